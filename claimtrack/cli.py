@@ -1,0 +1,210 @@
+"""The command line: the GUI launcher and scriptable commands over the same services.
+
+Every failure a user can cause (bad path, not a database, locked, bad option) ends with
+exit status 2 and one line on stderr; tracebacks are for bugs only.
+"""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import json
+import os
+import shutil
+import sys
+from collections.abc import Sequence
+from typing import IO, Any, NoReturn
+
+from claimtrack import __version__
+
+EXIT_USAGE = 2
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> NoReturn:
+        self.exit(EXIT_USAGE, f"{self.prog}: error: {message}\n")
+
+
+class UsageError(Exception):
+    """A bad option value found after parsing (an unknown status, say)."""
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog="claimtrack",
+        description="Track the attributed claims in news stories. Without a command, "
+        "opens the app.",
+    )
+    parser.add_argument("--version", action="version", version=f"ClaimTrack {__version__}")
+    db_help = "database: a file path or a SQLAlchemy URL (default: your ClaimTrack database)"
+    parser.add_argument("--db", metavar="URL", help=db_help)
+    parser.add_argument("--read-only", action="store_true", help="open the database read-only")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+
+    def command(name: str, help_text: str) -> argparse.ArgumentParser:
+        sub = commands.add_parser(name, help=help_text, description=help_text)
+        sub.add_argument("--db", metavar="URL", default=argparse.SUPPRESS, help=db_help)
+        return sub
+
+    command("gui", "open the app (the default)")
+    command("sample", "add the sample dossier (a story relaying Reuters, with its claims)")
+    lister = command("list", "print the claims, filtered")
+    lister.add_argument("--status", action="append", default=[], help="status key (repeatable)")
+    lister.add_argument("--verdict", action="append", default=[], help="verdict key (repeatable)")
+    lister.add_argument(
+        "--kind",
+        action="append",
+        default=[],
+        choices=["statement", "denial", "no_comment", "no_response"],
+        help="kind of claim (repeatable)",
+    )
+    lister.add_argument("--search", default="", metavar="TEXT", help="full-text search")
+    lister.add_argument("--article", type=int, metavar="ID", help="only this article's claims")
+    lister.add_argument("--format", choices=["table", "jsonl"], default="table")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    command = args.command or "gui"
+    if command == "gui":
+        from claimtrack.app import run_gui
+
+        return run_gui(db=args.db, read_only=args.read_only)
+    from claimtrack.domain import ClaimTrackError
+
+    try:
+        if command == "sample":
+            return _sample(args)
+        if command == "list":
+            return _list(args, sys.stdout)
+    except (ClaimTrackError, UsageError) as exc:
+        print(f"claimtrack: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        # Output piped into `head` and closed early: not an error worth a traceback.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return 0
+    raise AssertionError(f"unhandled command {command}")
+
+
+def editor_name() -> str:
+    """Who the command line edits as: $CLAIMTRACK_EDITOR, else the login name."""
+    name = os.environ.get("CLAIMTRACK_EDITOR", "").strip()
+    if name:
+        return name
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):
+        return "command line"
+
+
+def _services(args: argparse.Namespace, *, create: bool = False) -> Any:
+    from claimtrack.services import Services
+    from claimtrack.store import open_store
+
+    store = open_store(args.db, readonly=args.read_only, create=create or args.db is None)
+    return Services(store, editor_name())
+
+
+def _sample(args: argparse.Namespace) -> int:
+    from claimtrack.services.sample import load_sample
+
+    services = _services(args, create=True)
+    try:
+        changes = load_sample(services)
+        where = services.store.display_name
+    finally:
+        services.store.close()
+    if not changes:
+        print(f"The sample dossier is already in {where}.", file=sys.stderr)
+    else:
+        count = len(changes.created.get("claim", ()))
+        print(f"Added the sample dossier ({count} claims) to {where}.", file=sys.stderr)
+    return 0
+
+
+def _list(args: argparse.Namespace, out: IO[str]) -> int:
+    from claimtrack.domain import ClaimFilter
+
+    services = _services(args)
+    try:
+        _check_keys("status", args.status, [s.key for s in services.catalog.statuses()])
+        _check_keys("verdict", args.verdict, [r.key for r in services.catalog.ratings()])
+        flt = ClaimFilter(
+            statuses=tuple(args.status),
+            verdicts=tuple(args.verdict),
+            kinds=tuple(args.kind),
+            article_id=args.article,
+            search=args.search,
+        )
+        records = services.claims.list(flt)
+    finally:
+        services.store.close()
+    if args.format == "jsonl":
+        for record in records:
+            out.write(json.dumps(claim_json(record), ensure_ascii=False) + "\n")
+    else:
+        _print_table(records, out)
+    return 0
+
+
+def _check_keys(what: str, given: list[str], known: list[str]) -> None:
+    for key in given:
+        if key not in known:
+            raise UsageError(f"unknown {what} {key!r}; choose from {', '.join(known)}")
+
+
+def claim_json(record: Any) -> dict[str, Any]:
+    """The JSON Lines shape of a claim: stable keys for scripts and other tools."""
+    return {
+        "id": record.id,
+        "text": record.text,
+        "kind": record.kind.value,
+        "claimant": record.claimant,
+        "via": record.via,
+        "status": record.status,
+        "verdict": record.verdict,
+        "article": record.article_title,
+        "article_id": record.article_id,
+        "start": record.start,
+        "end": record.end,
+        "cue": record.cue,
+        "paraphrase": record.paraphrase,
+        "tags": list(record.tags),
+        "assignee": record.assignee,
+        "updated_at": record.updated_at.isoformat(),
+        "updated_by": record.updated_by,
+    }
+
+
+def _print_table(records: Sequence[Any], out: IO[str]) -> None:
+    # On a terminal the claim text is cut to fit; into a pipe it is printed whole.
+    width = shutil.get_terminal_size((120, 24)).columns if out.isatty() else 10_000
+    header = ("ID", "KIND", "STATUS", "VERDICT", "CLAIMANT", "VIA", "CLAIM")
+    rows = [
+        (
+            str(r.id),
+            r.kind.value,
+            r.status,
+            r.verdict,
+            r.claimant or "—",
+            " › ".join(r.via) or "—",
+            " ".join(r.text.split()),
+        )
+        for r in records
+    ]
+    widths = [max(len(row[i]) for row in [header, *rows]) for i in range(6)]
+    widths = [min(w, 28) for w in widths]
+    room = max(20, width - sum(widths) - 2 * 6)
+    for row in [header, *rows]:
+        cells = [_fit(cell, w).ljust(w) for cell, w in zip(row[:6], widths, strict=True)]
+        out.write("  ".join([*cells, _fit(row[6], room)]).rstrip() + "\n")
+    out.write(f"{len(records)} claim(s)\n")
+
+
+def _fit(text: str, width: int) -> str:
+    return text if len(text) <= width else text[: width - 1] + "…"

@@ -1,0 +1,238 @@
+"""Who is speaking and through which outlet: noun-phrase clean-up and anaphora.
+
+Resolution follows README R4/R5: pronouns and anaphoric descriptions take the most recent
+explicit speaker; outlet anaphors ("the newspaper", "the report") take the most recent outlet;
+an outlet is never carried into a later sentence unless the sentence points back to it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from . import lexicon as lx
+from . import patterns as pt
+
+_LEAD_CONNECTIVE_WORDS = re.compile(
+    r"^(?:(?:juga|pun|kini|now|then|also|but|and|namun|tetapi|dan|sementara|while|whereas|"
+    r"sedangkan|sekaligus|serta|however|meanwhile|previously|sebelumnya|so|yet|still)\b[\s,]*)+",
+    re.IGNORECASE,
+)
+_ANAPHOR_ID = re.compile(r"\b(?:itu|ini|tersebut)$", re.IGNORECASE)
+_ANAPHOR_EN = re.compile(r"^the\s+(?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*$")
+_GENERIC_ID = re.compile(
+    r"^(?:perusahaan|pihaknya|lembaga|instansi|kementerian|badan|orang|sumber|pejabat|"
+    r"perseroan|manajemen|firma|organisasi|partai|kelompok|pemerintah)$",
+    re.IGNORECASE,
+)
+_INDEFINITE = re.compile(
+    r"^(?:a|an|one|some|two|three|several|many|unidentified|unnamed|anonymous|seorang|seseorang|"
+    r"sebuah|salah|beberapa|sejumlah|para|sumber|orang)\b",
+    re.IGNORECASE,
+)
+_NONRESTRICTIVE = re.compile(
+    r",\s*(?:yang|who|whose|which|where|whom)\b[^,]*(?:,|$)|\s*\((?:[^()]*)\)\s*(?=,|$)"
+)
+_APPOSITIVE = re.compile(
+    r"^(?P<name>[A-Z][^,]*?),\s+(?:a|an|the|sebuah|seorang|salah)\s[^,]*,?\s*$"
+)
+_PREPOSITION_END = re.compile(r"\b(?:of|for|with|at|from|dari|untuk|di|pada)$", re.IGNORECASE)
+_CAP_TOKEN = re.compile(r"^(?:[A-Z0-9]|[a-z]+[A-Z])[\w.&'’-]*$")
+_POSSESSIVE = re.compile(r"^.*?\b\w+(?:'s|’s|'|’)\s+(?=[A-Z])")
+_PRONOUN_SUFFIX = re.compile(r"nya$", re.IGNORECASE)
+
+
+def _is_cap(token: str) -> bool:
+    return bool(_CAP_TOKEN.match(token))
+
+
+def clean_np(np: str) -> str:
+    """Strip connectives, non-restrictive relatives, auxiliaries and time phrases off a subject."""
+    np = np.strip(" ,;:-–—\t\n")
+    np = pt.DATELINE.sub("", np)
+    np = _LEAD_CONNECTIVE_WORDS.sub("", np)
+    for _ in range(3):
+        np2 = _NONRESTRICTIVE.sub("", np).strip(" ,")
+        np2 = pt.TIME_TAIL.sub("", np2).strip(" ,")
+        words = np2.split()
+        while words and (words[-1].lower() in pt.AUX_WORDS or words[-1].lower() in {"resmi"}):
+            words.pop()
+        while words and words[0].lower() in {"juga", "pun", "kini", "now", "then", "also"}:
+            words.pop(0)
+        np2 = " ".join(words)
+        if np2 == np:
+            break
+        np = np2
+    m = _APPOSITIVE.match(np)
+    if m:
+        np = m.group("name").strip()
+    return np.strip(" ,")
+
+
+def outlet_in(text: str) -> str | None:
+    """The outlet named in a phrase: a known outlet, "newspaper X", "report by X", "X News"."""
+    m = pt.OUTLET.search(text)
+    if m:
+        return m.group()
+    m = pt.REPORT_BY.search(text)
+    if m:
+        name = re.sub(r"^the\s+", "", m.group("name"))
+        name = pt.TIME_TAIL.sub("", name).strip()
+        if name:
+            return name
+    m = pt.OUTLET_NOUN_NAME.search(text)
+    if m:
+        return m.group("name").strip()
+    m = pt.OUTLET_HEADED.search(text)
+    if m and text.strip()[:1].isupper():
+        return re.sub(r"^The\s+", "", m.group()).strip()
+    return None
+
+
+def is_outlet_phrase(np: str) -> str | None:
+    """The outlet when the whole phrase denotes an outlet (a newspaper speaking)."""
+    if not np:
+        return None
+    words = np.split()
+    out = outlet_in(np)
+    if out is None:
+        return None
+    # The outlet must be the head: "Samsung's statement to Reuters" is not an outlet speaking.
+    if re.search(r"\b(?:to|kepada|with|oleh|by)\s+", np) and not pt.REPORT_BY.search(np):
+        return None
+    if len(words) > 8:
+        return None
+    return out
+
+
+def split_name(np: str) -> tuple[str | None, str | None]:
+    """``(claimant, claimant_full)``: bare name without title, and the phrase when it differs."""
+    np = np.strip(" ,")
+    if not np:
+        return None, None
+    np = pt.CHANNEL_TAIL.sub("", np).strip()
+    if (
+        np != np.strip()
+        or (re.match(r"^(?:a|an|the)\s", np, re.IGNORECASE)
+        and pt.CHANNEL_TAIL.search(np))
+    ):
+        pass
+    parts = [p.strip() for p in np.split(",") if p.strip()]
+    if len(parts) >= 2:
+        last = parts[-1]
+        first = parts[0]
+        if all(_is_cap(t) for t in last.split()) and not all(
+            _is_cap(t) for t in first.split()[-1:]
+        ):
+            return last, np
+        if all(_is_cap(t) for t in last.split()) and any(
+            t.lower() in lx.ROLE_WORDS for t in first.split()
+        ):
+            return last, np
+        if _is_cap(first.split()[0]) and not _INDEFINITE.match(first):
+            return first, np
+    if _INDEFINITE.match(np):
+        return np, None
+    tokens = np.split()
+    if not _is_cap(tokens[-1]):
+        return np, None
+    # trailing run of capitalised tokens
+    i = len(tokens)
+    while i > 0 and (_is_cap(tokens[i - 1]) or tokens[i - 1] in {"and", "dan", "of", "bin"}):
+        i -= 1
+    while i < len(tokens) and tokens[i] in {"and", "dan", "of", "bin"}:
+        i += 1
+    run = tokens[i:]
+    head = tokens[:i]
+    if head and _PREPOSITION_END.search(head[-1]):
+        return np, None
+    # drop leading role words and a possessive owner: "Pihak BlackBerry", "India's Maiden ..."
+    while len(run) > 1 and run[0].lower().strip(".") in lx.ROLE_WORDS:
+        run = run[1:]
+    name = " ".join(run)
+    m = _POSSESSIVE.match(name)
+    if m and len(name[m.end() :].split()) >= 1:
+        name = name[m.end() :]
+    if name.lower().startswith("the "):
+        name = name[4:]
+    if not name:
+        return np, None
+    return name, (np if name != np else None)
+
+
+@dataclass
+class Speaker:
+    claimant: str | None
+    full: str | None
+
+
+@dataclass
+class Context:
+    """What earlier sentences established: the last speaker and the last outlet."""
+
+    last_speaker: Speaker | None = None
+    last_outlet: str | None = None
+    last_was_outlet_only: bool = False
+    quote_speaker: Speaker | None = None
+    history: list[Speaker] = field(default_factory=list)
+
+    def note(self, claimant: str | None, full: str | None, via: str | None) -> None:
+        if via:
+            self.last_outlet = via
+        if claimant:
+            self.last_speaker = Speaker(claimant, full)
+            self.last_was_outlet_only = False
+        elif via:
+            self.last_was_outlet_only = True
+
+    def resolve(self, raw: str | None) -> tuple[str | None, str | None, str | None, str]:
+        """Map a speaker phrase to ``(claimant, claimant_full, via, how)``.
+
+        ``how`` is "named", "resolved", "outlet", "outlet-anaphor" or "none" and feeds the
+        confidence score.
+        """
+        if raw is None:
+            return None, None, None, "none"
+        np = clean_np(raw)
+        if not np:
+            return None, None, None, "none"
+        low = np.lower()
+        if low in lx.PRONOUNS_EN or low in lx.PRONOUNS_ID or low in {"nya", "-nya"}:
+            if low == "it" and self.last_was_outlet_only and self.last_outlet:
+                return None, None, self.last_outlet, "outlet-anaphor"
+            if low in {"kami", "we", "i", "saya", "aku", "kita"}:
+                return None, None, None, "none"
+            return self._last()
+        if pt.OUTLET_ANAPHOR.match(np) or re.match(
+            r"^the\s+(?:\w+\s+)?(?:newspaper|paper|report|daily|agency)$", low
+        ):
+            return None, None, self.last_outlet, "outlet-anaphor"
+        outlet = is_outlet_phrase(np)
+        if outlet:
+            return None, None, outlet, "outlet"
+        if re.match(r"^(?:a|an|the)\s+(?:\w+\s+)?(?:report|article|story)\b", low) or re.match(
+            r"^(?:laporan|pemberitaan|berita)\b", low
+        ):
+            return None, None, outlet_in(np), "outlet"
+        if self._anaphoric(np):
+            return self._last()
+        claimant, full = split_name(np)
+        return claimant, full, None, "named"
+
+    def _anaphoric(self, np: str) -> bool:
+        if _ANAPHOR_ID.search(np) and not re.search(r"\b(?:yang)\b", np):
+            return True
+        if _GENERIC_ID.match(np):
+            return True
+        if _ANAPHOR_EN.match(np) and not re.search(
+            r"\b(?:government|administration|ministry|police|army|military|embassy|white|"
+            r"kremlin|committee|court|company's)\b",
+            np.lower(),
+        ):
+            return True
+        return False
+
+    def _last(self) -> tuple[str | None, str | None, str | None, str]:
+        if self.last_speaker is None:
+            return None, None, None, "none"
+        return self.last_speaker.claimant, None, None, "resolved"

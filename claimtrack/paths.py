@@ -1,0 +1,36 @@
+"""Where ClaimTrack keeps its files, overridable for tests and portable installs.
+
+``CLAIMTRACK_DATA_DIR`` and ``CLAIMTRACK_CONFIG_DIR`` win over the platform defaults, so a
+test (or an editor running from a USB stick) never touches the real profile.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from claimtrack import APP_NAME, ORG_NAME
+
+DEFAULT_DB_NAME = "claimtrack.sqlite"
+
+
+def data_dir() -> Path:
+    override = os.environ.get("CLAIMTRACK_DATA_DIR")
+    if override:
+        return Path(override)
+    from platformdirs import user_data_dir
+
+    return Path(user_data_dir(APP_NAME, ORG_NAME))
+
+
+def config_dir() -> Path:
+    override = os.environ.get("CLAIMTRACK_CONFIG_DIR")
+    if override:
+        return Path(override)
+    from platformdirs import user_config_dir
+
+    return Path(user_config_dir(APP_NAME, ORG_NAME))
+
+
+def default_database() -> Path:
+    return data_dir() / DEFAULT_DB_NAME

@@ -1,0 +1,186 @@
+"""What every service shares: transactions, error mapping, history and generic edits."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
+from datetime import date, datetime
+from enum import Enum
+from typing import TYPE_CHECKING, Any
+
+from sqlalchemy.exc import IntegrityError, OperationalError
+from sqlalchemy.orm.exc import StaleDataError
+from sqlmodel import Session, SQLModel
+
+from claimtrack.domain import ChangeSet, ConflictError, NotFoundError, ValidationError
+from claimtrack.store.engine import describe_sqlite_error
+from claimtrack.store.models import History, utcnow
+
+if TYPE_CHECKING:
+    from claimtrack.services import Services
+
+
+def history_text(value: Any) -> str | None:
+    """How a value is written into History: stable text, readable in an export."""
+    if value is None:
+        return None
+    if isinstance(value, Enum):
+        return str(value.value)
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, datetime | date):
+        return value.isoformat()
+    return str(value)
+
+
+def changes(
+    *,
+    created: Mapping[str, Any] | None = None,
+    updated: Mapping[str, Any] | None = None,
+    deleted: Mapping[str, Any] | None = None,
+) -> ChangeSet:
+    """Build a ChangeSet from ``{"claim": [1, 2]}``-style mappings."""
+
+    def freeze(part: Mapping[str, Any] | None) -> dict[str, frozenset[int]]:
+        return {k: frozenset(v) for k, v in (part or {}).items() if v}
+
+    return ChangeSet(freeze(created), freeze(updated), freeze(deleted))
+
+
+class ServiceBase:
+    """Holds the shared context; subclasses add one entity's use cases."""
+
+    def __init__(self, ctx: Services) -> None:
+        self._ctx = ctx
+
+    @property
+    def editor(self) -> str:
+        return self._ctx.editor
+
+    @contextmanager
+    def _read(self) -> Iterator[Session]:
+        session = self._ctx.store.session()
+        try:
+            yield session
+        except OperationalError as exc:
+            raise describe_sqlite_error(exc, self._ctx.store.path) from exc
+        finally:
+            session.close()
+
+    @contextmanager
+    def _write(self) -> Iterator[Session]:
+        """One unit of work: everything inside commits together, History included."""
+        session = self._ctx.store.session(write=True)
+        try:
+            yield session
+            session.commit()
+        except StaleDataError as exc:
+            session.rollback()
+            raise ConflictError(
+                "Someone else saved this item meanwhile; reload it and try again.",
+                entity="?",
+                entity_id=0,
+            ) from exc
+        except IntegrityError as exc:
+            session.rollback()
+            raise ValidationError(_integrity_message(exc)) from exc
+        except OperationalError as exc:
+            session.rollback()
+            raise describe_sqlite_error(exc, self._ctx.store.path) from exc
+        except BaseException:
+            session.rollback()
+            raise
+        finally:
+            session.close()
+
+    def _log(
+        self,
+        session: Session,
+        entity: str,
+        entity_id: int,
+        field: str,
+        old: Any = None,
+        new: Any = None,
+    ) -> None:
+        session.add(
+            History(
+                at=utcnow(),
+                by=self.editor,
+                entity=entity,
+                entity_id=entity_id,
+                field=field,
+                old=history_text(old),
+                new=history_text(new),
+            )
+        )
+
+    def _get(self, session: Session, model: type[SQLModel], row_id: int) -> Any:
+        row = session.get(model, row_id)
+        if row is None:
+            raise NotFoundError(f"{_label(model)} {row_id} does not exist (any more).")
+        return row
+
+    def _check_version(self, row: Any, expected: int | None) -> None:
+        if expected is not None and row.version != expected:
+            raise ConflictError(
+                f"{_label(type(row)).capitalize()} {row.id} was changed by someone else "
+                f"(version {row.version}, you had {expected}).",
+                entity=type(row).__tablename__,
+                entity_id=row.id,
+            )
+
+    def _assign(
+        self,
+        session: Session,
+        row: Any,
+        fields: Mapping[str, Any],
+        allowed: frozenset[str],
+        *,
+        log_as: tuple[str, int] | None = None,
+        prefix: str = "",
+    ) -> bool:
+        """Set ``fields`` on ``row``, writing one History row per real change.
+
+        ``log_as`` files the History under another entity (evidence under its claim), so
+        a claim's History tab tells its whole story.
+        """
+        entity, entity_id = log_as or (type(row).__tablename__, row.id)
+        changed = False
+        for name, value in fields.items():
+            if name not in allowed:
+                raise ValidationError(f"{name!r} cannot be edited on {_label(type(row))}.")
+            if isinstance(value, Enum):
+                value = value.value
+            old = getattr(row, name)
+            if old == value:
+                continue
+            setattr(row, name, value)
+            self._log(session, entity, entity_id, prefix + name, old, value)
+            changed = True
+        return changed
+
+
+def _label(model: type) -> str:
+    return str(getattr(model, "__tablename__", model.__name__)).replace("_", " ")
+
+
+def _integrity_message(exc: IntegrityError) -> str:
+    raw = str(exc.orig)
+    if "FOREIGN KEY" in raw:
+        return "This item is still in use elsewhere, or refers to something that does not exist."
+    if "UNIQUE" in raw:
+        return "An item with that name already exists."
+    if "CHECK" in raw:
+        return f"A value is not allowed here ({raw.split(':')[-1].strip()})."
+    if "NOT NULL" in raw:
+        return f"A required value is missing ({raw.split(':')[-1].strip()})."
+    return raw
+
+
+def to_record(cls: type, row: Any, **extra: Any) -> Any:
+    """Copy a row into a frozen record so no live ORM object leaves the service."""
+    import dataclasses
+
+    data = {f.name: getattr(row, f.name) for f in dataclasses.fields(cls) if f.name not in extra}
+    data.update(extra)
+    return cls(**data)

@@ -1,0 +1,601 @@
+"""Claims: creating, editing, finding and deleting attributed claims.
+
+Status and verdict travel as their stable keys ("in_progress", "false"); the store keeps
+ids. Queries run in SQL (filters, full-text search, sorting) and return ids first, so a
+view can hold 100,000 ids and fetch records only for the rows it paints.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+from sqlalchemy import String, and_, cast, exists, func, literal, or_, text, update
+from sqlalchemy.sql import ColumnElement, Select
+from sqlmodel import Session, col, insert, select
+
+from claimtrack.domain import (
+    ChainLink,
+    ChainRole,
+    ChangeSet,
+    ClaimFilter,
+    ClaimKind,
+    ClaimRecord,
+    Created,
+    NotFoundError,
+    PartyKind,
+    ValidationError,
+)
+from claimtrack.services.base import ServiceBase, changes
+from claimtrack.store.models import (
+    Article,
+    Claim,
+    ClaimParty,
+    ClaimTag,
+    History,
+    Party,
+    Rating,
+    Tag,
+    WorkflowStatus,
+    utcnow,
+)
+from claimtrack.store.search import fts5_query, like_pattern
+
+# Fields an editor may change, as the service names them.
+EDITABLE = frozenset(
+    {
+        "text",
+        "start",
+        "end",
+        "paraphrase",
+        "kind",
+        "cue",
+        "claimant_id",
+        "status",
+        "verdict",
+        "verdict_explanation",
+        "notes",
+        "assignee",
+    }
+)
+_COLUMN = {
+    "start": "start_offset",
+    "end": "end_offset",
+    "status": "status_id",
+    "verdict": "verdict_id",
+}
+_BULK = frozenset({"status", "verdict", "assignee", "kind"})
+_CHUNK = 500  # ids per statement, well under SQLite's bound-parameter limit
+
+SORT_KEYS = (
+    "id",
+    "text",
+    "kind",
+    "claimant",
+    "via",
+    "status",
+    "verdict",
+    "tags",
+    "assignee",
+    "updated",
+    "created",
+    "article",
+)
+
+
+class ClaimService(ServiceBase):
+    # ------------------------------------------------------------ writes
+    def create(
+        self,
+        article_id: int,
+        text: str,
+        *,
+        start: int | None = None,
+        end: int | None = None,
+        kind: ClaimKind | str = ClaimKind.STATEMENT,
+        cue: str = "",
+        claimant_id: int | None = None,
+        chain: Sequence[int | tuple[int, ChainRole | str]] = (),
+        paraphrase: str = "",
+        status: str = "unreviewed",
+        verdict: str = "unrated",
+        verdict_explanation: str = "",
+        notes: str = "",
+        assignee: str = "",
+        tags: Iterable[str] = (),
+    ) -> Created:
+        """Add a claim; with offsets, its text must be exactly that span of the article."""
+        if not text.strip():
+            raise ValidationError("A claim needs its text.")
+        with self._write() as session:
+            article = session.get(Article, article_id)
+            if article is None:
+                raise NotFoundError(f"Article {article_id} does not exist (any more).")
+            _check_span(article.text, text, start, end)
+            now = utcnow()
+            row = Claim(
+                article_id=article_id,
+                text=text,
+                start_offset=start,
+                end_offset=end,
+                paraphrase=paraphrase,
+                kind=ClaimKind(kind).value,
+                cue=cue,
+                claimant_id=claimant_id,
+                status_id=_key_id(session, WorkflowStatus, status),
+                verdict_id=_key_id(session, Rating, verdict),
+                verdict_explanation=verdict_explanation,
+                notes=notes,
+                assignee=assignee,
+                created_at=now,
+                created_by=self.editor,
+                updated_at=now,
+                updated_by=self.editor,
+            )
+            session.add(row)
+            session.flush()
+            assert row.id is not None
+            self._log(session, "claim", row.id, "(created)", None, text)
+            _write_chain(session, row.id, chain)
+            tag_ids = _tag_ids(session, tags)
+            for tag_id in tag_ids:
+                session.add(ClaimTag(claim_id=row.id, tag_id=tag_id))
+            return Created(row.id, changes(created={"claim": [row.id]}))
+
+    def update(
+        self, claim_id: int, expected_version: int | None = None, **fields: Any
+    ) -> ChangeSet:
+        """Change some fields of one claim; History gets one row per field that changed."""
+        unknown = set(fields) - EDITABLE
+        if unknown:
+            raise ValidationError(f"Cannot edit {', '.join(sorted(unknown))} on a claim.")
+        with self._write() as session:
+            row = self._get(session, Claim, claim_id)
+            self._check_version(row, expected_version)
+            session.autoflush = False  # lookups below must not flush half an edit
+            changed = False
+            for name, value in fields.items():
+                column = _COLUMN.get(name, name)
+                new = _column_value(session, name, value)
+                old = getattr(row, column)
+                if old == new:
+                    continue
+                if name == "text" and not str(new).strip():
+                    raise ValidationError("A claim needs its text.")
+                self._log(
+                    session,
+                    "claim",
+                    claim_id,
+                    name,
+                    _display(session, name, old),
+                    _display(session, name, new),
+                )
+                setattr(row, column, new)
+                changed = True
+            if not changed:
+                return ChangeSet()
+            row.updated_at = utcnow()
+            row.updated_by = self.editor
+            return changes(updated={"claim": [claim_id]})
+
+    def bulk_update(self, claim_ids: Sequence[int], **fields: Any) -> ChangeSet:
+        """Set status, verdict, assignee or kind on many claims in one transaction.
+
+        Written as set-based SQL (History first, then the rows), so 10,000 claims take
+        two statements per chunk rather than 20,000 round trips.
+        """
+        unknown = set(fields) - _BULK
+        if unknown:
+            raise ValidationError(f"Cannot bulk-edit {', '.join(sorted(unknown))}.")
+        touched: set[int] = set()
+        with self._write() as session:
+            now = utcnow()
+            for name, value in fields.items():
+                column = getattr(Claim, _COLUMN.get(name, name))
+                new = _column_value(session, name, value)
+                shown = _display(session, name, new)
+                for chunk in _chunks(claim_ids):
+                    differs = and_(col(Claim.id).in_(chunk), column != new)
+                    ids = list(session.exec(select(Claim.id).where(differs)))
+                    if not ids:
+                        continue
+                    old_expr = _display_expr(name)
+                    history = (
+                        select(
+                            literal(now, type_=History.__table__.c.at.type),
+                            literal(self.editor),
+                            literal("claim"),
+                            Claim.id,
+                            literal(name),
+                            old_expr,
+                            literal(shown, type_=String),
+                        )
+                        .select_from(Claim)
+                        .where(col(Claim.id).in_(ids))
+                    )
+                    history = _join_display(history, name)
+                    session.execute(
+                        insert(History).from_select(
+                            ["at", "by", "entity", "entity_id", "field", "old", "new"], history
+                        )
+                    )
+                    session.execute(
+                        update(Claim)
+                        .where(col(Claim.id).in_(ids))
+                        .values(
+                            {
+                                column: new,
+                                "updated_at": now,
+                                "updated_by": self.editor,
+                                "version": Claim.version + 1,
+                            }
+                        )
+                        .execution_options(synchronize_session=False)
+                    )
+                    touched.update(ids)
+        return changes(updated={"claim": sorted(touched)})
+
+    def set_chain(
+        self,
+        claim_id: int,
+        chain: Sequence[int | tuple[int, ChainRole | str]],
+        expected_version: int | None = None,
+    ) -> ChangeSet:
+        """Replace the attribution chain (nearest the claimant first)."""
+        with self._write() as session:
+            row = self._get(session, Claim, claim_id)
+            self._check_version(row, expected_version)
+            old = _chain_text(session, claim_id)
+            for link in session.exec(select(ClaimParty).where(ClaimParty.claim_id == claim_id)):
+                session.delete(link)
+            session.flush()
+            _write_chain(session, claim_id, chain)
+            session.flush()
+            new = _chain_text(session, claim_id)
+            if old == new:
+                return ChangeSet()
+            self._log(session, "claim", claim_id, "chain", old, new)
+            self._touch(row)
+            return changes(updated={"claim": [claim_id]})
+
+    def set_tags(
+        self, claim_id: int, names: Iterable[str], expected_version: int | None = None
+    ) -> ChangeSet:
+        """Replace the claim's tags, creating tags that do not exist yet."""
+        with self._write() as session:
+            row = self._get(session, Claim, claim_id)
+            self._check_version(row, expected_version)
+            old = _tag_names(session, [claim_id]).get(claim_id, ())
+            wanted = _tag_ids(session, names)
+            for link in session.exec(select(ClaimTag).where(ClaimTag.claim_id == claim_id)):
+                session.delete(link)
+            session.flush()
+            for tag_id in wanted:
+                session.add(ClaimTag(claim_id=claim_id, tag_id=tag_id))
+            session.flush()
+            new = _tag_names(session, [claim_id]).get(claim_id, ())
+            if old == new:
+                return ChangeSet()
+            self._log(session, "claim", claim_id, "tags", ", ".join(old), ", ".join(new))
+            self._touch(row)
+            return changes(updated={"claim": [claim_id]})
+
+    def delete(self, claim_ids: int | Sequence[int]) -> ChangeSet:
+        """Delete claims; History keeps their text, so nothing is forgotten."""
+        ids = [claim_ids] if isinstance(claim_ids, int) else list(claim_ids)
+        with self._write() as session:
+            for claim_id in ids:
+                row = self._get(session, Claim, claim_id)
+                self._log(session, "claim", claim_id, "(deleted)", row.text, None)
+                session.delete(row)
+            return changes(deleted={"claim": ids})
+
+    def _touch(self, row: Claim) -> None:
+        row.updated_at = utcnow()
+        row.updated_by = self.editor
+
+    # ------------------------------------------------------------ reads
+    def get(self, claim_id: int) -> ClaimRecord:
+        records = self.get_many([claim_id])
+        if not records:
+            raise NotFoundError(f"Claim {claim_id} does not exist (any more).")
+        return records[0]
+
+    def get_many(self, claim_ids: Sequence[int]) -> list[ClaimRecord]:
+        """Records for ``claim_ids`` in the order given; ids that vanished are skipped."""
+        found: dict[int, ClaimRecord] = {}
+        with self._read() as session:
+            for chunk in _chunks(claim_ids):
+                found.update(_load_records(session, chunk))
+        return [found[i] for i in claim_ids if i in found]
+
+    def query_ids(self, flt: ClaimFilter | None = None) -> list[int]:
+        """Ids of the claims matching ``flt``, in its sort order."""
+        flt = flt or ClaimFilter()
+        with self._read() as session:
+            query = _sorted(_filtered(select(Claim.id), flt), flt)
+            return list(session.exec(query))
+
+    def count(self, flt: ClaimFilter | None = None) -> int:
+        flt = flt or ClaimFilter()
+        with self._read() as session:
+            query = _filtered(select(func.count()).select_from(Claim), flt)
+            return int(session.exec(query).one())
+
+    def list(
+        self, flt: ClaimFilter | None = None, *, limit: int | None = None
+    ) -> list[ClaimRecord]:
+        ids = self.query_ids(flt)
+        return self.get_many(ids[:limit] if limit is not None else ids)
+
+    def counts_by(self, what: str) -> dict[str, int]:
+        """How many claims there are per status key or per verdict key."""
+        model = {"status": WorkflowStatus, "verdict": Rating}[what]
+        column = {"status": Claim.status_id, "verdict": Claim.verdict_id}[what]
+        with self._read() as session:
+            rows = session.exec(
+                select(model.key, func.count(Claim.id))
+                .select_from(model)
+                .join(Claim, column == model.id, isouter=True)
+                .group_by(model.key)
+            )
+            return {key: n for key, n in rows}
+
+
+# ---------------------------------------------------------------- helpers
+
+
+def _chunks(ids: Sequence[int]) -> Iterable[list[int]]:
+    ids = list(ids)
+    for i in range(0, len(ids), _CHUNK):
+        yield ids[i : i + _CHUNK]
+
+
+def _check_span(article_text: str, text: str, start: int | None, end: int | None) -> None:
+    if start is None and end is None:
+        return
+    if start is None or end is None or not 0 <= start < end <= len(article_text):
+        raise ValidationError("The claim's position lies outside its article.")
+    if article_text[start:end] != text:
+        raise ValidationError("The claim's text is not what the article says at that position.")
+
+
+def _key_id(session: Session, model: Any, key: str) -> int:
+    found = session.exec(select(model.id).where(model.key == key)).first()
+    if found is None:
+        kind = "status" if model is WorkflowStatus else "verdict"
+        raise ValidationError(f"There is no {kind} called {key!r}.")
+    return int(found)
+
+
+def _column_value(session: Session, name: str, value: Any) -> Any:
+    if name == "status":
+        return _key_id(session, WorkflowStatus, value)
+    if name == "verdict":
+        return _key_id(session, Rating, value)
+    if name == "kind":
+        try:
+            return ClaimKind(value).value
+        except ValueError:
+            raise ValidationError(f"{value!r} is not a kind of claim.") from None
+    return value
+
+
+def _display(session: Session, name: str, value: Any) -> Any:
+    """What History shows for a stored value: keys and names rather than ids."""
+    if value is None:
+        return None
+    if name == "status":
+        return session.get(WorkflowStatus, value).key  # type: ignore[union-attr]
+    if name == "verdict":
+        return session.get(Rating, value).key  # type: ignore[union-attr]
+    if name == "claimant_id":
+        party = session.get(Party, value)
+        return party.name if party else value
+    return value
+
+
+def _display_expr(name: str) -> ColumnElement[Any]:
+    if name == "status":
+        return WorkflowStatus.key  # type: ignore[return-value]
+    if name == "verdict":
+        return Rating.key  # type: ignore[return-value]
+    return cast(getattr(Claim, name), String)
+
+
+def _join_display(query: Select[Any], name: str) -> Select[Any]:
+    if name == "status":
+        return query.join(WorkflowStatus, WorkflowStatus.id == Claim.status_id)
+    if name == "verdict":
+        return query.join(Rating, Rating.id == Claim.verdict_id)
+    return query
+
+
+def _write_chain(
+    session: Session, claim_id: int, chain: Sequence[int | tuple[int, ChainRole | str]]
+) -> None:
+    for position, link in enumerate(chain):
+        party_id, role = (link, ChainRole.VIA) if isinstance(link, int) else link
+        session.add(
+            ClaimParty(
+                claim_id=claim_id, position=position, party_id=party_id, role=ChainRole(role).value
+            )
+        )
+
+
+def _chain_text(session: Session, claim_id: int) -> str:
+    rows = session.exec(
+        select(Party.name)
+        .join(ClaimParty, ClaimParty.party_id == Party.id)
+        .where(ClaimParty.claim_id == claim_id)
+        .order_by(ClaimParty.position)
+    )
+    return " › ".join(rows)
+
+
+def _tag_ids(session: Session, names: Iterable[str]) -> list[int]:
+    ids: list[int] = []
+    for name in dict.fromkeys(n.strip() for n in names if n.strip()):
+        tag = session.exec(select(Tag).where(Tag.name == name)).first()
+        if tag is None:
+            tag = Tag(name=name)
+            session.add(tag)
+            session.flush()
+        assert tag.id is not None
+        ids.append(tag.id)
+    return ids
+
+
+def _tag_names(session: Session, claim_ids: Sequence[int]) -> dict[int, tuple[str, ...]]:
+    rows = session.exec(
+        select(ClaimTag.claim_id, Tag.name)
+        .join(Tag, Tag.id == ClaimTag.tag_id)
+        .where(col(ClaimTag.claim_id).in_(claim_ids))
+        .order_by(Tag.name)
+    )
+    out: dict[int, list[str]] = {}
+    for claim_id, name in rows:
+        out.setdefault(claim_id, []).append(name)
+    return {k: tuple(v) for k, v in out.items()}
+
+
+def _load_records(session: Session, ids: Sequence[int]) -> dict[int, ClaimRecord]:
+    rows = session.exec(
+        select(Claim, Article.title, WorkflowStatus.key, Rating.key, Party.name)
+        .join(Article, Article.id == Claim.article_id)
+        .join(WorkflowStatus, WorkflowStatus.id == Claim.status_id)
+        .join(Rating, Rating.id == Claim.verdict_id)
+        .join(Party, Party.id == Claim.claimant_id, isouter=True)
+        .where(col(Claim.id).in_(ids))
+    ).all()
+    chains: dict[int, list[ChainLink]] = {}
+    for claim_id, position, role, party_id, name, kind in session.exec(
+        select(
+            ClaimParty.claim_id,
+            ClaimParty.position,
+            ClaimParty.role,
+            Party.id,
+            Party.name,
+            Party.kind,
+        )
+        .join(Party, Party.id == ClaimParty.party_id)
+        .where(col(ClaimParty.claim_id).in_(ids))
+        .order_by(ClaimParty.claim_id, ClaimParty.position)
+    ):
+        chains.setdefault(claim_id, []).append(
+            ChainLink(party_id, name, PartyKind(kind), ChainRole(role), position)
+        )
+    tags = _tag_names(session, ids)
+    out: dict[int, ClaimRecord] = {}
+    for claim, title, status, verdict, claimant in rows:
+        out[claim.id] = ClaimRecord(
+            id=claim.id,
+            article_id=claim.article_id,
+            article_title=title,
+            text=claim.text,
+            start=claim.start_offset,
+            end=claim.end_offset,
+            paraphrase=claim.paraphrase,
+            kind=ClaimKind(claim.kind),
+            cue=claim.cue,
+            claimant_id=claim.claimant_id,
+            claimant=claimant,
+            chain=tuple(chains.get(claim.id, ())),
+            status=status,
+            verdict=verdict,
+            verdict_explanation=claim.verdict_explanation,
+            notes=claim.notes,
+            assignee=claim.assignee,
+            tags=tags.get(claim.id, ()),
+            created_at=claim.created_at,
+            created_by=claim.created_by,
+            updated_at=claim.updated_at,
+            updated_by=claim.updated_by,
+            version=claim.version,
+        )
+    return out
+
+
+def _filtered(query: Select[Any], flt: ClaimFilter) -> Select[Any]:
+    conditions: list[ColumnElement[bool]] = []
+    if flt.statuses:
+        keys = select(WorkflowStatus.id).where(col(WorkflowStatus.key).in_(flt.statuses))
+        conditions.append(col(Claim.status_id).in_(keys))
+    if flt.verdicts:
+        keys = select(Rating.id).where(col(Rating.key).in_(flt.verdicts))
+        conditions.append(col(Claim.verdict_id).in_(keys))
+    if flt.kinds:
+        conditions.append(col(Claim.kind).in_([ClaimKind(k).value for k in flt.kinds]))
+    if flt.article_id is not None:
+        conditions.append(Claim.article_id == flt.article_id)
+    if flt.party_id is not None:
+        chained = select(ClaimParty.claim_id).where(ClaimParty.party_id == flt.party_id)
+        conditions.append(or_(Claim.claimant_id == flt.party_id, col(Claim.id).in_(chained)))
+    if flt.tag:
+        conditions.append(
+            exists()
+            .where(ClaimTag.claim_id == Claim.id)
+            .where(ClaimTag.tag_id == Tag.id)
+            .where(Tag.name == flt.tag)
+        )
+    if flt.assignee is not None:
+        conditions.append(Claim.assignee == flt.assignee)
+    if flt.search.strip():
+        conditions.append(_search_condition(flt.search))
+    return query.where(*conditions) if conditions else query
+
+
+def _search_condition(typed: str) -> ColumnElement[bool]:
+    match = fts5_query(typed)
+    if match is None:  # punctuation only: fall back to a literal substring match
+        return col(Claim.text).like(like_pattern(typed), escape="\\")
+    hits = text("SELECT rowid FROM claim_fts WHERE claim_fts MATCH :match").bindparams(match=match)
+    return col(Claim.id).in_(hits)
+
+
+def _sorted(query: Select[Any], flt: ClaimFilter) -> Select[Any]:
+    """Order by a whitelisted key; unknown keys fall back to id (never reach SQL)."""
+    key = flt.sort if flt.sort in SORT_KEYS else "id"
+    expr: Any
+    if key == "claimant":
+        query = query.join(Party, Party.id == Claim.claimant_id, isouter=True)
+        expr = func.lower(Party.name)
+    elif key == "status":
+        query = query.join(WorkflowStatus, WorkflowStatus.id == Claim.status_id)
+        expr = WorkflowStatus.position
+    elif key == "verdict":
+        query = query.join(Rating, Rating.id == Claim.verdict_id)
+        expr = Rating.position
+    elif key == "article":
+        query = query.join(Article, Article.id == Claim.article_id)
+        expr = func.lower(Article.title)
+    elif key == "via":
+        first = (
+            select(func.lower(Party.name))
+            .join(ClaimParty, ClaimParty.party_id == Party.id)
+            .where(ClaimParty.claim_id == Claim.id, ClaimParty.position == 0)
+            .scalar_subquery()
+        )
+        expr = first
+    elif key == "tags":
+        expr = (
+            select(func.min(func.lower(Tag.name)))
+            .join(ClaimTag, ClaimTag.tag_id == Tag.id)
+            .where(ClaimTag.claim_id == Claim.id)
+            .scalar_subquery()
+        )
+    else:
+        expr = {
+            "id": Claim.id,
+            "text": func.lower(Claim.text),
+            "kind": Claim.kind,
+            "assignee": func.lower(Claim.assignee),
+            "updated": Claim.updated_at,
+            "created": Claim.created_at,
+        }[key]
+    if flt.descending:
+        return query.order_by(expr.desc(), col(Claim.id).desc())
+    return query.order_by(expr, Claim.id)
+
+
+__all__ = ["SORT_KEYS", "ClaimService"]

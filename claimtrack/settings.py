@@ -1,0 +1,78 @@
+"""One typed registry over QSettings: every key and default is declared once, here.
+
+Preferences (what an editor chooses) and window state (what the app remembers) live in
+the same INI file under the config directory, which tests redirect with
+``CLAIMTRACK_CONFIG_DIR``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, Generic, TypeVar
+
+from PySide6.QtCore import QByteArray, QSettings
+
+from claimtrack import paths
+
+T = TypeVar("T")
+
+
+@dataclass(frozen=True)
+class Setting(Generic[T]):
+    key: str
+    default: T
+
+
+# Preferences
+EDITOR_NAME: Setting[str] = Setting("identity/editor_name", "")
+# Files
+LAST_DATABASE: Setting[str] = Setting("files/last_database", "")
+RECENT_DATABASES: Setting[list[str]] = Setting("files/recent_databases", [])
+SAMPLE_OFFERED: Setting[bool] = Setting("files/sample_offered", False)
+# Window state
+WINDOW_GEOMETRY: Setting[QByteArray] = Setting("window/geometry", QByteArray())
+WINDOW_STATE: Setting[QByteArray] = Setting("window/state", QByteArray())
+CLAIM_COLUMNS: Setting[QByteArray] = Setting("window/claim_columns", QByteArray())
+
+MAX_RECENT = 8
+
+
+class Settings:
+    """Typed access: ``settings.get(EDITOR_NAME)`` is a str, whatever the INI file holds."""
+
+    def __init__(self, qsettings: QSettings | None = None) -> None:
+        if qsettings is None:
+            path = paths.config_dir() / "claimtrack.ini"
+            qsettings = QSettings(str(path), QSettings.Format.IniFormat)
+        self._q = qsettings
+
+    def get(self, setting: Setting[T]) -> T:
+        raw: Any = self._q.value(setting.key, setting.default)
+        default = setting.default
+        if isinstance(default, bool):
+            if isinstance(raw, str):
+                return raw.lower() in {"true", "1", "yes"}  # type: ignore[return-value]
+            return bool(raw)  # type: ignore[return-value]
+        if isinstance(default, list):
+            if raw in (None, ""):
+                return []  # type: ignore[return-value]
+            return [str(x) for x in (raw if isinstance(raw, list) else [raw])]  # type: ignore[return-value]
+        if isinstance(default, QByteArray):
+            return raw if isinstance(raw, QByteArray) else QByteArray()  # type: ignore[return-value]
+        if isinstance(default, int):
+            try:
+                return int(raw)  # type: ignore[return-value]
+            except (TypeError, ValueError):
+                return default
+        return raw if isinstance(raw, type(default)) else default
+
+    def set(self, setting: Setting[T], value: T) -> None:
+        self._q.setValue(setting.key, value)
+
+    def add_recent_database(self, location: str) -> None:
+        recent = [x for x in self.get(RECENT_DATABASES) if x != location]
+        self.set(RECENT_DATABASES, [location, *recent][:MAX_RECENT])
+        self.set(LAST_DATABASE, location)
+
+    def sync(self) -> None:
+        self._q.sync()

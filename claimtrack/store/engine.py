@@ -1,0 +1,314 @@
+"""Opening a ClaimTrack database safely: checks, pragmas, backups and migrations.
+
+Every way a file can be wrong (missing folder, not SQLite, damaged, locked, read-only,
+written by a newer version) ends in a ``StoreError`` with one clear sentence, raised
+before anything is changed on disk.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+from urllib.parse import quote
+
+from sqlalchemy import event, text
+from sqlalchemy.engine import Engine, make_url
+from sqlalchemy.exc import DBAPIError, SQLAlchemyError
+from sqlmodel import Session, create_engine
+
+from claimtrack.domain import DatabaseInUseError, NewerSchemaError, StoreError
+
+# The newest schema revision this version of ClaimTrack writes. A test keeps it equal to
+# the head of store/migrations, so that opening an up-to-date file never imports Alembic.
+HEAD_REVISION = "0002"
+MIGRATIONS_DIR = Path(__file__).with_name("migrations")
+DEFAULT_BUSY_TIMEOUT = 5.0
+
+
+def is_url(target: str) -> bool:
+    return "://" in target
+
+
+def describe_sqlite_error(exc: BaseException, path: Path | None) -> StoreError:
+    """Turn a raw SQLite error into the sentence an editor should read."""
+    where = str(path) if path else "the database"
+    message = str(getattr(exc, "orig", exc) or exc).lower()
+    if "locked" in message or "busy" in message:
+        return DatabaseInUseError(
+            f"{where} is in use by another program; close it there or try again in a moment."
+        )
+    if "not a database" in message or "file is encrypted" in message:
+        return StoreError(f"{where} is not a ClaimTrack database (it is not a SQLite file).")
+    if "malformed" in message or "corrupt" in message:
+        return StoreError(f"{where} is damaged (SQLite reports: {message}).")
+    if "readonly" in message or "read-only" in message:
+        return StoreError(f"{where} cannot be written: the file or its folder is read-only.")
+    if "unable to open" in message:
+        return StoreError(
+            f"{where} cannot be opened: check that the folder exists and is writable."
+        )
+    if "disk is full" in message or "no space" in message:
+        return StoreError(f"The disk holding {where} is full; nothing was written.")
+    return StoreError(f"{where}: {message}")
+
+
+class Store:
+    """One open database: an engine plus what the services need to know about it."""
+
+    def __init__(self, engine: Engine, *, path: Path | None, readonly: bool) -> None:
+        self.engine = engine
+        self.path = path
+        self.readonly = readonly
+        self._writer = engine.execution_options(sqlite_begin="IMMEDIATE")
+
+    @property
+    def dialect(self) -> str:
+        return self.engine.dialect.name
+
+    @property
+    def url(self) -> str:
+        return self.engine.url.render_as_string(hide_password=True)
+
+    @property
+    def display_name(self) -> str:
+        return str(self.path) if self.path else self.url
+
+    def session(self, *, write: bool = False) -> Session:
+        """A short-lived session; ``write`` takes SQLite's write lock at BEGIN.
+
+        Taking the lock up front means a busy database waits (busy timeout) instead of
+        failing half-way when a read transaction tries to become a write transaction.
+        """
+        if write and self.readonly:
+            raise StoreError(f"{self.display_name} is open read-only.")
+        return Session(self._writer if write else self.engine, expire_on_commit=False)
+
+    @contextmanager
+    def connection(self) -> Iterator[Any]:
+        with self.engine.connect() as conn:
+            yield conn
+
+    def backup_to(self, target: Path) -> Path:
+        """Copy the live database to ``target`` through SQLite's backup API, verified."""
+        if self.path is None:
+            raise StoreError("Only a SQLite file can be backed up this way.")
+        return backup_sqlite(self.path, target)
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+
+def backup_sqlite(source: Path, target: Path) -> Path:
+    """Write a verified copy of ``source`` at ``target``: the whole new file or nothing.
+
+    The copy goes to a temporary name, passes ``integrity_check``, then is renamed.
+    """
+    tmp = target.with_name(target.name + ".part")
+    tmp.unlink(missing_ok=True)
+    try:
+        src = sqlite3.connect(
+            f"file:{quote(str(source))}?mode=ro", uri=True, timeout=DEFAULT_BUSY_TIMEOUT
+        )
+        try:
+            dst = sqlite3.connect(tmp)
+            try:
+                src.backup(dst)
+                dst.execute("PRAGMA journal_mode=DELETE")
+                verdict = dst.execute("PRAGMA integrity_check").fetchone()[0]
+            finally:
+                dst.close()
+        finally:
+            src.close()
+        if verdict != "ok":
+            raise StoreError(f"The backup of {source} failed its integrity check: {verdict}")
+        with open(tmp, "rb") as fh:
+            os.fsync(fh.fileno())
+        os.replace(tmp, target)
+    except sqlite3.Error as exc:
+        tmp.unlink(missing_ok=True)
+        raise describe_sqlite_error(exc, source) from exc
+    except OSError as exc:
+        tmp.unlink(missing_ok=True)
+        raise StoreError(f"Could not write the backup {target}: {exc.strerror or exc}") from exc
+    return target
+
+
+def _install_sqlite_pragmas(engine: Engine, busy_timeout: float, readonly: bool) -> None:
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_conn: sqlite3.Connection, _record: Any) -> None:
+        # Autocommit at the driver level; SQLAlchemy's "begin" event emits BEGIN itself,
+        # so DDL and DML share real transactions (SQLAlchemy's pysqlite recipe).
+        dbapi_conn.isolation_level = None
+        cur = dbapi_conn.cursor()
+        cur.execute("PRAGMA foreign_keys = ON")
+        cur.execute("PRAGMA synchronous = FULL")
+        cur.execute(f"PRAGMA busy_timeout = {int(busy_timeout * 1000)}")
+        if not readonly:
+            cur.execute("PRAGMA journal_mode = WAL")  # persistent; a no-op once set
+        cur.close()
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(conn: Any) -> None:
+        mode = conn.get_execution_options().get("sqlite_begin", "DEFERRED")
+        conn.exec_driver_sql(f"BEGIN {mode}")
+
+
+def _resolve_sqlite_path(target: str | Path | None) -> Path | None:
+    from claimtrack import paths
+
+    if target is None:
+        path = paths.default_database()
+        path.parent.mkdir(parents=True, exist_ok=True)
+        return path
+    if isinstance(target, Path) or not is_url(target):
+        return Path(target).expanduser().absolute()
+    url = make_url(target)
+    if url.get_backend_name() != "sqlite":
+        return None
+    if not url.database or url.database == ":memory:":
+        raise StoreError("An in-memory database cannot hold an editor's work; give a file.")
+    return Path(url.database).expanduser().absolute()
+
+
+def _check_sqlite_location(path: Path, readonly: bool) -> None:
+    if path.exists() and not path.is_file():
+        raise StoreError(f"{path} is a folder, not a database file.")
+    folder = path.parent
+    if not folder.is_dir():
+        raise StoreError(f"The folder {folder} does not exist.")
+    if readonly:
+        if not path.exists():
+            raise StoreError(f"{path} does not exist.")
+        return
+    if not os.access(folder, os.W_OK | os.X_OK):
+        raise StoreError(
+            f"The folder {folder} is read-only; ClaimTrack needs to write its journal beside "
+            "the database. Open it read-only or move it to a writable folder."
+        )
+    if path.exists() and not os.access(path, os.W_OK):
+        raise StoreError(f"{path} is read-only; open it read-only or change its permissions.")
+
+
+def open_store(
+    target: str | Path | None = None,
+    *,
+    readonly: bool = False,
+    busy_timeout: float = DEFAULT_BUSY_TIMEOUT,
+    migrate: bool = True,
+    create: bool = True,
+) -> Store:
+    """Open a database by path or SQLAlchemy URL and bring it up to date.
+
+    ``target`` None means the default SQLite file in the user data directory; ``create``
+    False refuses to make a new file (so a mistyped path is an error, not an empty list).
+    """
+    path = _resolve_sqlite_path(target)
+    if path is None:
+        assert isinstance(target, str)
+        engine = create_engine(target, pool_pre_ping=True)
+    else:
+        if not create and not path.exists():
+            raise StoreError(f"{path} does not exist.")
+        _check_sqlite_location(path, readonly)
+        uri = "file:" + quote(str(path)) + ("?mode=ro" if readonly else "")
+
+        def connect() -> sqlite3.Connection:
+            return sqlite3.connect(uri, uri=True, timeout=busy_timeout, check_same_thread=False)
+
+        # The URL names the real file (so SQLAlchemy picks a file pool); the creator
+        # opens it through a URI, which is how read-only mode reaches SQLite.
+        engine = create_engine(f"sqlite:///{path}", creator=connect)
+        _install_sqlite_pragmas(engine, busy_timeout, readonly)
+    store = Store(engine, path=path, readonly=readonly)
+    try:
+        if path is not None:
+            _check_sqlite_file(store)
+        if migrate:
+            _migrate(store)
+    except StoreError:
+        store.close()
+        raise
+    except (DBAPIError, sqlite3.Error) as exc:
+        store.close()
+        raise describe_sqlite_error(exc, path) from exc
+    except SQLAlchemyError as exc:
+        store.close()
+        raise StoreError(f"{store.display_name}: {exc}") from exc
+    return store
+
+
+def _check_sqlite_file(store: Store) -> None:
+    with store.connection() as conn:
+        verdict = conn.exec_driver_sql("PRAGMA quick_check").scalar()
+        if verdict != "ok":
+            raise StoreError(f"{store.path} is damaged (SQLite reports: {verdict}).")
+
+
+def current_revision(store: Store) -> str | None:
+    with store.connection() as conn:
+        tables = set(_table_names(conn))
+        if "alembic_version" not in tables:
+            if tables - {"sqlite_sequence"}:
+                raise StoreError(
+                    f"{store.display_name} is a database, but not one of ClaimTrack's."
+                )
+            return None
+        return conn.execute(text("SELECT version_num FROM alembic_version")).scalar()
+
+
+def _table_names(conn: Any) -> list[str]:
+    from sqlalchemy import inspect
+
+    return inspect(conn).get_table_names()
+
+
+def _alembic_config() -> Any:
+    from alembic.config import Config
+
+    cfg = Config()
+    cfg.set_main_option("script_location", str(MIGRATIONS_DIR))
+    return cfg
+
+
+def known_revisions() -> set[str]:
+    from alembic.script import ScriptDirectory
+
+    script = ScriptDirectory.from_config(_alembic_config())
+    return {rev.revision for rev in script.walk_revisions()}
+
+
+def _migrate(store: Store) -> None:
+    revision = current_revision(store)
+    if revision == HEAD_REVISION:
+        return
+    if revision is not None and revision not in known_revisions():
+        raise NewerSchemaError(
+            f"{store.display_name} was written by a newer version of ClaimTrack "
+            f"(schema {revision}); update ClaimTrack to open it. Nothing was changed."
+        )
+    if store.readonly:
+        raise StoreError(
+            f"{store.display_name} needs a schema upgrade, which a read-only database cannot take."
+        )
+    if revision is not None and store.path is not None:
+        stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+        target = store.path.with_name(
+            f"{store.path.stem}.backup-{stamp}-before-{HEAD_REVISION}{store.path.suffix}"
+        )
+        store.backup_to(target)
+    upgrade(store, HEAD_REVISION)
+
+
+def upgrade(store: Store, revision: str) -> None:
+    """Apply migrations up to ``revision`` in one transaction (SQLite DDL is transactional)."""
+    from alembic import command
+
+    cfg = _alembic_config()
+    with store.engine.begin() as conn:
+        cfg.attributes["connection"] = conn
+        command.upgrade(cfg, revision)

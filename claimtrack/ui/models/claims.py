@@ -1,0 +1,183 @@
+"""The claim table: a model over claim ids with a lazy, bounded cache of records.
+
+The query that decides which ids and in what order runs in SQL (see ClaimService); this
+model only fetches the records of the rows being painted, a page at a time, so 100,000
+claims cost a list of ints, not 100,000 records.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtGui import QColor
+
+from claimtrack.domain import ChangeSet, ClaimKind, ClaimRecord
+
+if TYPE_CHECKING:  # the data layer loads after the window is painted
+    from claimtrack.services import Services
+
+Index = QModelIndex | QPersistentModelIndex
+
+ID_ROLE = Qt.ItemDataRole.UserRole + 1
+RECORD_ROLE = Qt.ItemDataRole.UserRole + 2
+
+# (sort key understood by ClaimService, header text); header text is translated at use.
+COLUMNS: tuple[tuple[str, str], ...] = (
+    ("text", "Claim"),
+    ("kind", "Kind"),
+    ("claimant", "Claimant"),
+    ("via", "Via"),
+    ("status", "Status"),
+    ("verdict", "Verdict"),
+    ("tags", "Tags"),
+    ("assignee", "Assignee"),
+    ("updated", "Updated"),
+)
+PAGE = 200
+CACHE_LIMIT = 4000
+
+
+class ClaimTableModel(QAbstractTableModel):
+    """Rows are claim ids; cells are filled from records fetched on demand."""
+
+    sortRequested = Signal(str, bool)  # sort key, descending
+
+    def __init__(self, services: Services | None = None, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._services = services
+        self._ids: list[int] = []
+        self._row_of: dict[int, int] = {}
+        self._cache: dict[int, ClaimRecord] = {}
+        self._status_labels: dict[str, str] = {}
+        self._verdict_labels: dict[str, str] = {}
+        self._verdict_colours: dict[str, QColor] = {}
+
+    # -------------------------------------------------------------- setup
+    def set_services(self, services: Services | None) -> None:
+        self.beginResetModel()
+        self._services = services
+        self._ids, self._row_of, self._cache = [], {}, {}
+        if services is not None:
+            self._status_labels = {s.key: s.label for s in services.catalog.statuses()}
+            ratings = services.catalog.ratings()
+            self._verdict_labels = {r.key: r.label for r in ratings}
+            self._verdict_colours = {r.key: QColor(r.colour) for r in ratings}
+        self.endResetModel()
+
+    def set_ids(self, ids: Sequence[int]) -> None:
+        """Show these claims in this order (the result of a query run elsewhere)."""
+        self.beginResetModel()
+        self._ids = list(ids)
+        self._row_of = {claim_id: row for row, claim_id in enumerate(self._ids)}
+        self._cache.clear()
+        self.endResetModel()
+
+    def apply_changes(self, changes: ChangeSet) -> bool:
+        """Refresh rows whose claims changed; True when a new query is needed instead."""
+        if changes.created.get("claim") or changes.deleted.get("claim"):
+            return True
+        for claim_id in changes.updated.get("claim", ()):
+            row = self._row_of.get(claim_id)
+            self._cache.pop(claim_id, None)
+            if row is not None:
+                self.dataChanged.emit(self.index(row, 0), self.index(row, len(COLUMNS) - 1))
+        return False
+
+    # -------------------------------------------------------------- access
+    def claim_id(self, row: int) -> int | None:
+        return self._ids[row] if 0 <= row < len(self._ids) else None
+
+    def row_of(self, claim_id: int) -> int | None:
+        return self._row_of.get(claim_id)
+
+    def record(self, row: int) -> ClaimRecord | None:
+        claim_id = self.claim_id(row)
+        if claim_id is None or self._services is None:
+            return None
+        found = self._cache.get(claim_id)
+        if found is None:
+            self._fetch_around(row)
+            found = self._cache.get(claim_id)
+        return found
+
+    def _fetch_around(self, row: int) -> None:
+        assert self._services is not None
+        if len(self._cache) > CACHE_LIMIT:
+            self._cache.clear()
+        start = max(0, row - PAGE // 4)
+        wanted = [i for i in self._ids[start : start + PAGE] if i not in self._cache]
+        for record in self._services.claims.get_many(wanted):
+            self._cache[record.id] = record
+
+    # -------------------------------------------------------------- Qt model API
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._ids)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        horizontal = orientation == Qt.Orientation.Horizontal
+        if horizontal and role == Qt.ItemDataRole.DisplayRole and 0 <= section < len(COLUMNS):
+            return self.tr(COLUMNS[section][1])
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._ids):
+            return None
+        if role == ID_ROLE:
+            return self._ids[index.row()]
+        if role not in (
+            Qt.ItemDataRole.DisplayRole,
+            Qt.ItemDataRole.DecorationRole,
+            RECORD_ROLE,
+        ):
+            return None
+        record = self.record(index.row())
+        if record is None:
+            return None
+        if role == RECORD_ROLE:
+            return record
+        key = COLUMNS[index.column()][0]
+        if role == Qt.ItemDataRole.DecorationRole:
+            return self._verdict_colours.get(record.verdict) if key == "verdict" else None
+        return self._display(record, key)
+
+    def _display(self, record: ClaimRecord, key: str) -> str:
+        if key == "text":
+            return " ".join(record.text.split())
+        if key == "kind":
+            return kind_label(record.kind)
+        if key == "claimant":
+            return record.claimant or ""
+        if key == "via":
+            return " › ".join(record.via)
+        if key == "status":
+            return self._status_labels.get(record.status, record.status)
+        if key == "verdict":
+            return self._verdict_labels.get(record.verdict, record.verdict)
+        if key == "tags":
+            return ", ".join(record.tags)
+        if key == "assignee":
+            return record.assignee
+        return record.updated_at.astimezone().strftime("%Y-%m-%d %H:%M")
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        if 0 <= column < len(COLUMNS):
+            self.sortRequested.emit(COLUMNS[column][0], order == Qt.SortOrder.DescendingOrder)
+
+
+def kind_label(kind: ClaimKind) -> str:
+    from PySide6.QtCore import QCoreApplication
+
+    labels = {
+        ClaimKind.STATEMENT: QCoreApplication.translate("ClaimKind", "Statement"),
+        ClaimKind.DENIAL: QCoreApplication.translate("ClaimKind", "Denial"),
+        ClaimKind.NO_COMMENT: QCoreApplication.translate("ClaimKind", "No comment"),
+        ClaimKind.NO_RESPONSE: QCoreApplication.translate("ClaimKind", "No response"),
+    }
+    return labels[kind]

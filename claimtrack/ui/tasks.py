@@ -1,0 +1,112 @@
+"""Run long work off the GUI thread, with progress and cancel, results back on it.
+
+Work functions receive a ``TaskControl``: they report progress and check ``cancelled``
+between steps. Results and errors come back through queued signals, so callbacks always
+run on the GUI thread.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+
+
+class Cancelled(Exception):
+    """Raised inside a task by ``TaskControl.check`` once cancel was asked."""
+
+
+class TaskControl:
+    def __init__(self, signals: _Signals) -> None:
+        self._signals = signals
+        self._cancel = threading.Event()
+
+    @property
+    def cancelled(self) -> bool:
+        return self._cancel.is_set()
+
+    def cancel(self) -> None:
+        self._cancel.set()
+
+    def check(self) -> None:
+        if self._cancel.is_set():
+            raise Cancelled
+
+    def progress(self, done: int, total: int, text: str = "") -> None:
+        self._signals.progress.emit(done, total, text)
+
+
+class _Signals(QObject):
+    finished = Signal(object)
+    failed = Signal(object)
+    progress = Signal(int, int, str)
+    cancelled = Signal()
+
+
+class Task(QRunnable):
+    def __init__(self, fn: Callable[[TaskControl], Any]) -> None:
+        super().__init__()
+        self.signals = _Signals()
+        self.control = TaskControl(self.signals)
+        self._fn = fn
+        self.setAutoDelete(False)  # the runner keeps it until its result is delivered
+
+    def run(self) -> None:
+        try:
+            result = self._fn(self.control)
+        except Cancelled:
+            self.signals.cancelled.emit()
+        except Exception as exc:  # delivered to the GUI thread as a message, never lost
+            self.signals.failed.emit(exc)
+        else:
+            self.signals.finished.emit(result)
+
+
+class TaskRunner(QObject):
+    """Starts tasks on a thread pool and keeps them alive until they report back."""
+
+    busy_changed = Signal(bool)
+
+    def __init__(self, parent: QObject | None = None, max_threads: int = 2) -> None:
+        super().__init__(parent)
+        self._pool = QThreadPool(self)
+        self._pool.setMaxThreadCount(max_threads)
+        self._live: set[Task] = set()
+
+    def run(
+        self,
+        fn: Callable[[TaskControl], Any],
+        on_done: Callable[[Any], None] | None = None,
+        on_error: Callable[[BaseException], None] | None = None,
+        on_progress: Callable[[int, int, str], None] | None = None,
+        on_cancel: Callable[[], None] | None = None,
+    ) -> Task:
+        task = Task(fn)
+        self._live.add(task)
+        if on_progress:
+            task.signals.progress.connect(on_progress)
+
+        def settle(callback: Callable[..., None] | None, *args: Any) -> None:
+            self._live.discard(task)
+            if not self._live:
+                self.busy_changed.emit(False)
+            if callback:
+                callback(*args)
+
+        task.signals.finished.connect(lambda result: settle(on_done, result))
+        task.signals.failed.connect(lambda exc: settle(on_error, exc))
+        task.signals.cancelled.connect(lambda: settle(on_cancel))
+        if len(self._live) == 1:
+            self.busy_changed.emit(True)
+        self._pool.start(task)
+        return task
+
+    @property
+    def busy(self) -> bool:
+        return bool(self._live)
+
+    def wait(self, msecs: int = 30_000) -> bool:
+        """Block until the pool is idle; for shutdown only, never during normal work."""
+        return self._pool.waitForDone(msecs)
