@@ -1,0 +1,756 @@
+"""Attribution rules applied to one sentence unit.
+
+A sentence is cut into clauses at coordinators that introduce a new cue ("..., while X did not
+respond", "... dan menuduh ...") and at participial cues (", saying", ", citing", ", according
+to").  In each clause the first cue decides the frame: a preposed speaker ("X said that C"), a
+postposed or inverted tag ("C, kata X", "'Q,' X told Reuters"), a parenthetical tag ("A, kata
+dia, B"), "according to X", a reportative hedge, a denial, a refusal or a silence.  Cues nested
+in the content with their own subject ("Respekt reported that the services suspected C") give
+their own entries, as README R3 asks.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from . import patterns as pt
+from .resolve import Context, outlet_in
+from .sentences import CLOSING_QUOTES, OPENING_QUOTES, quote_spans, split_sentences
+
+VERB_TYPES = frozenset(
+    {"say", "weak", "report", "evidential", "blame", "offer", "deny", "nocomment", "noresponse"}
+)
+_QUOTE_CHARS = '"' + OPENING_QUOTES + CLOSING_QUOTES
+_CLAUSE_STOP = re.compile(r",\s*(?:and|but|while|whereas|sementara|sedangkan|namun|tetapi)\b|;")
+_LEADING_CONNECTIVE = re.compile(
+    r"^(?:(?:Sebelumnya|Namun|Sementara\s+itu|Selain\s+itu|Meanwhile|However|Previously|"
+    r"Separately|Earlier|Later|In\s+addition|Kemudian|Sebaliknya|Bahkan|Adapun|Dalam\s+hal\s+ini|"
+    r"Di\s+sisi\s+lain|Tak\s+hanya\s+itu|On\s+\w+|In\s+\w+|Pada\s+\w+(?:\s+\([^)]*\))?)\s*,\s*)+"
+)
+
+
+@dataclass
+class Cue:
+    start: int
+    end: int
+    type: str
+    text: str
+    inverted: bool = False
+
+
+@dataclass
+class Found:
+    """An entry before it becomes a ProposedClaim; offsets relative to the sentence."""
+
+    start: int
+    end: int
+    kind: str
+    cue: str
+    claimant: str | None
+    full: str | None
+    via: str | None
+    confidence: float
+
+
+def _mask_quotes(s: str, quotes: list[tuple[int, int]]) -> str:
+    chars = list(s)
+    for a, b in quotes:
+        for i in range(a + 1, b):
+            if not chars[i].isspace():
+                chars[i] = "x"
+    return "".join(chars)
+
+
+def find_cues(m: str) -> list[Cue]:
+    """All cues of the (quote-masked) sentence, non-overlapping, in text order."""
+    taken: list[Cue] = []
+    for ctype, rx in pt.CUE_PATTERNS:
+        for mt in rx.finditer(m):
+            a, b = mt.start(), mt.end()
+            if any(c.start < b and a < c.end for c in taken):
+                continue
+            taken.append(Cue(a, b, ctype, mt.group()))
+    out: list[Cue] = []
+    for c in sorted(taken, key=lambda c: c.start):
+        before = m[max(0, c.start - 60) : c.start]
+        low = c.text.lower()
+        if c.type == "inverted":
+            if not re.search(r"(?:,|[\"”])\s*$", before):
+                continue
+            c.type, c.inverted = "say", True
+        elif c.type in {"say", "weak", "report", "evidential", "blame", "offer"}:
+            if low in {"reports", "reporting"}:
+                after = m[c.end : c.end + 12]
+                if low == "reporting" or not (
+                    re.match(r"\s+(?:that|the|a|an|it|he|she|they|[A-Z])", after)
+                    and re.search(r"(?:[A-Z][\w.]*|newspaper|paper|agency|daily)\s+$", before)
+                ):
+                    continue
+            if re.search(r"\b(?:reports?|laporan|article|artikel|pemberitaan|berita|story)\s+"
+                         r"(?:[\w()/]+\s+){0,5}?(?:yang\s+)?$", before) and (
+                re.search(r"\byang\s+$", before) or low.endswith("ing")
+            ):
+                c.type = "reportrel"
+            elif pt.RELATIVE_BEFORE.search(before):
+                continue
+            if c.type == "blame" and not re.search(r"\b(?:has|have|had)\s+$|[A-Za-z]\s+$", before):
+                continue
+        elif c.type == "hedge":
+            if re.search(r"\b(?:yang|who|which)\s+(?:\w+\s+)?$", before):
+                continue
+        elif c.type in {"deny", "nocomment", "noresponse"}:
+            if re.search(r"\b(?:yang|who|which)\s+$", before):
+                continue
+            if c.type == "noresponse" and re.search(
+                r"\b(?:memilih|chose\s+to|choose\s+to|prefer(?:red)?\s+to)\s+(?:\w+\s+)?$", before
+            ):
+                continue
+        out.append(c)
+    return out
+
+
+def _clean_span(s: str, a: int, b: int, quotes: list[tuple[int, int]]) -> tuple[int, int]:
+    """Trim a claim span as README R3 says: no "that"/"bahwa", no enclosing quotation marks,
+    no comma before a closing mark, no final full stop outside a quotation."""
+    while a < b and s[a] in " \t\n,:;-–—":
+        a += 1
+    m = re.match(r"(?:that|bahwa)\s+", s[a:b], re.IGNORECASE)
+    if m and b - a > m.end():
+        a += m.end()
+    for _ in range(2):
+        while b > a and s[b - 1].isspace():
+            b -= 1
+        if b > a and s[b - 1] in _QUOTE_CHARS and s[b - 1] not in OPENING_QUOTES:
+            if s[a] in _QUOTE_CHARS and (a, b - 1) in quotes:
+                a += 1
+            b -= 1
+            while b > a and s[b - 1] in " ,":
+                b -= 1
+            break
+        while b > a and s[b - 1] in ".,;: ":
+            b -= 1
+    while a < b and s[a].isspace():
+        a += 1
+    return a, b
+
+
+def classify(text: str) -> str:
+    """Kind from the content itself (R6): calling a report false is a denial, a refusal in
+    one's own words is a no_comment, everything else a statement."""
+    if pt.REFUSAL.search(text):
+        return "no_comment"
+    if pt.FALSITY.search(text):
+        return "denial"
+    return "statement"
+
+
+class SentenceRules:
+    """Applies the rules to one sentence, reading and updating the article ``Context``."""
+
+    def __init__(self, s: str, ctx: Context, first_in_paragraph: bool) -> None:
+        self.s = s
+        self.ctx = ctx
+        self.quotes = quote_spans(s)
+        self.m = _mask_quotes(s, self.quotes)
+        self.cues = find_cues(self.m)
+        body = pt.DATELINE.match(s) if first_in_paragraph else None
+        self.body = body.end() if body else 0
+        self.found: list[Found] = []
+
+    # ------------------------------------------------------------------ helpers
+    def _emit(self, a: int, b: int, kind: str, cue: Cue | str, speaker: tuple, conf: float,
+              split_quotes: bool = True) -> list[Found]:
+        a, b = _clean_span(self.s, a, b, self.quotes)
+        if b - a < 2:
+            return []
+        claimant, full, via = speaker
+        cue_text = cue.text if isinstance(cue, Cue) else cue
+        pieces = self._quote_pieces(a, b) if split_quotes and kind == "statement" else [(a, b)]
+        out = []
+        for pa, pb in pieces:
+            k = kind
+            if kind == "statement":
+                k = classify(self.s[pa:pb])
+            f = Found(pa, pb, k, cue_text, claimant, full, via, conf)
+            self.found.append(f)
+            out.append(f)
+        return out
+
+    def _quote_pieces(self, a: int, b: int) -> list[tuple[int, int]]:
+        """Split a multi-sentence quotation where its parts differ in kind (README R3)."""
+        inner = self.s[a:b]
+        if not any(q[0] < a and q[1] >= b for q in self.quotes) and not (
+            a > 0 and self.s[a - 1] in _QUOTE_CHARS
+        ):
+            return [(a, b)]
+        sents = split_sentences(inner)
+        if len(sents) < 2:
+            return [(a, b)]
+        groups: list[list] = []
+        for sa, sb in sents:
+            text = inner[sa:sb]
+            kind = classify(text)
+            neutral = len(text.split()) <= 4 and kind == "statement"
+            if groups and (neutral or groups[-1][0] == kind):
+                groups[-1][2] = sb
+            else:
+                groups.append([kind, sa, sb])
+        if len(groups) == 1:
+            return [(a, b)]
+        out = []
+        for _kind, sa, sb in groups:
+            pa, pb = a + sa, a + sb
+            while pb > pa and self.s[pb - 1] in " ,":
+                pb -= 1
+            out.append((pa, pb))
+        return out
+
+    def _strip_front(self, a: int, b: int) -> int:
+        """Skip dateline and leading connective phrases ("Sebelumnya, ", "However, ")."""
+        a = max(a, self.body)
+        while a < b and self.s[a].isspace():
+            a += 1
+        m = _LEADING_CONNECTIVE.match(self.s, a, b)
+        return m.end() if m else a
+
+    def _subject_start(self, a: int, cue_start: int) -> int:
+        """Start of the subject: after leading adverbial clauses ending in a comma."""
+        a = max(a, self.body)
+        seg = self.m[a:cue_start]
+        pos = 0
+        depth = 0
+        last_cut = 0
+        for i, ch in enumerate(seg):
+            if ch == "(":
+                depth += 1
+            elif ch == ")":
+                depth = max(0, depth - 1)
+            elif ch == "," and depth == 0:
+                head = seg[last_cut:i].strip()
+                first = head.split()[0].lower() if head.split() else ""
+                if first in _ADVERBIAL_STARTS or re.match(r"^(?:on|in|pada)\s", head, re.I):
+                    pos = i + 1
+                    last_cut = i + 1
+                else:
+                    break
+        return a + pos
+
+    def _after_cue(self, cue: Cue, limit: int) -> tuple[int, str | None]:
+        """Skip objects of "told", adjuncts and "that" after a cue; return content start, via."""
+        s = self.s
+        pos = cue.end
+        via: str | None = None
+        if cue.text.lower() in {"told", "tells", "tell"}:
+            mo = pt.TOLD_OBJECT.match(s, pos, limit)
+            if mo:
+                if mo.group("via"):
+                    cand = mo.group("via")
+                    via = outlet_in(cand) or via
+                elif mo.group("ana"):
+                    via = self.ctx.last_outlet
+                pos = mo.end()
+        for _ in range(6):
+            p = pos
+            while p < limit and s[p] in " ,":
+                p += 1
+            hit = None
+            for rx in pt.ADJUNCTS:
+                mo = rx.match(s, p, limit)
+                if mo and mo.end() > p:
+                    hit = mo
+                    break
+            if not hit:
+                break
+            grp = hit.groupdict().get("via")
+            if grp:
+                if re.match(r"(?:paper|newspaper)$", grp):
+                    via = self.ctx.last_outlet
+                else:
+                    via = outlet_in(grp) or via
+            pos = hit.end()
+        mt = pt.THAT_AHEAD.match(self.m, pos, limit)
+        if mt:
+            seg = s[pos : mt.end()]
+            v = outlet_in(seg)
+            if v:
+                via = v
+            elif re.search(r"\b(?:the\s+paper|the\s+newspaper)\b", seg):
+                via = self.ctx.last_outlet
+            pos = mt.end()
+        return pos, via
+
+    def _clause_end(self, a: int, b: int) -> int:
+        mt = _CLAUSE_STOP.search(self.m, a, b)
+        return mt.start() if mt else b
+
+    def _resolve(self, raw: str | None) -> tuple[str | None, str | None, str | None, str]:
+        return self.ctx.resolve(raw)
+
+    # ------------------------------------------------------------------ main
+    def run(self) -> list[Found]:
+        s = self.s
+        stripped = s.strip()
+        # a sentence that is entirely a quotation continues the last quoted speaker (R1, R7)
+        if self.quotes and self.quotes[0][0] == 0 and self.quotes[0][1] >= len(s.rstrip(" .")) - 1:
+            sp = self.ctx.quote_speaker or self.ctx.last_speaker
+            name = sp.claimant if sp else None
+            self._emit(0, len(s), "statement", '"', (name, None, None), 0.7)
+            return self.found
+        if not stripped:
+            return []
+        clauses = self._clauses()
+        prev_speaker: tuple = (None, None, None)
+        prev_found: list[Found] = []
+        for i, (a, b, kind) in enumerate(clauses):
+            made, speaker = self._clause(a, b, kind, prev_speaker, prev_found, i == 0)
+            if made:
+                prev_found = prev_found + made
+            if speaker[0] or speaker[2]:
+                prev_speaker = speaker
+        if not self.found:
+            self._subject_report(0, len(s))
+        return self.found
+
+    def _clauses(self) -> list[tuple[int, int, str]]:
+        m = self.m
+        n = len(m)
+        bounds: list[tuple[int, str]] = []
+        verbish = VERB_TYPES | {"reportrel"}
+        for mt in pt.COORD.finditer(m, self.body):
+            c = mt.group("c").lower()
+            nxt = next((cu for cu in self.cues if cu.start >= mt.end()), None)
+            if nxt is None or nxt.type not in verbish | {"hedge"}:
+                continue
+            between = m[mt.end() : nxt.start]
+            if re.search(r"[,.;\"“”(]", between) or len(between.split()) > 8:
+                continue
+            empty = all(w.lower() in pt.AUX_WORDS for w in between.split())
+            if nxt.type == "hedge" and (c not in pt.CLAUSE_COORDS or empty):
+                continue
+            if c in pt.CLAUSE_COORDS or c == "sekaligus" or empty:
+                bounds.append((mt.start(), "coord-empty" if empty else "coord"))
+        for mt in pt.PARTICIPLE.finditer(m, self.body):
+            bounds.append((mt.start(), "participle"))
+        bounds.sort()
+        out: list[tuple[int, int, str]] = []
+        start, kind = 0, "main"
+        for pos, k in bounds:
+            if pos <= start:
+                continue
+            out.append((start, pos, kind))
+            start, kind = pos, k
+        out.append((start, n, kind))
+        return out
+
+    def _clause(self, a: int, b: int, ckind: str, prev_speaker: tuple,
+                prev_found: list[Found], first: bool) -> tuple[list[Found], tuple]:
+        s, m = self.s, self.m
+        # skip the coordinator itself
+        lead = re.match(
+            r"[\s,]*(?:(?:while|whereas|but|sementara|sedangkan|namun|tetapi|tapi|sekaligus|and|"
+            r"dan|serta|padahal)\b)?[\s,]*",
+            m[a:b],
+            re.IGNORECASE,
+        )
+        body = a + (lead.end() if lead and ckind != "main" else 0)
+        cues = [c for c in self.cues if body <= c.start < b]
+        if not cues:
+            return [], (None, None, None)
+        first_cue = cues[0]
+        # "according to X" / "menurut X" / "citing X"
+        if first_cue.type == "according" and not m[self._strip_front(body, b) : first_cue.start].strip(
+            " ,"
+        ):
+            if ckind == "participle" or (ckind != "main" and prev_found):
+                return self._according_tail(first_cue, b, prev_found, a)
+            return self._according_front(first_cue, body, b)
+        verbs = [c for c in cues if c.type in VERB_TYPES or c.type == "reportrel"]
+        if verbs:
+            return self._verb(verbs[0], body, b, ckind, prev_speaker)
+        hedges = [c for c in cues if c.type == "hedge"]
+        if hedges:
+            return self._hedge(hedges[0], body, b), (None, None, None)
+        acc = [c for c in cues if c.type == "according"]
+        if acc and re.search(r",\s*$", m[body : acc[0].start]):
+            return self._according_tail(acc[0], b, prev_found, body)
+        return [], (None, None, None)
+
+    # ------------------------------------------------------------------ frames
+    def _according_front(self, cue: Cue, a: int, b: int) -> tuple[list[Found], tuple]:
+        s = self.s
+        low = cue.text.lower()
+        if low.endswith("nya"):
+            src_end, content_start = cue.end, cue.end
+            raw = "nya"
+        else:
+            comma = self.m.find(",", cue.end, b)
+            if comma == -1:
+                # "Menurut Juru Bicara Kepresidenan Wikileaks adalah ...": the source is the
+                # capitalised run; its last word opens the content when a copula follows.
+                mt = re.match(rf"\s+((?:{pt.CAP_RUN}))", s[cue.end : b])
+                if not mt:
+                    return [], (None, None, None)
+                run_end = cue.end + mt.end(1)
+                words = mt.group(1).split()
+                nxt = s[run_end:b].split()[:1]
+                if len(words) >= 3 and nxt and nxt[0].lower() in _COPULAS:
+                    run_end = cue.end + mt.start(1) + len(" ".join(words[:-1]))
+                src_end, content_start = run_end, run_end
+            else:
+                src_end, content_start = comma, comma + 1
+            raw = s[cue.end : src_end].strip()
+            raw = re.sub(r"^(?:laporan|the\s+report\s+(?:by|from))\s+", "laporan ", raw)
+        claimant, full, via, how = self._source(raw)
+        conf = 0.8 if how == "named" else 0.7
+        made = self._emit(content_start, b, "statement", cue, (claimant, full, via), conf)
+        made += self._nested(content_start, b, via)
+        return made, (claimant, full, via)
+
+    def _source(self, raw: str) -> tuple[str | None, str | None, str | None, str]:
+        if re.match(r"^laporan\b", raw, re.IGNORECASE) or re.match(
+            r"^(?:a|an|the)\s+(?:\w+\s+)?(?:report|article)", raw, re.IGNORECASE
+        ):
+            via = outlet_in(raw)
+            if via is None and re.match(r"^(?:laporan|the\s+report)(?:nya)?$", raw, re.I):
+                via = self.ctx.last_outlet
+            return None, None, via, "outlet"
+        return self._resolve(raw)
+
+    def _according_tail(self, cue: Cue, b: int, prev_found: list[Found],
+                        a: int) -> tuple[list[Found], tuple]:
+        s = self.s
+        raw = s[cue.end : b].strip(" .,;")
+        raw = re.split(r",\s", raw)[0] if not re.match(r"^\S+,", raw) else raw
+        low = cue.text.lower()
+        claimant, full, via, how = self._source(raw)
+        if prev_found:
+            for f in prev_found:
+                if low in {"citing", "quoting", "mengutip"}:
+                    if f.claimant is None and claimant:
+                        f.claimant, f.full = claimant, full
+                    if via and not f.via:
+                        f.via = via
+                else:
+                    if via and not f.via:
+                        f.via = via
+                    if claimant and f.claimant is None:
+                        f.claimant, f.full = claimant, full
+            return [], (claimant, full, via)
+        start = self._strip_front(0, a)
+        made = self._emit(start, a, "statement", cue, (claimant, full, via), 0.75)
+        made += self._nested(start, a, via)
+        return made, (claimant, full, via)
+
+    def _hedge(self, cue: Cue, a: int, b: int) -> list[Found]:
+        start = self._strip_front(a, b)
+        via = None
+        mt = re.match(r"\s+(?:oleh\s+|by\s+)?(?P<o>(?:the\s+)?[A-Z][\w.&'-]*(?:\s+[A-Z][\w.&'-]*)*)",
+                      self.s[cue.end : b])
+        if mt:
+            via = outlet_in(mt.group("o"))
+        end = self._clause_end(cue.end, b)
+        return self._emit(start, end, "statement", cue, (None, None, via), 0.6)
+
+    def _subject_report(self, a: int, b: int) -> None:
+        """"The report that C is likely to ...": C is the report's content (R3)."""
+        start = self._strip_front(a, b)
+        mt = pt.SUBJECT_REPORT_THAT.match(self.s, start, b)
+        if not mt:
+            return
+        via = outlet_in(mt.group("np"))
+        if via is None and re.match(r"^the\s", mt.group("np"), re.I):
+            via = self.ctx.last_outlet
+        if via is None:
+            return
+        fin = pt.FINITE_AUX.search(self.s, mt.end() + 1, b)
+        end = fin.start() if fin else b
+        self._emit(mt.end(), end, "statement", "report that", (None, None, via), 0.5)
+
+    def _verb(self, cue: Cue, a: int, b: int, ckind: str,
+              prev_speaker: tuple) -> tuple[list[Found], tuple]:
+        s, m = self.s, self.m
+        if cue.type in {"nocomment", "noresponse"}:
+            return self._silence(cue, a, b, prev_speaker)
+        if cue.type == "reportrel":
+            return self._report_relative(cue, b), (None, None, None)
+        pre = m[a : cue.start]
+        # --- inverted tag: ", kata X" / '," said the employee'
+        if cue.inverted or (
+            cue.type in {"say", "report"} and re.search(r"(?:,|[\"”])\s*$", pre)
+        ):
+            return self._inverted(cue, a, b)
+        # --- NP before the cue with a comma in front: postposed or parenthetical tag
+        comma = self._last_top_comma(a, cue.start)
+        after_pos, via_after = self._after_cue(cue, b)
+        if comma is not None and cue.type in {"say", "report", "weak"}:
+            np_raw = s[comma + 1 : cue.start]
+            tail = s[cue.end : b]
+            tail_after_adj = s[after_pos:b]
+            if len(np_raw.split()) <= 8 and (
+                not tail_after_adj.strip(" .!?") or re.match(r"\s*,", tail_after_adj)
+                or re.match(r"\s*,", tail)
+            ):
+                claimant, full, via, how = self._resolve(np_raw)
+                via = via or via_after or self._channel_via(cue.end, b)
+                after = re.match(r"\s*,\s*(.*)$", tail_after_adj if tail_after_adj.strip(" .") else "")
+                is_paren = bool(after) and bool(after.group(1).strip(" .")) and not pt.ADJUNCT_START.match(
+                    after.group(1)
+                ) and not re.search(r",\s*$", s[a:comma]) and self._front_has_no_quote(a, comma)
+                conf = 0.85 if how == "named" else 0.7
+                if is_paren:
+                    start = max(a, self.body)
+                    made = self._emit(start, b, "statement", cue, (claimant, full, via), conf)
+                else:
+                    start = self._strip_front(a, comma)
+                    made = self._emit(start, comma, "statement", cue, (claimant, full, via), conf)
+                    made += self._nested(start, comma, via)
+                self._note(claimant, full, via, quoted=self._is_quote_span(a, comma))
+                return made, (claimant, full, via)
+        # --- preposed: "X said (that) C"
+        subj_start = self._subject_start(a, cue.start)
+        np_raw = s[subj_start : cue.start]
+        if not np_raw.strip() or all(w.lower() in pt.AUX_WORDS for w in np_raw.split()):
+            claimant, full, via, how = prev_speaker[0], prev_speaker[1], None, "inherited"
+            if ckind == "participle" or ckind == "coord-empty":
+                via = prev_speaker[2] if ckind == "participle" else None
+        else:
+            claimant, full, via, how = self._resolve(np_raw)
+        via = via_after or via
+        content_start = after_pos
+        if cue.type == "offer":
+            content_start = cue.end
+            mt = re.match(r"\s+diri\b", s[cue.end : b])
+            if mt:
+                content_start = cue.end + mt.end()
+        end = b
+        kind = "denial" if cue.type == "deny" else "statement"
+        if cue.type == "deny":
+            end = self._split_report_object(content_start, b, via)
+        content = s[content_start:end].strip()
+        if not content.strip(" .") and cue.type in {"say"}:
+            # "..., ia membenarkan": the content is the earlier "bahwa" clause
+            mt = re.search(r"\b(?:bahwa|that)\s+([^,]+),", s[:subj_start])
+            if mt:
+                content_start, end = mt.start(1), mt.end(1)
+        if cue.type == "weak" and not re.match(r"\s*(?:that|bahwa|:|[\"“])", s[cue.end : b],
+                                               re.IGNORECASE):
+            return [], (claimant, full, via)
+        if cue.type == "evidential" and how != "named":
+            return [], (claimant, full, via)
+        # trailing channel phrase "with The Beijing News" belongs to via, not content
+        tail = re.search(r"\s+(?:with|to|kepada|dengan)\s+(?:the\s+)?(?P<o>[A-Z][\w.&'-]*"
+                         r"(?:\s+[A-Z][\w.&'-]*)*)\s*$", s[content_start:end])
+        if tail and outlet_in(tail.group("o")):
+            via = via or outlet_in(tail.group("o"))
+            end = content_start + tail.start()
+        conf = {"named": 0.85, "resolved": 0.7, "inherited": 0.7}.get(how, 0.6)
+        made = self._emit(content_start, end, kind, cue, (claimant, full, via), conf)
+        if made and cue.type != "deny":
+            made += self._nested(content_start, end, via)
+        self._note(claimant, full, via, quoted=self._is_quote_span(content_start, end))
+        return made, (claimant, full, via)
+
+    def _front_has_no_quote(self, a: int, b: int) -> bool:
+        return not any(a <= qa < b for qa, _ in self.quotes)
+
+    def _is_quote_span(self, a: int, b: int) -> bool:
+        return any(a <= qa and qb <= b for qa, qb in self.quotes)
+
+    def _note(self, claimant: str | None, full: str | None, via: str | None,
+              quoted: bool = False) -> None:
+        self.ctx.note(claimant, full, via)
+        if quoted and claimant:
+            from .resolve import Speaker
+
+            self.ctx.quote_speaker = Speaker(claimant, full)
+
+    def _last_top_comma(self, a: int, b: int) -> int | None:
+        depth = 0
+        last = None
+        for i in range(max(a, self.body), b):
+            ch = self.m[i]
+            if ch == "(":
+                depth += 1
+            elif ch == ")":
+                depth = max(0, depth - 1)
+            elif ch == "," and depth == 0:
+                last = i
+        return last
+
+    def _channel_via(self, a: int, b: int) -> str | None:
+        mt = re.search(
+            r"\b(?:kepada|to|told|with|dengan|diterima|dihubungi|oleh|by)\s+(?:the\s+)?"
+            r"(?P<o>[A-Z][\w.&'-]*(?:\s+[A-Z][\w.&'-]*)*|paper|newspaper)",
+            self.s[a:b],
+        )
+        if not mt:
+            return None
+        if mt.group("o") in {"paper", "newspaper"}:
+            return self.ctx.last_outlet
+        return outlet_in(mt.group("o"))
+
+    def _inverted(self, cue: Cue, a: int, b: int) -> tuple[list[Found], tuple]:
+        s = self.s
+        pre_end = cue.start
+        while pre_end > a and s[pre_end - 1] in " ,":
+            pre_end -= 1
+        if cue.text.lower().endswith("nya") and cue.text.lower() not in {"menurutnya"}:
+            np_raw, np_end = "nya", cue.end
+        else:
+            np_end = self._np_end(cue.end, b)
+            np_raw = s[cue.end : np_end]
+        claimant, full, via, how = self._resolve(np_raw)
+        if how == "none" and not np_raw.strip():
+            return [], (None, None, None)
+        via = via or self._channel_via(np_end, b)
+        rest = s[np_end:b]
+        mt = re.match(r"\s*,\s*(.+?)\s*[.!?]?\s*$", rest)
+        is_paren = bool(mt) and not pt.ADJUNCT_START.match(mt.group(1)) and not self._is_quote_span(
+            a, pre_end + 1
+        ) and not re.search(r"[\"”]\s*,?\s*$", s[a:pre_end + 1])
+        conf = 0.9 if how == "named" else 0.75
+        if is_paren and not self._is_quote_span(a, b):
+            start = max(a, self.body)
+            made = self._emit(start, b, "statement", cue, (claimant, full, via), conf)
+        else:
+            start = self._strip_front(a, pre_end)
+            made = self._emit(start, pre_end + 1, "statement", cue, (claimant, full, via), conf)
+            made += self._nested(start, pre_end, via)
+        # self-introduction in the quote names the speaker ("Saya Risal ajudan")
+        if how in {"resolved", "none"} and made:
+            intro = pt.SELF_INTRO.search(s[start:pre_end])
+            if intro:
+                for f in made:
+                    f.claimant, f.full = intro.group("name"), None
+                claimant = intro.group("name")
+        self._note(claimant, full, via, quoted=True)
+        return made, (claimant, full, via)
+
+    def _np_end(self, pos: int, b: int) -> int:
+        s = self.s
+        mt = pt.NP_STOP.search(s, pos + 1, b)
+        end = mt.start() if mt else b
+        # apposition across one comma: "juru bicara KPK, Johan Budi SP, dalam ..."
+        if end < b and s[end] == ",":
+            nxt = re.match(r",\s*([A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*)", s[end:b])
+            np = s[pos:end].strip()
+            if nxt and np[:1].islower() and not re.match(
+                rf"(?:{pt.WEEKDAY})\b", nxt.group(1), re.IGNORECASE
+            ):
+                end = end + nxt.end()
+        return end
+
+    def _silence(self, cue: Cue, a: int, b: int, prev_speaker: tuple) -> tuple[list[Found], tuple]:
+        s, m = self.s, self.m
+        pstart = cue.start
+        words = list(re.finditer(r"\S+", m[a : cue.start]))
+        while words and words[-1].group().lower().strip(",") in pt.AUX_WORDS | {"untuk", "banyak"}:
+            pstart = a + words[-1].start()
+            words.pop()
+        mt = re.search(
+            r"(?:ketika|saat|when|after|setelah)\s+(?:dihubungi|dikonfirmasi|ditemui|contacted|"
+            r"reached|asked)\b[^,]*?$",
+            s[a:pstart].rstrip(),
+        )
+        if mt:
+            pstart = a + mt.start()
+        subj_start = self._subject_start(a, pstart)
+        np_raw = s[subj_start:pstart]
+        if not np_raw.strip():
+            claimant, full, via, how = prev_speaker[0], prev_speaker[1], None, "inherited"
+        else:
+            claimant, full, via, how = self._resolve(np_raw)
+        end = self._clause_end(cue.end, b)
+        end = self._split_report_object(cue.end, end, via)
+        chan = self._channel_via(pstart, end)
+        if chan and re.search(r"\b(?:dihubungi|diterima|contacted|reached|by)\s", s[pstart:end]):
+            via = via or chan
+        kind = "no_comment" if cue.type == "nocomment" else "no_response"
+        conf = 0.85 if how == "named" else 0.7
+        made = self._emit(pstart, end, kind, cue, (claimant, full, via), conf)
+        self._note(claimant, full, via)
+        return made, (claimant, full, via)
+
+    def _split_report_object(self, start: int, end: int, via: str | None) -> int:
+        """Stop a denial/refusal span before a report's content clause that carries its own
+        cue or names an outlet; that clause becomes its own entry (README R3)."""
+        s, m = self.s, self.m
+        mt = re.search(
+            r"\b(?P<noun>reports?|laporan|pemberitaan|berita|kabar|article|artikel|story)\b"
+            r"(?P<mid>[^,;]{0,40}?)\s+(?P<rel>that|yang|bahwa)\s+",
+            m[start:end],
+            re.IGNORECASE,
+        )
+        if not mt:
+            return end
+        rel_at = start + mt.start("rel")
+        clause_start = start + mt.end()
+        inner = [c for c in self.cues if clause_start - 1 <= c.start < end]
+        report_np = s[start + mt.start("noun") : rel_at]
+        outlet = outlet_in(report_np)
+        own_cue = [c for c in inner if c.type in {"hedge", "say", "report", "reportrel"}]
+        if not own_cue and not outlet:
+            return end
+        if own_cue and own_cue[0].type in {"say", "report", "reportrel"} and mt.group("rel") == "yang":
+            after, _v = self._after_cue(own_cue[0], end)
+            content_start = after
+        else:
+            content_start = clause_start
+        self._emit(content_start, end, "statement", own_cue[0] if own_cue else "report",
+                   (None, None, outlet), 0.6)
+        return rel_at
+
+    def _report_relative(self, cue: Cue, b: int) -> list[Found]:
+        s = self.s
+        before = s[max(0, cue.start - 80) : cue.start]
+        mt = re.search(r"\b(?:reports?|laporan|article|artikel|pemberitaan|berita|story)\b.*$", before)
+        via = outlet_in(mt.group()) if mt else None
+        after, v2 = self._after_cue(cue, b)
+        return self._emit(after, b, "statement", cue, (None, None, via or v2), 0.6)
+
+    def _nested(self, a: int, b: int, via: str | None) -> list[Found]:
+        """Cues inside a content span that have their own explicit subject."""
+        out: list[Found] = []
+        for cue in self.cues:
+            if not (a <= cue.start < b) or cue.type not in {"say", "evidential", "offer", "report"}:
+                continue
+            if cue.inverted or any(f.start <= cue.start < f.end and f.cue == cue.text
+                                   for f in self.found):
+                continue
+            seg_start = a
+            for mt in re.finditer(r"\b(?:that|bahwa)\s+|,\s+", self.m[a : cue.start]):
+                seg_start = a + mt.end()
+            np_raw = self.s[seg_start : cue.start].strip()
+            words = np_raw.split()
+            if not words or len(words) > 9:
+                continue
+            if np_raw.lower() in {"he", "she", "they", "it", "ia", "dia", "mereka", "we", "i"}:
+                continue
+            claimant, full, v, how = self._resolve(np_raw)
+            if how != "named" or not claimant:
+                continue
+            if cue.type == "offer":
+                content_start = cue.end
+                mt2 = re.match(r"\s+diri\b", self.s[cue.end : b])
+                if mt2:
+                    content_start += mt2.end()
+            else:
+                content_start, v2 = self._after_cue(cue, b)
+                v = v or v2
+            out += self._emit(content_start, b, "statement", cue, (claimant, full, v or via), 0.55)
+        return out
+
+
+_ADVERBIAL_STARTS = frozenset(
+    """when while after before if although though as since because however meanwhile previously
+    earlier later on in at during under but and so also still yet then separately instead
+    moreover furthermore last speaking asked besides nevertheless nonetheless thus therefore
+    ketika saat setelah sebelum jika kalau apabila meski meskipun walaupun walau karena sementara
+    namun tetapi tapi sebaliknya sebelumnya kemudian selain dalam di pada untuk apalagi bahkan
+    adapun sedangkan sejak usai seusai terkait soal mengenai selanjutnya lalu sehingga maka
+    menanggapi ditanya sampai hingga""".split()
+)
+_COPULAS = frozenset(
+    "adalah merupakan ialah akan telah sudah tidak bukan is was are were will has have".split()
+)
