@@ -37,7 +37,7 @@ OUTLET = re.compile(
 CAP_RUN = r"[A-Z][\w.&'’-]*(?:\s+(?:of|and|de|van|bin|al|the)?\s*[A-Z][\w.&'’-]*)*"
 OUTLET_HEADED = re.compile(rf"(?:The\s+)?(?:[A-Z][\w.&'-]*\s+)*(?:{lx.OUTLET_HEADS})\b")
 OUTLET_NOUN_NAME = re.compile(
-    rf"\b(?:{lx.OUTLET_NOUNS})\s+(?:[a-z]+\s+){{0,2}}(?P<name>(?:[A-Z][\w.&'-]*\s*)+)", _FLAGS
+    rf"\b(?i:{lx.OUTLET_NOUNS})\s+(?:[a-z]+\s+){{0,2}}(?P<name>(?:[A-Z][\w.&'-]*\s*)+)"
 )
 OUTLET_ANAPHOR = re.compile(rf"^(?:{lx.OUTLET_ANAPHORS})$", _FLAGS)
 OUTLET_ANAPHOR_ANY = re.compile(rf"\b(?:{lx.OUTLET_ANAPHORS})\b", _FLAGS)
@@ -59,7 +59,6 @@ DATELINE = re.compile(
 RELATIVE_BEFORE = re.compile(
     r"(?:\b(?:yang|who|which|that|whom|whose)\s+(?:\w+\s+){0,2}|\b(?:been|be|being|was|were|is|"
     r"are|as|dapat|bisa|telah\s+di\w+)\s+)$",
-    _FLAGS,
 )
 AUX_WORDS = frozenset(
     ["has", "have", "had", "would", "will", "could", "can", "did", "does", "do", "is", "was", "were", "are", "not", "n't", "also", "juga", "pun", "telah", "sudah", "sempat", "akan", "kini", "hanya", "tidak", "tak", "belum", "then", "now", "later", "previously", "still", "already", "yet", "formally", "officially", "publicly", "secara", "resmi", "just", "again", "repeatedly", "immediately", "segera"]
@@ -84,25 +83,23 @@ ADJUNCTS: Final[list[re.Pattern[str]]] = [
         _FLAGS,
     ),
     re.compile(
-        r"(?:in|on|via|through|dalam|melalui|lewat|di)\s+(?:an?\s+|sebuah\s+|suatu\s+|the\s+)?"
-        r"(?:(?:joint|brief|short|written|emailed|separate|televised|singkat|tertulis|resmi)\s+)?"
-        r"(?:statement|email|e-mail|interview|text\s+message|message|letter|post|tweet|briefing|"
+        r"(?i:in|on|via|through|dalam|melalui|lewat|di)\s+(?i:an?\s+|sebuah\s+|suatu\s+|the\s+)?"
+        r"(?i:(?:joint|brief|short|written|emailed|separate|televised|singkat|tertulis|resmi)\s+)?"
+        r"(?i:statement|email|e-mail|interview|text\s+message|message|letter|post|tweet|briefing|"
         r"press\s+release|press\s+conference|news\s+conference|phone\s+call|telephone\s+interview|"
         r"video|speech|pernyataan|keterangan(?:\s+(?:tertulis|resmi|pers))?|konferensi\s+pers|"
         r"jumpa\s+pers|wawancara|pesan(?:\s+singkat|\s+tertulis)?|surat|unggahan|siaran\s+pers|"
         r"pidato|rapat|acara)"
-        r"(?:\s+(?:to|with|kepada|dengan|ke|on)\s+(?:the\s+)?(?P<via>[A-Z][\w.&'-]*(?:\s+[A-Z][\w.&'-]*)*|"
+        r"(?:\s+(?i:to|with|kepada|dengan|ke|on)\s+(?:the\s+)?(?P<via>[A-Z][\w.&'-]*(?:\s+[A-Z][\w.&'-]*)*|"
         r"paper|newspaper|agency|reporters|journalists|wartawan|media|awak\s+media))?",
-        _FLAGS,
     ),
     re.compile(
         r"(?:to|kepada|with|dengan)\s+(?:the\s+)?(?P<via>[A-Z][\w.&'-]*(?:\s+[A-Z][\w.&'-]*)*|"
         r"reporters|journalists|wartawan|awak\s+media|media|paper|newspaper)",
     ),
     re.compile(
-        r"(?:ketika|saat|when|after|setelah)\s+(?:dihubungi|dikonfirmasi|ditemui|contacted|reached|"
+        r"(?i:ketika|saat|when|after|setelah)\s+(?i:dihubungi|dikonfirmasi|ditemui|contacted|reached|"
         r"asked|ditanya)(?:\s+(?:by\s+)?(?P<via>[A-Z][\w.&'-]*(?:\s+[A-Z][\w.&'-]*)*))?",
-        _FLAGS,
     ),
 ]
 TOLD_OBJECT = re.compile(
@@ -124,7 +121,8 @@ COORD = re.compile(
 CLAUSE_COORDS = frozenset(["while", "whereas", "but", "sementara", "sedangkan", "namun", "tetapi", "tapi", "padahal"])
 PARTICIPLE = re.compile(
     r",\s*(?=(?:saying|adding|citing|quoting|noting|explaining|insisting|arguing|stressing|"
-    r"warning|according\s+to|menambahkan|seraya|sambil|mengutip|menurut|as\s+reported\s+by)\b)",
+    r"warning|according\s+to|menambahkan|seraya|sambil|mengutip|menurut|as\s+reported\s+by|"
+    r"as\s+(?:alleged|claimed|stated|reported|described))\b)",
     _FLAGS,
 )
 ADJUNCT_START = re.compile(

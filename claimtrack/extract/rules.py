@@ -167,6 +167,8 @@ class SentenceRules:
         claimant, full, via = speaker
         cue_text = cue.text if isinstance(cue, Cue) else cue
         pieces = self._quote_pieces(a, b) if split_quotes and kind == "statement" else [(a, b)]
+        if kind == "statement" and len(pieces) == 1:
+            pieces = self._coordinated_quote(a, b)
         out = []
         for pa, pb in pieces:
             k = kind
@@ -196,6 +198,11 @@ class SentenceRules:
                 groups[-1][2] = sb
             else:
                 groups.append([kind, sa, sb])
+        if len(groups) > 1 and all(
+            len(inner[sa:sb].split()) <= 4 * max(1, inner[sa:sb].count(".")) for _k, sa, sb in groups[:1]
+        ) and groups[0][0] == "statement" and self._all_neutral(inner, groups[0]):
+            groups[1][1] = groups[0][1]
+            groups.pop(0)
         if len(groups) == 1:
             return [(a, b)]
         out = []
@@ -205,6 +212,27 @@ class SentenceRules:
                 pb -= 1
             out.append((pa, pb))
         return out
+
+    def _coordinated_quote(self, a: int, b: int) -> list[tuple[int, int]]:
+        """'"Q" and designed to ...': split a quote from a coordinated part of another kind."""
+        pair = next(((qa, qb) for qa, qb in self.quotes if qa == a and qb < b - 1), None)
+        if pair is None:
+            return [(a, b)]
+        mt = re.match(r"\s+(?:and|dan|but|tetapi)\s+", self.s[pair[1] + 1 : b])
+        if not mt:
+            return [(a, b)]
+        first = _clean_span(self.s, a, pair[1] + 1, self.quotes)
+        second = _clean_span(self.s, pair[1] + 1 + mt.end(), b, self.quotes)
+        if classify(self.s[first[0] : first[1]]) == classify(self.s[second[0] : second[1]]):
+            return [(a, b)]
+        return [first, second]
+
+    @staticmethod
+    def _all_neutral(inner: str, group: list) -> bool:
+        """True when a group of quote sentences holds only short courtesy sentences."""
+        return all(
+            len(inner[sa:sb].split()) <= 4 for sa, sb in split_sentences(inner[group[1] : group[2]])
+        )
 
     def _strip_front(self, a: int, b: int) -> int:
         """Skip dateline and leading connective phrases ("Sebelumnya, ", "However, ")."""
@@ -431,6 +459,7 @@ class SentenceRules:
                         f.claimant, f.full = claimant, full
                     if via and not f.via:
                         f.via = via
+                    self.ctx.note(f.claimant, f.full, None)
                 else:
                     if via and not f.via:
                         f.via = via
@@ -477,35 +506,49 @@ class SentenceRules:
         pre = m[a : cue.start]
         # --- inverted tag: ", kata X" / '," said the employee'
         if cue.inverted or (
-            cue.type in {"say", "report"} and re.search(r"(?:,|[\"”])\s*$", pre)
+            cue.type in {"say", "report"}
+            and re.search(r"(?:,|[\"”])\s*$", pre)
+            and len(self.s[cue.end : self._np_end(cue.end, b)].split()) <= 6
+            and not self._closes_relative(a, cue.start)
         ):
             return self._inverted(cue, a, b)
         # --- NP before the cue with a comma in front: postposed or parenthetical tag
         comma = self._last_top_comma(a, cue.start)
+        q_close = next((qb for qa, qb in self.quotes if a <= qa and qb < cue.start
+                        and not self.s[qb + 1 : cue.start].strip(" ,").count(",")), None)
         after_pos, via_after = self._after_cue(cue, b)
-        if comma is not None and cue.type in {"say", "report", "weak"}:
-            np_raw = s[comma + 1 : cue.start]
+        cut = comma
+        content_end = comma
+        if q_close is not None and (comma is None or comma < q_close):
+            cut, content_end = q_close, q_close + 1
+        if cut is not None and cue.type in {"say", "report", "weak"}:
+            np_raw = s[cut + 1 : cue.start].strip(" ,")
             tail = s[cue.end : b]
             tail_after_adj = s[after_pos:b]
-            if len(np_raw.split()) <= 8 and (
-                not tail_after_adj.strip(" .!?") or re.match(r"\s*,", tail_after_adj)
+            if np_raw and len(np_raw.split()) <= 8 and (
+                not tail_after_adj.strip(" .!?")
+                or re.match(r"\s*,", tail_after_adj)
                 or re.match(r"\s*,", tail)
             ):
                 claimant, full, via, how = self._resolve(np_raw)
                 via = via or via_after or self._channel_via(cue.end, b)
                 after = re.match(r"\s*,\s*(.*)$", tail_after_adj if tail_after_adj.strip(" .") else "")
-                is_paren = bool(after) and bool(after.group(1).strip(" .")) and not pt.ADJUNCT_START.match(
-                    after.group(1)
-                ) and not re.search(r",\s*$", s[a:comma]) and self._front_has_no_quote(a, comma)
+                is_paren = (
+                    bool(after)
+                    and bool(after.group(1).strip(" ."))
+                    and not pt.ADJUNCT_START.match(after.group(1))
+                    and not re.search(r",\s*$", s[a:cut])
+                    and self._front_has_no_quote(a, cut)
+                )
                 conf = 0.85 if how == "named" else 0.7
                 if is_paren:
                     start = max(a, self.body)
                     made = self._emit(start, b, "statement", cue, (claimant, full, via), conf)
                 else:
-                    start = self._strip_front(a, comma)
-                    made = self._emit(start, comma, "statement", cue, (claimant, full, via), conf)
-                    made += self._nested(start, comma, via)
-                self._note(claimant, full, via, quoted=self._is_quote_span(a, comma))
+                    start = self._strip_front(a, cut)
+                    made = self._emit(start, content_end, "statement", cue, (claimant, full, via), conf)
+                    made += self._nested(start, cut, via)
+                self._note(claimant, full, via, quoted=self._is_quote_span(a, content_end))
                 return made, (claimant, full, via)
         # --- preposed: "X said (that) C"
         subj_start = self._subject_start(a, cue.start)
@@ -550,6 +593,14 @@ class SentenceRules:
             made += self._nested(content_start, end, via)
         self._note(claimant, full, via, quoted=self._is_quote_span(content_start, end))
         return made, (claimant, full, via)
+
+    def _closes_relative(self, a: int, b: int) -> bool:
+        """True when the comma before ``b`` closes a relative clause ("X, yang ..., said")."""
+        seg = self.m[a:b].rstrip(" ,")
+        cut = seg.rfind(",")
+        return cut != -1 and bool(
+            re.match(r"\s*(?:yang|who|which|whose|where)\b", seg[cut + 1 :], re.IGNORECASE)
+        )
 
     def _front_has_no_quote(self, a: int, b: int) -> bool:
         return not any(a <= qa < b for qa, _ in self.quotes)
@@ -726,6 +777,8 @@ class SentenceRules:
             if not words or len(words) > 9:
                 continue
             if np_raw.lower() in {"he", "she", "they", "it", "ia", "dia", "mereka", "we", "i"}:
+                continue
+            if words[-1].lower() in pt.AUX_WORDS:  # "Istana tidak berpikir": a negated stance
                 continue
             claimant, full, v, how = self._resolve(np_raw)
             if how != "named" or not claimant:
