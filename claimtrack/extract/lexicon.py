@@ -15,7 +15,7 @@ WEEKDAYS: Final = (
 )
 
 # --- speech, assessment and report verbs (reported speech: subject + cue + content) ---------
-SAY_EN: Final = ["said", "says", "say", "told", "tells", "added", "adds", "adding", "saying", "stressed", "stresses", "stressing", "claimed", "claims", "claiming", "explained", "explains", "replied", "replies", "noted", "notes", "argued", "argues", "insisted", "insists", "asserted", "asserts", "maintained", "maintains", "acknowledged", "acknowledges", "admitted", "admits", "announced", "predicted", "predicts", "estimated", "estimates", "believes", "believed", "suspected", "suspects", "suspect", "alleged", "alleges", "accused", "accuses", "vowed", "vows", "pledged", "promised", "wrote", "writes", "emphasized", "emphasised", "emphasizes", "emphasises", "stated", "reiterated", "countered", "conceded", "concluded", "contended", "testified", "tweeted", "recalled", "remarked", "observed", "warned", "warns", "responded", "confirmed", "confirms", "confirming", "agreed", "forecast", "projected"]
+SAY_EN: Final = ["said", "says", "say", "told", "tells", "added", "adds", "adding", "saying", "stressed", "stresses", "stressing", "claimed", "claims", "claiming", "explained", "explains", "replied", "replies", "noted", "notes", "argued", "argues", "insisted", "insists", "asserted", "asserts", "maintained", "maintains", "acknowledged", "acknowledges", "admitted", "admits", "announced", "predicted", "predicts", "estimated", "estimates", "believes", "believed", "suspected", "suspects", "alleged", "alleges", "accused", "accuses", "vowed", "vows", "pledged", "promised", "wrote", "writes", "emphasized", "emphasised", "emphasizes", "emphasises", "stated", "reiterated", "countered", "conceded", "concluded", "contended", "testified", "tweeted", "recalled", "remarked", "observed", "warned", "warns", "responded", "confirmed", "confirms", "confirming", "agreed", "forecast", "projected", "calling", "describing"]
 
 # Verbs that need "that", a colon or a quotation before they count: they also take plain
 # noun objects ("expressed his anger", "mengungkapkan kekesalannya").
@@ -47,7 +47,11 @@ HEDGE: Final = (
 )
 
 # --- "according to" forms ---------------------------------------------------------------------
-ACCORDING: Final = r"according\s+to|menurut(?:nya)?|mengutip|citing|quoting|as\s+reported\s+by"
+ACCORDING: Final = (
+    r"according\s+to|menurut(?:nya)?|mengutip|citing|quoting|as\s+reported\s+by|"
+    r"(?:seperti|sebagaimana)\s+(?:dilansir|dikutip|diberitakan|dilaporkan)(?:\s+(?:dari|oleh))?|"
+    r"dilansir(?:\s+dari)?|dikutip\s+dari"
+)
 
 # --- denial cues --------------------------------------------------------------------------------
 DENY: Final = (

@@ -122,7 +122,7 @@ CLAUSE_COORDS = frozenset(["while", "whereas", "but", "sementara", "sedangkan", 
 PARTICIPLE = re.compile(
     r",\s*(?=(?:saying|adding|citing|quoting|noting|explaining|insisting|arguing|stressing|"
     r"warning|according\s+to|menambahkan|seraya|sambil|mengutip|menurut|as\s+reported\s+by|"
-    r"as\s+(?:alleged|claimed|stated|reported|described))\b)",
+    r"as\s+(?:alleged|claimed|stated|reported|described)|calling|describing|terming|dubbing)\b)",
     _FLAGS,
 )
 ADJUNCT_START = re.compile(

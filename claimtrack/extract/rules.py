@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from . import lexicon as lx
 from . import patterns as pt
 from .resolve import Context, outlet_in
 from .sentences import CLOSING_QUOTES, OPENING_QUOTES, quote_spans, split_sentences
@@ -75,6 +76,8 @@ def find_cues(m: str) -> list[Cue]:
     for c in sorted(taken, key=lambda c: c.start):
         before = m[max(0, c.start - 60) : c.start]
         low = c.text.lower()
+        if low in {"calling", "describing"} and not re.search(r",\s*$", before):
+            continue
         if c.type == "inverted":
             if not re.search(r"(?:,|[\"”])\s*$", before):
                 continue
@@ -360,6 +363,16 @@ class SentenceRules:
                 bounds.append((mt.start(), "coord-empty" if empty else "coord"))
         for mt in pt.PARTICIPLE.finditer(m, self.body):
             bounds.append((mt.start(), "participle"))
+        # a final tag ", the Financial Times reported." after a clause with its own cue
+        verbs = [c for c in self.cues if c.type in VERB_TYPES]
+        if len(verbs) >= 2 and verbs[-1].type in {"say", "report"} and not verbs[-1].inverted:
+            last = verbs[-1]
+            comma = self._last_top_comma(self.body, last.start)
+            if comma is not None and any(c.start < comma for c in verbs[:-1]):
+                np = self.s[comma + 1 : last.start]
+                after, _v = self._after_cue(last, n)
+                if np.strip() and len(np.split()) <= 6 and not self.s[after:].strip(" .!?"):
+                    bounds.append((comma, "tag"))
         bounds.sort()
         out: list[tuple[int, int, str]] = []
         start, kind = 0, "main"
@@ -385,6 +398,16 @@ class SentenceRules:
         cues = [c for c in self.cues if body <= c.start < b]
         if not cues:
             return [], (None, None, None)
+        if ckind == "tag" and prev_found:
+            verb = next(c for c in cues if c.type in VERB_TYPES)
+            claimant, full, via, _how = self._resolve(s[body : verb.start])
+            via = via or self._after_cue(verb, b)[1]
+            for f in prev_found:
+                if via and not f.via:
+                    f.via = via
+                if claimant and f.claimant is None:
+                    f.claimant, f.full = claimant, full
+            return [], (claimant, full, via)
         first_cue = cues[0]
         # "according to X" / "menurut X" / "citing X"
         if first_cue.type == "according" and not m[self._strip_front(body, b) : first_cue.start].strip(
@@ -427,6 +450,12 @@ class SentenceRules:
                 src_end, content_start = run_end, run_end
             else:
                 src_end, content_start = comma, comma + 1
+                appo = re.match(r",\s*[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*\s*,", s[comma:b])
+                if appo and any(
+                    w.lower() in lx.ROLE_WORDS or w.islower() for w in s[cue.end : comma].split()
+                ):
+                    src_end = comma + appo.end() - 1
+                    content_start = src_end + 1
             raw = s[cue.end : src_end].strip()
             raw = re.sub(r"^(?:laporan|the\s+report\s+(?:by|from))\s+", "laporan ", raw)
         claimant, full, via, how = self._source(raw)
@@ -509,6 +538,10 @@ class SentenceRules:
             cue.type in {"say", "report"}
             and re.search(r"(?:,|[\"”])\s*$", pre)
             and len(self.s[cue.end : self._np_end(cue.end, b)].split()) <= 6
+            and not re.search(
+                r"\b(?:is|was|are|were|has|had|have|will|would|could|akan|telah|sudah)\b",
+                self.s[cue.end : self._np_end(cue.end, b)],
+            )
             and not self._closes_relative(a, cue.start)
         ):
             return self._inverted(cue, a, b)
@@ -599,7 +632,11 @@ class SentenceRules:
         seg = self.m[a:b].rstrip(" ,")
         cut = seg.rfind(",")
         return cut != -1 and bool(
-            re.match(r"\s*(?:yang|who|which|whose|where)\b", seg[cut + 1 :], re.IGNORECASE)
+            re.match(
+                r"\s*(?:yang|who|which|whose|where|a|an|seorang|sebuah|salah)\b",
+                seg[cut + 1 :],
+                re.IGNORECASE,
+            )
         )
 
     def _front_has_no_quote(self, a: int, b: int) -> bool:
@@ -774,7 +811,7 @@ class SentenceRules:
                 seg_start = a + mt.end()
             np_raw = self.s[seg_start : cue.start].strip()
             words = np_raw.split()
-            if not words or len(words) > 9:
+            if not words or len(words) > 9 or np_raw.lower() in {"the", "a", "an", "this", "that"}:
                 continue
             if np_raw.lower() in {"he", "she", "they", "it", "ia", "dia", "mereka", "we", "i"}:
                 continue
