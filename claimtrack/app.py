@@ -10,6 +10,7 @@ import logging
 import sys
 import traceback
 from types import TracebackType
+from typing import Any
 
 from claimtrack import APP_ID, APP_NAME, ORG_NAME, __version__, paths
 
@@ -24,12 +25,12 @@ def _editor_name(settings: object) -> str:
     return stored or editor_name()
 
 
-def run_gui(db: str | None = None, read_only: bool = False) -> int:
-    from PySide6.QtCore import QTimer
+def _build(read_only: bool = False) -> tuple[Any, Any, Any]:
+    """The application, its settings and the main window, wired together."""
     from PySide6.QtWidgets import QApplication
 
-    from claimtrack.settings import LAST_DATABASE, Settings
-    from claimtrack.ui.mainwindow import MainWindow, show_error
+    from claimtrack.settings import Settings
+    from claimtrack.ui.mainwindow import MainWindow
     from claimtrack.ui.tasks import TaskRunner
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
@@ -37,11 +38,20 @@ def run_gui(db: str | None = None, read_only: bool = False) -> int:
     app.setOrganizationName(ORG_NAME)
     app.setApplicationVersion(__version__)
     app.setDesktopFileName(APP_ID)
-
     settings = Settings()
     runner = TaskRunner(app)
     window = MainWindow(settings, runner, editor=_editor_name(settings))
     window.read_only = read_only
+    return app, settings, window
+
+
+def run_gui(db: str | None = None, read_only: bool = False) -> int:
+    from PySide6.QtCore import QTimer
+
+    from claimtrack.settings import LAST_DATABASE
+    from claimtrack.ui.mainwindow import show_error
+
+    app, settings, window = _build(read_only)
 
     def excepthook(kind: type[BaseException], exc: BaseException, tb: TracebackType | None) -> None:
         # A bug must not take the editor's work down with it: log it, say so, carry on.
@@ -65,6 +75,47 @@ def run_gui(db: str | None = None, read_only: bool = False) -> int:
             target = last
     QTimer.singleShot(0, lambda: window.open_database(target))
     return int(app.exec())
+
+
+def self_test(db: str | None = None, timeout_ms: int = 60_000) -> int:
+    """Start the real window offscreen on ``db`` (or a temporary database) and report.
+
+    ``db`` "default" means the editor's default database, as a plain start would open it.
+
+    Exit 0 once the claims are shown; 1 if opening fails or nothing happens in time.
+    """
+    import os
+    import tempfile
+
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    with tempfile.TemporaryDirectory(prefix="claimtrack-self-test-") as folder:
+        if not os.environ.get("CLAIMTRACK_CONFIG_DIR"):
+            os.environ["CLAIMTRACK_CONFIG_DIR"] = os.path.join(folder, "config")
+        from PySide6.QtCore import QTimer
+
+        app, _settings, window = _build()
+        outcome = {"code": 1}
+
+        def shown(count: int) -> None:
+            offered = "; sample offered" if window.banner.isVisibleTo(window) else ""
+            where = window.database_name
+            print(f"self-test: window shown, {count} claim(s) listed from {where}{offered}")
+            outcome["code"] = 0
+            app.quit()
+
+        def failed(message: str) -> None:
+            print(f"self-test: failed: {message}", file=sys.stderr)
+            app.quit()
+
+        window.claimsShown.connect(shown)
+        window.failed.connect(failed)
+        window.show()
+        target = None if db == "default" else db or os.path.join(folder, "self-test.sqlite")
+        QTimer.singleShot(0, lambda: window.open_database(target))
+        QTimer.singleShot(timeout_ms, app.quit)
+        app.exec()
+        window.close()
+        return outcome["code"]
 
 
 def _exists(path: str) -> bool:

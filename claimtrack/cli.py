@@ -39,6 +39,12 @@ def build_parser() -> argparse.ArgumentParser:
     db_help = "database: a file path or a SQLAlchemy URL (default: your ClaimTrack database)"
     parser.add_argument("--db", metavar="URL", help=db_help)
     parser.add_argument("--read-only", action="store_true", help="open the database read-only")
+    parser.add_argument(
+        "--self-test",
+        action="store_true",
+        help="start the app offscreen, open the database (a temporary one without --db), "
+        "show the claims, print what was shown and exit",
+    )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
 
     def command(name: str, help_text: str) -> argparse.ArgumentParser:
@@ -70,6 +76,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     if command == "gui":
         from claimtrack.app import run_gui
 
+        if args.self_test:
+            from claimtrack.app import self_test
+
+            return self_test(db=args.db)
         return run_gui(db=args.db, read_only=args.read_only)
     from claimtrack.domain import ClaimTrackError
 

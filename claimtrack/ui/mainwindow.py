@@ -257,6 +257,10 @@ class MainWindow(QMainWindow):
         box.setTextFormat(Qt.TextFormat.PlainText)
         box.open()
 
+    @property
+    def database_name(self) -> str:
+        return self.services.store.display_name if self.services else ""
+
     # ------------------------------------------------------------------ state
     def _restore_state(self) -> None:
         geometry = self.settings.get(keys.WINDOW_GEOMETRY)

@@ -20,6 +20,8 @@ depends_on = None
 FTS_SOURCE_VIEW = """
 CREATE VIEW claim_fts_source AS
 SELECT c.id AS id,
+       c.article_id AS article_id,
+       c.claimant_id AS claimant_id,
        c.text AS text,
        c.paraphrase AS paraphrase,
        c.notes AS notes,

@@ -1,0 +1,147 @@
+"""The first main window: opens off the GUI thread, lists claims, offers the sample."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from claimtrack.settings import Settings
+from claimtrack.ui.mainwindow import MainWindow
+from claimtrack.ui.models.claims import COLUMNS, RECORD_ROLE, ClaimTableModel
+from claimtrack.ui.tasks import TaskRunner
+from tests.conftest import SCREENSHOTS
+
+
+@pytest.fixture
+def make_window(qtbot):
+    windows: list[MainWindow] = []
+
+    def make(*, size: tuple[int, int] | None = (1200, 600)) -> MainWindow:
+        window = MainWindow(Settings(), TaskRunner(), editor="Ayu")
+        qtbot.addWidget(window)
+        if size:
+            window.resize(*size)
+        window.show()
+        windows.append(window)
+        return window
+
+    yield make
+    for window in windows:
+        window.runner.wait()
+
+
+def open_and_wait(qtbot, window: MainWindow, target: Path) -> None:
+    with qtbot.waitSignal(window.claimsShown, timeout=20_000):
+        window.open_database(str(target))
+
+
+def save_shot(window: MainWindow, name: str) -> None:
+    SCREENSHOTS.mkdir(exist_ok=True)
+    assert window.grab().save(str(SCREENSHOTS / name))
+
+
+def test_claim_model_passes_qt_model_tester(qtmodeltester, sample) -> None:
+    model = ClaimTableModel()
+    model.set_services(sample)
+    model.set_ids(sample.claims.query_ids())
+    qtmodeltester.check(model, force_py=True)
+    assert model.rowCount() == 7 and model.columnCount() == len(COLUMNS)
+    verdicts = {model.index(r, 5).data() for r in range(7)}
+    assert {"Accurate", "Misleading", "Unverifiable", "Unrated"} == verdicts
+    assert model.index(0, 5).data(Qt.ItemDataRole.DecorationRole) is not None
+    assert model.index(0, 0).data(RECORD_ROLE).id == model.claim_id(0)
+
+
+def test_the_model_refreshes_only_changed_rows(qtbot, sample) -> None:
+    model = ClaimTableModel()
+    model.set_services(sample)
+    model.set_ids(sample.claims.query_ids())
+    first = model.claim_id(0)
+    assert model.index(0, 4).data() == "In progress"
+    changes = sample.claims.update(first, status="done")
+    with qtbot.waitSignal(model.dataChanged) as blocker:
+        needs_query = model.apply_changes(changes)
+    assert not needs_query
+    assert blocker.args[0].row() == 0
+    assert model.index(0, 4).data() == "Done"
+
+
+def test_empty_database_offers_the_sample_and_loads_it(qtbot, make_window, db_path) -> None:
+    window = make_window()
+    open_and_wait(qtbot, window, db_path)
+    assert window.banner.isVisible()
+    assert window.model.rowCount() == 0
+    save_shot(window, "main-empty.png")
+    with qtbot.waitSignal(window.claimsShown, timeout=20_000):
+        qtbot.mouseClick(window.banner.load_button, Qt.MouseButton.LeftButton)
+    assert window.model.rowCount() == 7
+    assert not window.banner.isVisible()
+    assert window.count_label.text() == "7 claim(s)"
+    texts = [window.model.index(r, 0).data() for r in range(7)]
+    assert any("keselamatannya" in t for t in texts)
+    save_shot(window, "main-sample.png")
+
+
+def test_a_database_with_claims_does_not_offer_the_sample(
+    qtbot, make_window, sample, db_path
+) -> None:
+    window = make_window()
+    open_and_wait(qtbot, window, db_path)
+    assert not window.banner.isVisible()
+    assert window.model.rowCount() == 7
+    assert window.windowTitle().startswith(db_path.name)
+
+
+def test_clicking_a_header_sorts_in_sql(qtbot, make_window, sample, db_path) -> None:
+    window = make_window()
+    open_and_wait(qtbot, window, db_path)
+    header = window.table.horizontalHeader()
+    column = [key for key, _ in COLUMNS].index("claimant")
+    x = header.sectionViewportPosition(column) + header.sectionSize(column) // 2
+    with qtbot.waitSignal(window.claimsShown, timeout=20_000):
+        qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(x, 5))
+    names = [window.model.index(r, column).data().lower() for r in range(7)]
+    assert names == sorted(names)
+    with qtbot.waitSignal(window.claimsShown, timeout=20_000):
+        qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(x, 5))
+    names = [window.model.index(r, column).data().lower() for r in range(7)]
+    assert names == sorted(names, reverse=True)
+
+
+def test_a_bad_database_shows_a_clear_error_and_the_window_lives(
+    qtbot, make_window, tmp_path
+) -> None:
+    bad = tmp_path / "bad.sqlite"
+    bad.write_text("not a database at all")
+    window = make_window()
+    with qtbot.waitSignal(window.failed, timeout=20_000) as blocker:
+        window.open_database(str(bad))
+    assert "not a ClaimTrack database" in blocker.args[0]
+    boxes = [w for w in QApplication.topLevelWidgets() if isinstance(w, QMessageBox)]
+    assert boxes and "not a ClaimTrack database" in boxes[-1].text()
+    assert boxes[-1].textFormat() == Qt.TextFormat.PlainText
+    for box in boxes:
+        box.close()
+    assert window.isVisible() and window.services is None
+
+
+def test_window_geometry_and_columns_are_remembered(qtbot, make_window, db_path) -> None:
+    window = make_window()
+    window.resize(700, 450)
+    window.table.horizontalHeader().resizeSection(0, 222)
+    window.close()
+    again = make_window(size=None)
+    assert (again.size().width(), again.size().height()) == (700, 450)
+    assert again.table.horizontalHeader().sectionSize(0) == 222
+
+
+def test_last_database_is_remembered_as_recent(qtbot, make_window, db_path) -> None:
+    from claimtrack import settings as keys
+
+    window = make_window()
+    open_and_wait(qtbot, window, db_path)
+    assert window.settings.get(keys.RECENT_DATABASES)[0] == str(db_path)
+    assert window.settings.get(keys.LAST_DATABASE) == str(db_path)

@@ -1,0 +1,156 @@
+"""The command line, run as a real program: output for scripts, clear errors for people."""
+
+from __future__ import annotations
+
+import json
+import os
+import sqlite3
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def run(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "claimtrack", *args],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+        cwd=ROOT,
+        env={**os.environ, **(env or {})},
+    )
+
+
+def assert_clear_failure(result: subprocess.CompletedProcess[str], needle: str) -> None:
+    assert result.returncode == 2, result
+    assert "Traceback" not in result.stderr
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1, result.stderr
+    assert needle in lines[0]
+
+
+def test_version() -> None:
+    from claimtrack import __version__
+
+    result = run("--version")
+    assert result.returncode == 0
+    assert result.stdout.strip() == f"ClaimTrack {__version__}"
+
+
+def test_sample_then_list_jsonl_shows_the_worked_example(db_path: Path) -> None:
+    made = run("sample", "--db", str(db_path))
+    assert made.returncode == 0, made.stderr
+    assert "7 claims" in made.stderr
+    listed = run("list", "--db", str(db_path), "--format", "jsonl")
+    assert listed.returncode == 0, listed.stderr
+    claims = [json.loads(line) for line in listed.stdout.splitlines()]
+    assert len(claims) == 7
+    for claim in claims:
+        assert {"id", "text", "kind", "claimant", "via", "status", "verdict", "article"} <= set(
+            claim
+        )
+    offer = next(c for c in claims if "keselamatannya" in c["text"])
+    assert offer["kind"] == "statement"
+    assert offer["via"][0] == "Reuters"
+    assert offer["claimant"] == "Nicolas Maduro"
+    [no_comment] = [c for c in claims if c["kind"] == "no_comment"]
+    assert no_comment["claimant"] == "Gedung Putih"
+    assert "menolak berkomentar" in no_comment["text"]
+    again = run("sample", "--db", str(db_path))
+    assert again.returncode == 0 and "already" in again.stderr
+    assert len(run("list", "--db", str(db_path), "--format", "jsonl").stdout.splitlines()) == 7
+
+
+def test_list_filters_and_table(db_path: Path) -> None:
+    run("sample", "--db", str(db_path))
+
+    def ids(*extra: str) -> list[int]:
+        out = run("--db", str(db_path), "list", "--format", "jsonl", *extra)
+        assert out.returncode == 0, out.stderr
+        return [json.loads(line)["id"] for line in out.stdout.splitlines()]
+
+    assert len(ids("--kind", "denial")) == 1
+    assert len(ids("--status", "done")) == 2
+    assert len(ids("--status", "done", "--status", "unreviewed")) == 4
+    assert len(ids("--verdict", "misleading")) == 1
+    assert len(ids("--search", "White House")) == 1  # found through the party's alias
+    assert ids("--search", "no such words anywhere") == []
+    table = run("list", "--db", str(db_path))
+    assert table.returncode == 0
+    assert table.stdout.splitlines()[0].split()[:4] == ["ID", "KIND", "STATUS", "VERDICT"]
+    assert "Gedung Putih" in table.stdout
+    assert table.stdout.strip().endswith("7 claim(s)")
+
+
+def test_the_default_database_is_used_without_db(tmp_path: Path) -> None:
+    env = {"CLAIMTRACK_DATA_DIR": str(tmp_path / "data")}
+    assert run("sample", env=env).returncode == 0
+    assert (tmp_path / "data" / "claimtrack.sqlite").is_file()
+    assert len(run("list", "--format", "jsonl", env=env).stdout.splitlines()) == 7
+
+
+def test_wrong_path(tmp_path: Path) -> None:
+    assert_clear_failure(run("list", "--db", str(tmp_path / "nope.sqlite")), "does not exist")
+    assert not (tmp_path / "nope.sqlite").exists()
+    assert_clear_failure(run("list", "--db", str(tmp_path / "a" / "b.sqlite")), "does not exist")
+
+
+@pytest.mark.parametrize(
+    "content",
+    [b"just some notes\n" * 100, b"\x00\xff" * 4096, b"SQLite format 3\x00" + b"\x00" * 84],
+    ids=["text", "binary", "header-only"],
+)
+def test_a_file_that_is_not_a_database(tmp_path: Path, content: bytes) -> None:
+    bad = tmp_path / "bad.sqlite"
+    bad.write_bytes(content)
+    result = run("list", "--db", str(bad))
+    assert_clear_failure(result, str(bad))
+    assert bad.read_bytes() == content
+
+
+def test_a_database_in_use(db_path: Path) -> None:
+    from claimtrack.store import open_store
+
+    open_store(db_path).close()
+    holder = sqlite3.connect(db_path, isolation_level=None)
+    holder.execute("BEGIN EXCLUSIVE")
+    try:
+        result = run("sample", "--db", str(db_path))  # waits out the busy timeout, then says so
+    finally:
+        holder.execute("ROLLBACK")
+        holder.close()
+    assert_clear_failure(result, "in use by another program")
+    assert run("sample", "--db", str(db_path)).returncode == 0  # and a retry works
+
+
+@pytest.mark.parametrize(
+    ("args", "needle"),
+    [
+        (("list", "--bogus"), "unrecognized arguments"),
+        (("list", "--format", "xml"), "invalid choice"),
+        (("list", "--kind", "rumour"), "invalid choice"),
+        (("frobnicate",), "invalid choice"),
+        (("list", "--article", "abc"), "invalid int value"),
+    ],
+)
+def test_bad_options(args: tuple[str, ...], needle: str) -> None:
+    assert_clear_failure(run(*args), needle)
+
+
+def test_unknown_status_names_the_choices(db_path: Path) -> None:
+    run("sample", "--db", str(db_path))
+    result = run("list", "--db", str(db_path), "--status", "finished")
+    assert_clear_failure(result, "unknown status 'finished'; choose from unreviewed")
+
+
+def test_the_claimtrack_command_is_installed() -> None:
+    script = Path(sys.executable).parent / "claimtrack"
+    if not script.exists():
+        pytest.skip("package not installed as a command in this environment")
+    result = subprocess.run([str(script), "--version"], capture_output=True, text=True, check=False)
+    assert result.returncode == 0 and result.stdout.startswith("ClaimTrack ")
