@@ -31,9 +31,10 @@ CUE_PATTERNS: Final[list[tuple[str, re.Pattern[str]]]] = [
 ]
 
 WEEKDAY = rf"(?:{lx.WEEKDAYS})"
-OUTLET = re.compile(
-    rf"(?<![\w.])(?:{'|'.join(sorted((re.escape(o) for o in lx.OUTLETS.split('|')), key=len, reverse=True))})(?![\w])"
+_OUTLET_NAMES = "|".join(
+    sorted((re.escape(o) for o in lx.OUTLETS.split("|")), key=len, reverse=True)
 )
+OUTLET = re.compile(rf"(?<![\w.])(?:{_OUTLET_NAMES})(?![\w])")
 CAP_RUN = r"[A-Z][\w.&'’-]*(?:\s+(?:of|and|de|van|bin|al|the)?\s*[A-Z][\w.&'’-]*)*"
 OUTLET_HEADED = re.compile(rf"(?:The\s+)?(?:[A-Z][\w.&'-]*\s+)*(?:{lx.OUTLET_HEADS})\b")
 OUTLET_NOUN_NAME = re.compile(
@@ -61,7 +62,53 @@ RELATIVE_BEFORE = re.compile(
     r"are|as|dapat|bisa|telah\s+di\w+)\s+)$",
 )
 AUX_WORDS = frozenset(
-    ["has", "have", "had", "would", "will", "could", "can", "did", "does", "do", "is", "was", "were", "are", "not", "n't", "also", "juga", "pun", "telah", "sudah", "sempat", "akan", "kini", "hanya", "tidak", "tak", "belum", "then", "now", "later", "previously", "still", "already", "yet", "formally", "officially", "publicly", "secara", "resmi", "just", "again", "repeatedly", "immediately", "segera"]
+    [
+        "has",
+        "have",
+        "had",
+        "would",
+        "will",
+        "could",
+        "can",
+        "did",
+        "does",
+        "do",
+        "is",
+        "was",
+        "were",
+        "are",
+        "not",
+        "n't",
+        "also",
+        "juga",
+        "pun",
+        "telah",
+        "sudah",
+        "sempat",
+        "akan",
+        "kini",
+        "hanya",
+        "tidak",
+        "tak",
+        "belum",
+        "then",
+        "now",
+        "later",
+        "previously",
+        "still",
+        "already",
+        "yet",
+        "formally",
+        "officially",
+        "publicly",
+        "secara",
+        "resmi",
+        "just",
+        "again",
+        "repeatedly",
+        "immediately",
+        "segera",
+    ]
 )
 
 TIME_TAIL = re.compile(
@@ -118,7 +165,9 @@ COORD = re.compile(
     r"dan|serta|padahal)\s+",
     _FLAGS,
 )
-CLAUSE_COORDS = frozenset(["while", "whereas", "but", "sementara", "sedangkan", "namun", "tetapi", "tapi", "padahal"])
+CLAUSE_COORDS = frozenset(
+    ["while", "whereas", "but", "sementara", "sedangkan", "namun", "tetapi", "tapi", "padahal"]
+)
 PARTICIPLE = re.compile(
     r",\s*(?=(?:saying|adding|citing|quoting|noting|explaining|insisting|arguing|stressing|"
     r"warning|according\s+to|menambahkan|seraya|sambil|mengutip|menurut|as\s+reported\s+by|"

@@ -110,13 +110,9 @@ def split_name(np: str) -> tuple[str | None, str | None]:
     np = np.strip(" ,")
     if not np:
         return None, None
-    np = pt.CHANNEL_TAIL.sub("", np).strip()
-    if (
-        np != np.strip()
-        or (re.match(r"^(?:a|an|the)\s", np, re.IGNORECASE)
-        and pt.CHANNEL_TAIL.search(np))
-    ):
-        pass
+    without_channel = pt.CHANNEL_TAIL.sub("", np).strip()
+    if without_channel != np:  # "A Russian embassy statement" -> "Russian embassy"
+        np = re.sub(r"^(?:a|an|the)\s+", "", without_channel, flags=re.IGNORECASE)
     parts = [p.strip() for p in np.split(",") if p.strip()]
     if len(parts) >= 2:
         last = parts[-1]
@@ -132,6 +128,16 @@ def split_name(np: str) -> tuple[str | None, str | None]:
         if _is_cap(first.split()[0]) and not _INDEFINITE.match(first):
             return first, np
     if _INDEFINITE.match(np):
+        return np, None
+    lead = re.match(
+        r"^(?P<run>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*)\s+(?:of|at|from|with|dari|di)\s", np
+    )
+    if lead:
+        run = lead.group("run").split()
+        while run and run[0].lower().strip(".") in lx.ROLE_WORDS:
+            run = run[1:]
+        if run:
+            return " ".join(run), np
         return np, None
     tokens = np.split()
     if not _is_cap(tokens[-1]):
@@ -224,13 +230,11 @@ class Context:
             return True
         if _GENERIC_ID.match(np):
             return True
-        if _ANAPHOR_EN.match(np) and not re.search(
+        return bool(_ANAPHOR_EN.match(np)) and not re.search(
             r"\b(?:government|administration|ministry|police|army|military|embassy|white|"
             r"kremlin|committee|court|company's)\b",
             np.lower(),
-        ):
-            return True
-        return False
+        )
 
     def _last(self) -> tuple[str | None, str | None, str | None, str]:
         if self.last_speaker is None:

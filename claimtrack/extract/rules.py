@@ -90,10 +90,11 @@ def find_cues(m: str) -> list[Cue]:
                     and re.search(r"(?:[A-Z][\w.]*|newspaper|paper|agency|daily)\s+$", before)
                 ):
                     continue
-            if re.search(r"\b(?:reports?|laporan|article|artikel|pemberitaan|berita|story)\s+"
-                         r"(?:[\w()/]+\s+){0,5}?(?:yang\s+)?$", before) and (
-                re.search(r"\byang\s+$", before) or low.endswith("ing")
-            ):
+            if re.search(
+                r"\b(?:reports?|laporan|article|artikel|pemberitaan|berita|story)\s+"
+                r"(?:[\w()/]+\s+){0,5}?(?:yang\s+)?$",
+                before,
+            ) and (re.search(r"\byang\s+$", before) or low.endswith("ing")):
                 c.type = "reportrel"
             elif pt.RELATIVE_BEFORE.search(before):
                 continue
@@ -162,8 +163,16 @@ class SentenceRules:
         self.found: list[Found] = []
 
     # ------------------------------------------------------------------ helpers
-    def _emit(self, a: int, b: int, kind: str, cue: Cue | str, speaker: tuple, conf: float,
-              split_quotes: bool = True) -> list[Found]:
+    def _emit(
+        self,
+        a: int,
+        b: int,
+        kind: str,
+        cue: Cue | str,
+        speaker: tuple,
+        conf: float,
+        split_quotes: bool = True,
+    ) -> list[Found]:
         a, b = _clean_span(self.s, a, b, self.quotes)
         if b - a < 2:
             return []
@@ -201,9 +210,15 @@ class SentenceRules:
                 groups[-1][2] = sb
             else:
                 groups.append([kind, sa, sb])
-        if len(groups) > 1 and all(
-            len(inner[sa:sb].split()) <= 4 * max(1, inner[sa:sb].count(".")) for _k, sa, sb in groups[:1]
-        ) and groups[0][0] == "statement" and self._all_neutral(inner, groups[0]):
+        if (
+            len(groups) > 1
+            and all(
+                len(inner[sa:sb].split()) <= 4 * max(1, inner[sa:sb].count("."))
+                for _k, sa, sb in groups[:1]
+            )
+            and groups[0][0] == "statement"
+            and self._all_neutral(inner, groups[0])
+        ):
             groups[1][1] = groups[0][1]
             groups.pop(0)
         if len(groups) == 1:
@@ -384,8 +399,9 @@ class SentenceRules:
         out.append((start, n, kind))
         return out
 
-    def _clause(self, a: int, b: int, ckind: str, prev_speaker: tuple,
-                prev_found: list[Found], first: bool) -> tuple[list[Found], tuple]:
+    def _clause(
+        self, a: int, b: int, ckind: str, prev_speaker: tuple, prev_found: list[Found], first: bool
+    ) -> tuple[list[Found], tuple]:
         s, m = self.s, self.m
         # skip the coordinator itself
         lead = re.match(
@@ -410,9 +426,9 @@ class SentenceRules:
             return [], (claimant, full, via)
         first_cue = cues[0]
         # "according to X" / "menurut X" / "citing X"
-        if first_cue.type == "according" and not m[self._strip_front(body, b) : first_cue.start].strip(
-            " ,"
-        ):
+        if first_cue.type == "according" and not m[
+            self._strip_front(body, b) : first_cue.start
+        ].strip(" ,"):
             if ckind == "participle" or (ckind != "main" and prev_found):
                 return self._according_tail(first_cue, b, prev_found, a)
             return self._according_front(first_cue, body, b)
@@ -474,13 +490,14 @@ class SentenceRules:
             return None, None, via, "outlet"
         return self._resolve(raw)
 
-    def _according_tail(self, cue: Cue, b: int, prev_found: list[Found],
-                        a: int) -> tuple[list[Found], tuple]:
+    def _according_tail(
+        self, cue: Cue, b: int, prev_found: list[Found], a: int
+    ) -> tuple[list[Found], tuple]:
         s = self.s
         raw = s[cue.end : b].strip(" .,;")
         raw = re.split(r",\s", raw)[0] if not re.match(r"^\S+,", raw) else raw
         low = cue.text.lower()
-        claimant, full, via, how = self._source(raw)
+        claimant, full, via, _how = self._source(raw)
         if prev_found:
             for f in prev_found:
                 if low in {"citing", "quoting", "mengutip"}:
@@ -503,15 +520,17 @@ class SentenceRules:
     def _hedge(self, cue: Cue, a: int, b: int) -> list[Found]:
         start = self._strip_front(a, b)
         via = None
-        mt = re.match(r"\s+(?:oleh\s+|by\s+)?(?P<o>(?:the\s+)?[A-Z][\w.&'-]*(?:\s+[A-Z][\w.&'-]*)*)",
-                      self.s[cue.end : b])
+        mt = re.match(
+            r"\s+(?:oleh\s+|by\s+)?(?P<o>(?:the\s+)?[A-Z][\w.&'-]*(?:\s+[A-Z][\w.&'-]*)*)",
+            self.s[cue.end : b],
+        )
         if mt:
             via = outlet_in(mt.group("o"))
         end = self._clause_end(cue.end, b)
         return self._emit(start, end, "statement", cue, (None, None, via), 0.6)
 
     def _subject_report(self, a: int, b: int) -> None:
-        """"The report that C is likely to ...": C is the report's content (R3)."""
+        """ "The report that C is likely to ...": C is the report's content (R3)."""
         start = self._strip_front(a, b)
         mt = pt.SUBJECT_REPORT_THAT.match(self.s, start, b)
         if not mt:
@@ -525,8 +544,9 @@ class SentenceRules:
         end = fin.start() if fin else b
         self._emit(mt.end(), end, "statement", "report that", (None, None, via), 0.5)
 
-    def _verb(self, cue: Cue, a: int, b: int, ckind: str,
-              prev_speaker: tuple) -> tuple[list[Found], tuple]:
+    def _verb(
+        self, cue: Cue, a: int, b: int, ckind: str, prev_speaker: tuple
+    ) -> tuple[list[Found], tuple]:
         s, m = self.s, self.m
         if cue.type in {"nocomment", "noresponse"}:
             return self._silence(cue, a, b, prev_speaker)
@@ -547,8 +567,16 @@ class SentenceRules:
             return self._inverted(cue, a, b)
         # --- NP before the cue with a comma in front: postposed or parenthetical tag
         comma = self._last_top_comma(a, cue.start)
-        q_close = next((qb for qa, qb in self.quotes if a <= qa and qb < cue.start
-                        and not self.s[qb + 1 : cue.start].strip(" ,").count(",")), None)
+        q_close = next(
+            (
+                qb
+                for qa, qb in self.quotes
+                if a <= qa
+                and qb < cue.start
+                and not self.s[qb + 1 : cue.start].strip(" ,").count(",")
+            ),
+            None,
+        )
         after_pos, via_after = self._after_cue(cue, b)
         cut = comma
         content_end = comma
@@ -558,14 +586,20 @@ class SentenceRules:
             np_raw = s[cut + 1 : cue.start].strip(" ,")
             tail = s[cue.end : b]
             tail_after_adj = s[after_pos:b]
-            if np_raw and len(np_raw.split()) <= 8 and (
-                not tail_after_adj.strip(" .!?")
-                or re.match(r"\s*,", tail_after_adj)
-                or re.match(r"\s*,", tail)
+            if (
+                np_raw
+                and len(np_raw.split()) <= 8
+                and (
+                    not tail_after_adj.strip(" .!?")
+                    or re.match(r"\s*,", tail_after_adj)
+                    or re.match(r"\s*,", tail)
+                )
             ):
                 claimant, full, via, how = self._resolve(np_raw)
                 via = via or via_after or self._channel_via(cue.end, b)
-                after = re.match(r"\s*,\s*(.*)$", tail_after_adj if tail_after_adj.strip(" .") else "")
+                after = re.match(
+                    r"\s*,\s*(.*)$", tail_after_adj if tail_after_adj.strip(" .") else ""
+                )
                 is_paren = (
                     bool(after)
                     and bool(after.group(1).strip(" ."))
@@ -579,7 +613,9 @@ class SentenceRules:
                     made = self._emit(start, b, "statement", cue, (claimant, full, via), conf)
                 else:
                     start = self._strip_front(a, cut)
-                    made = self._emit(start, content_end, "statement", cue, (claimant, full, via), conf)
+                    made = self._emit(
+                        start, content_end, "statement", cue, (claimant, full, via), conf
+                    )
                     made += self._nested(start, cut, via)
                 self._note(claimant, full, via, quoted=self._is_quote_span(a, content_end))
                 return made, (claimant, full, via)
@@ -609,14 +645,18 @@ class SentenceRules:
             mt = re.search(r"\b(?:bahwa|that)\s+([^,]+),", s[:subj_start])
             if mt:
                 content_start, end = mt.start(1), mt.end(1)
-        if cue.type == "weak" and not re.match(r"\s*(?:that|bahwa|:|[\"“])", s[cue.end : b],
-                                               re.IGNORECASE):
+        if cue.type == "weak" and not re.match(
+            r"\s*(?:that|bahwa|:|[\"“])", s[cue.end : b], re.IGNORECASE
+        ):
             return [], (claimant, full, via)
         if cue.type == "evidential" and how != "named":
             return [], (claimant, full, via)
         # trailing channel phrase "with The Beijing News" belongs to via, not content
-        tail = re.search(r"\s+(?:with|to|kepada|dengan)\s+(?:the\s+)?(?P<o>[A-Z][\w.&'-]*"
-                         r"(?:\s+[A-Z][\w.&'-]*)*)\s*$", s[content_start:end])
+        tail = re.search(
+            r"\s+(?:with|to|kepada|dengan)\s+(?:the\s+)?(?P<o>[A-Z][\w.&'-]*"
+            r"(?:\s+[A-Z][\w.&'-]*)*)\s*$",
+            s[content_start:end],
+        )
         if tail and outlet_in(tail.group("o")):
             via = via or outlet_in(tail.group("o"))
             end = content_start + tail.start()
@@ -645,8 +685,9 @@ class SentenceRules:
     def _is_quote_span(self, a: int, b: int) -> bool:
         return any(a <= qa and qb <= b for qa, qb in self.quotes)
 
-    def _note(self, claimant: str | None, full: str | None, via: str | None,
-              quoted: bool = False) -> None:
+    def _note(
+        self, claimant: str | None, full: str | None, via: str | None, quoted: bool = False
+    ) -> None:
         self.ctx.note(claimant, full, via)
         if quoted and claimant:
             from .resolve import Speaker
@@ -694,9 +735,12 @@ class SentenceRules:
         via = via or self._channel_via(np_end, b)
         rest = s[np_end:b]
         mt = re.match(r"\s*,\s*(.+?)\s*[.!?]?\s*$", rest)
-        is_paren = bool(mt) and not pt.ADJUNCT_START.match(mt.group(1)) and not self._is_quote_span(
-            a, pre_end + 1
-        ) and not re.search(r"[\"”]\s*,?\s*$", s[a:pre_end + 1])
+        is_paren = (
+            bool(mt)
+            and not pt.ADJUNCT_START.match(mt.group(1))
+            and not self._is_quote_span(a, pre_end + 1)
+            and not re.search(r"[\"”]\s*,?\s*$", s[a : pre_end + 1])
+        )
         conf = 0.9 if how == "named" else 0.75
         if is_paren and not self._is_quote_span(a, b):
             start = max(a, self.body)
@@ -723,10 +767,11 @@ class SentenceRules:
         if end < b and s[end] == ",":
             nxt = re.match(r",\s*([A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*)", s[end:b])
             np = s[pos:end].strip()
-            if nxt and np[:1].islower() and not re.match(
-                rf"(?:{pt.WEEKDAY})\b", nxt.group(1), re.IGNORECASE
-            ):
+            role = bool(np) and (np[:1].islower() or np.split()[0].lower() in lx.ROLE_WORDS)
+            if nxt and role and not re.match(rf"(?:{pt.WEEKDAY})\b", nxt.group(1), re.IGNORECASE):
                 end = end + nxt.end()
+                if self.s[end - 1] == "." and not self.s[end:b].strip():
+                    end -= 1
         return end
 
     def _silence(self, cue: Cue, a: int, b: int, prev_speaker: tuple) -> tuple[list[Found], tuple]:
@@ -780,19 +825,31 @@ class SentenceRules:
         own_cue = [c for c in inner if c.type in {"hedge", "say", "report", "reportrel"}]
         if not own_cue and not outlet:
             return end
-        if own_cue and own_cue[0].type in {"say", "report", "reportrel"} and mt.group("rel") == "yang":
+        if (
+            own_cue
+            and own_cue[0].type in {"say", "report", "reportrel"}
+            and mt.group("rel") == "yang"
+        ):
             after, _v = self._after_cue(own_cue[0], end)
             content_start = after
         else:
             content_start = clause_start
-        self._emit(content_start, end, "statement", own_cue[0] if own_cue else "report",
-                   (None, None, outlet), 0.6)
+        self._emit(
+            content_start,
+            end,
+            "statement",
+            own_cue[0] if own_cue else "report",
+            (None, None, outlet),
+            0.6,
+        )
         return rel_at
 
     def _report_relative(self, cue: Cue, b: int) -> list[Found]:
         s = self.s
         before = s[max(0, cue.start - 80) : cue.start]
-        mt = re.search(r"\b(?:reports?|laporan|article|artikel|pemberitaan|berita|story)\b.*$", before)
+        mt = re.search(
+            r"\b(?:reports?|laporan|article|artikel|pemberitaan|berita|story)\b.*$", before
+        )
         via = outlet_in(mt.group()) if mt else None
         after, v2 = self._after_cue(cue, b)
         return self._emit(after, b, "statement", cue, (None, None, via or v2), 0.6)
@@ -803,8 +860,9 @@ class SentenceRules:
         for cue in self.cues:
             if not (a <= cue.start < b) or cue.type not in {"say", "evidential", "offer", "report"}:
                 continue
-            if cue.inverted or any(f.start <= cue.start < f.end and f.cue == cue.text
-                                   for f in self.found):
+            if cue.inverted or any(
+                f.start <= cue.start < f.end and f.cue == cue.text for f in self.found
+            ):
                 continue
             seg_start = a
             for mt in re.finditer(r"\b(?:that|bahwa)\s+|,\s+", self.m[a : cue.start]):
@@ -833,14 +891,106 @@ class SentenceRules:
 
 
 _ADVERBIAL_STARTS = frozenset(
-    """when while after before if although though as since because however meanwhile previously
-    earlier later on in at during under but and so also still yet then separately instead
-    moreover furthermore last speaking asked besides nevertheless nonetheless thus therefore
-    ketika saat setelah sebelum jika kalau apabila meski meskipun walaupun walau karena sementara
-    namun tetapi tapi sebaliknya sebelumnya kemudian selain dalam di pada untuk apalagi bahkan
-    adapun sedangkan sejak usai seusai terkait soal mengenai selanjutnya lalu sehingga maka
-    menanggapi ditanya sampai hingga""".split()
+    [
+        "when",
+        "while",
+        "after",
+        "before",
+        "if",
+        "although",
+        "though",
+        "as",
+        "since",
+        "because",
+        "however",
+        "meanwhile",
+        "previously",
+        "earlier",
+        "later",
+        "on",
+        "in",
+        "at",
+        "during",
+        "under",
+        "but",
+        "and",
+        "so",
+        "also",
+        "still",
+        "yet",
+        "then",
+        "separately",
+        "instead",
+        "moreover",
+        "furthermore",
+        "last",
+        "speaking",
+        "asked",
+        "besides",
+        "nevertheless",
+        "nonetheless",
+        "thus",
+        "therefore",
+        "ketika",
+        "saat",
+        "setelah",
+        "sebelum",
+        "jika",
+        "kalau",
+        "apabila",
+        "meski",
+        "meskipun",
+        "walaupun",
+        "walau",
+        "karena",
+        "sementara",
+        "namun",
+        "tetapi",
+        "tapi",
+        "sebaliknya",
+        "sebelumnya",
+        "kemudian",
+        "selain",
+        "dalam",
+        "di",
+        "pada",
+        "untuk",
+        "apalagi",
+        "bahkan",
+        "adapun",
+        "sedangkan",
+        "sejak",
+        "usai",
+        "seusai",
+        "terkait",
+        "soal",
+        "mengenai",
+        "selanjutnya",
+        "lalu",
+        "sehingga",
+        "maka",
+        "menanggapi",
+        "ditanya",
+        "sampai",
+        "hingga",
+    ]
 )
 _COPULAS = frozenset(
-    "adalah merupakan ialah akan telah sudah tidak bukan is was are were will has have".split()
+    [
+        "adalah",
+        "merupakan",
+        "ialah",
+        "akan",
+        "telah",
+        "sudah",
+        "tidak",
+        "bukan",
+        "is",
+        "was",
+        "are",
+        "were",
+        "will",
+        "has",
+        "have",
+    ]
 )
