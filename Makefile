@@ -21,6 +21,7 @@ run: $(VENV)/.stamp-run
 	$(BIN)/claimtrack $(ARGS)
 
 test: $(VENV)/.stamp-test
+	bash scripts/system-deps.sh
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/python -m pytest $(PYTEST_ARGS)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import getpass
+import importlib
 import json
 import os
 import shutil
@@ -27,6 +28,11 @@ class _Parser(argparse.ArgumentParser):
 
 class UsageError(Exception):
     """A bad option value found after parsing (an unknown status, say)."""
+
+
+# Commands that live beside their feature. Each module offers ``HELP`` (one line),
+# ``add_arguments(parser)`` and ``run(args) -> int``; it imports heavy things only in run().
+PLUGIN_COMMANDS: dict[str, str] = {}
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -67,6 +73,9 @@ def build_parser() -> argparse.ArgumentParser:
     lister.add_argument("--search", default="", metavar="TEXT", help="full-text search")
     lister.add_argument("--article", type=int, metavar="ID", help="only this article's claims")
     lister.add_argument("--format", choices=["table", "jsonl"], default="table")
+    for name, module in PLUGIN_COMMANDS.items():
+        plugin = importlib.import_module(module)
+        plugin.add_arguments(command(name, plugin.HELP))
     return parser
 
 
@@ -88,6 +97,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _sample(args)
         if command == "list":
             return _list(args, sys.stdout)
+        if command in PLUGIN_COMMANDS:
+            return int(importlib.import_module(PLUGIN_COMMANDS[command]).run(args))
     except (ClaimTrackError, UsageError) as exc:
         print(f"claimtrack: {exc}", file=sys.stderr)
         return EXIT_USAGE
