@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from enum import StrEnum
+from pathlib import Path
 
 
 class PartyKind(StrEnum):
@@ -75,6 +76,17 @@ class DatabaseInUseError(StoreError):
 
 class NewerSchemaError(StoreError):
     """The database was written by a newer ClaimTrack; writing to it could damage it."""
+
+
+class DamagedDatabaseError(StoreError):
+    """The database file is damaged; ``path`` names it so the app can move it aside.
+
+    Raised instead of a plain StoreError so the caller can offer the newest good backup.
+    """
+
+    def __init__(self, message: str, path: Path | None = None) -> None:
+        super().__init__(message)
+        self.path = path
 
 
 class NotFoundError(ClaimTrackError):
