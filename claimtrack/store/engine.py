@@ -11,7 +11,6 @@ import os
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
-from datetime import datetime
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote
@@ -21,7 +20,12 @@ from sqlalchemy.engine import Engine, make_url
 from sqlalchemy.exc import DBAPIError, SQLAlchemyError
 from sqlmodel import Session, create_engine
 
-from claimtrack.domain import DatabaseInUseError, NewerSchemaError, StoreError
+from claimtrack.domain import (
+    DamagedDatabaseError,
+    DatabaseInUseError,
+    NewerSchemaError,
+    StoreError,
+)
 
 # The newest schema revision this version of ClaimTrack writes. A test keeps it equal to
 # the head of store/migrations, so that opening an up-to-date file never imports Alembic.
@@ -45,7 +49,7 @@ def describe_sqlite_error(exc: BaseException, path: Path | None) -> StoreError:
     if "not a database" in message or "file is encrypted" in message:
         return StoreError(f"{where} is not a ClaimTrack database (it is not a SQLite file).")
     if "malformed" in message or "corrupt" in message:
-        return StoreError(f"{where} is damaged (SQLite reports: {message}).")
+        return DamagedDatabaseError(f"{where} is damaged (SQLite reports: {message}).", path)
     if "readonly" in message or "read-only" in message:
         return StoreError(f"{where} cannot be written: the file or its folder is read-only.")
     if "unable to open" in message:
@@ -106,35 +110,12 @@ class Store:
 def backup_sqlite(source: Path, target: Path) -> Path:
     """Write a verified copy of ``source`` at ``target``: the whole new file or nothing.
 
-    The copy goes to a temporary name, passes ``integrity_check``, then is renamed.
+    The copy goes to a temporary name, passes ``integrity_check``, is fsynced, then is
+    renamed (see store/backup.py, which also names, rotates and restores backups).
     """
-    tmp = target.with_name(target.name + ".part")
-    tmp.unlink(missing_ok=True)
-    try:
-        src = sqlite3.connect(
-            f"file:{quote(str(source))}?mode=ro", uri=True, timeout=DEFAULT_BUSY_TIMEOUT
-        )
-        try:
-            dst = sqlite3.connect(tmp)
-            try:
-                src.backup(dst)
-                dst.execute("PRAGMA journal_mode=DELETE")
-                verdict = dst.execute("PRAGMA integrity_check").fetchone()[0]
-            finally:
-                dst.close()
-        finally:
-            src.close()
-        if verdict != "ok":
-            raise StoreError(f"The backup of {source} failed its integrity check: {verdict}")
-        with open(tmp, "rb") as fh:
-            os.fsync(fh.fileno())
-        os.replace(tmp, target)
-    except sqlite3.Error as exc:
-        tmp.unlink(missing_ok=True)
-        raise describe_sqlite_error(exc, source) from exc
-    except OSError as exc:
-        tmp.unlink(missing_ok=True)
-        raise StoreError(f"Could not write the backup {target}: {exc.strerror or exc}") from exc
+    from claimtrack.store.backup import copy_database
+
+    copy_database(source, target)
     return target
 
 
@@ -243,10 +224,30 @@ def open_store(
 
 
 def _check_sqlite_file(store: Store) -> None:
-    with store.connection() as conn:
-        verdict = conn.exec_driver_sql("PRAGMA quick_check").scalar()
-        if verdict != "ok":
-            raise StoreError(f"{store.path} is damaged (SQLite reports: {verdict}).")
+    try:
+        with store.connection() as conn:
+            verdict = conn.exec_driver_sql("PRAGMA quick_check").scalar()
+    except (DBAPIError, sqlite3.Error) as exc:
+        raise _unreadable(exc, store) from exc
+    if verdict != "ok":
+        raise DamagedDatabaseError(
+            f"{store.path} is damaged (SQLite reports: {verdict}).", store.path
+        )
+
+
+def _unreadable(exc: BaseException, store: Store) -> StoreError:
+    """A file that starts like SQLite yet cannot be read is damaged, not someone else's."""
+    error = describe_sqlite_error(exc, store.path)
+    if "not a database" in str(getattr(exc, "orig", exc)).lower() and store.path is not None:
+        from claimtrack.store.backup import looks_like_sqlite
+
+        store.close()  # no connection may hold a lock while the header is read directly
+        if looks_like_sqlite(store.path):
+            return DamagedDatabaseError(
+                f"{store.path} is damaged: it is a SQLite file, but SQLite cannot read it.",
+                store.path,
+            )
+    return error
 
 
 def current_revision(store: Store) -> str | None:
@@ -296,11 +297,9 @@ def _migrate(store: Store) -> None:
             f"{store.display_name} needs a schema upgrade, which a read-only database cannot take."
         )
     if revision is not None and store.path is not None:
-        stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
-        target = store.path.with_name(
-            f"{store.path.stem}.backup-{stamp}-before-{HEAD_REVISION}{store.path.suffix}"
-        )
-        store.backup_to(target)
+        from claimtrack.store.backup import backup_path
+
+        store.backup_to(backup_path(store.path, f"before-{HEAD_REVISION}"))
     upgrade(store, HEAD_REVISION)
 
 
