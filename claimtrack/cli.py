@@ -32,7 +32,9 @@ class UsageError(Exception):
 
 # Commands that live beside their feature. Each module offers ``HELP`` (one line),
 # ``add_arguments(parser)`` and ``run(args) -> int``; it imports heavy things only in run().
-PLUGIN_COMMANDS: dict[str, str] = {}
+PLUGIN_COMMANDS: dict[str, str] = {
+    "export": "claimtrack.export.command",
+}
 
 
 def build_parser() -> argparse.ArgumentParser:

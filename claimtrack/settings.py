@@ -25,6 +25,8 @@ class Setting(Generic[T]):
 
 # Preferences
 EDITOR_NAME: Setting[str] = Setting("identity/editor_name", "")
+# The fact-checking organisation named as author of exported ClaimReview verdicts.
+ORGANISATION: Setting[str] = Setting("export/organisation", "")
 # Files
 LAST_DATABASE: Setting[str] = Setting("files/last_database", "")
 RECENT_DATABASES: Setting[list[str]] = Setting("files/recent_databases", [])
@@ -33,6 +35,11 @@ SAMPLE_OFFERED: Setting[bool] = Setting("files/sample_offered", False)
 WINDOW_GEOMETRY: Setting[QByteArray] = Setting("window/geometry", QByteArray())
 WINDOW_STATE: Setting[QByteArray] = Setting("window/state", QByteArray())
 CLAIM_COLUMNS: Setting[QByteArray] = Setting("window/claim_columns", QByteArray())
+MAIN_SPLITTER: Setting[QByteArray] = Setting("window/main_splitter", QByteArray())
+CENTER_SPLITTER: Setting[QByteArray] = Setting("window/center_splitter", QByteArray())
+SHOW_SIDEBAR: Setting[bool] = Setting("window/show_sidebar", True)
+SHOW_ARTICLE: Setting[bool] = Setting("window/show_article", True)
+SHOW_DETAIL: Setting[bool] = Setting("window/show_detail", True)
 
 MAX_RECENT = 8
 

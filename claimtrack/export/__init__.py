@@ -1,0 +1,92 @@
+"""Reports and exports: claims → HTML, PDF, Markdown, DOCX, CSV, XLSX, ClaimReview JSON-LD.
+
+``build_report`` reads a selection through the services into a frozen, redacted
+``Report``; ``export_report`` writes it in one format, atomically. No Qt here: the PDF
+writer lives in ``claimtrack.pdf`` (QtGui) and is loaded only when a PDF is asked for.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from claimtrack.export.atomic import ExportError, atomic_write
+from claimtrack.export.report import (
+    Control,
+    NullControl,
+    Report,
+    ReportOptions,
+    Scope,
+    build_report,
+    chart_from_counts,
+)
+
+# format key -> (file suffix, label)
+FORMATS: dict[str, tuple[str, str]] = {
+    "html": (".html", "HTML page"),
+    "pdf": (".pdf", "PDF document"),
+    "md": (".md", "Markdown"),
+    "docx": (".docx", "Word document (DOCX)"),
+    "csv": (".csv", "CSV table"),
+    "xlsx": (".xlsx", "Excel workbook (XLSX)"),
+    "claimreview": (".jsonld", "ClaimReview JSON-LD"),
+}
+PAPERS = ("a4", "letter")
+
+
+def export_report(
+    report: Report,
+    fmt: str,
+    path: str | os.PathLike[str],
+    *,
+    paper: str = "a4",
+    csv_raw: bool = False,
+    control: Control | None = None,
+) -> Path:
+    """Write ``report`` as ``fmt`` to ``path``; the old file survives any failure."""
+    control = control or NullControl()
+    if fmt not in FORMATS:
+        raise ExportError(f"Unknown format {fmt!r}; choose one of {', '.join(FORMATS)}.")
+    control.check()
+    if fmt == "pdf":
+        from claimtrack.pdf import write_pdf
+
+        return write_pdf(report, path, paper=paper, control=control)
+    if fmt == "html":
+        from claimtrack.export.html import write_html
+
+        return atomic_write(path, lambda s: write_html(report, s))
+    if fmt == "md":
+        from claimtrack.export.markdown import write_markdown
+
+        return atomic_write(path, lambda s: write_markdown(report, s))
+    if fmt == "docx":
+        from claimtrack.export.docx import write_docx
+
+        return atomic_write(path, lambda s: write_docx(report, s, control=control))
+    if fmt == "csv":
+        from claimtrack.export.tabular import write_csv
+
+        return atomic_write(path, lambda s: write_csv(report, s, raw=csv_raw, control=control))
+    if fmt == "xlsx":
+        from claimtrack.export.tabular import write_xlsx
+
+        return atomic_write(path, lambda s: write_xlsx(report, s, control=control))
+    from claimtrack.export.claimreview import write_claimreview
+
+    return atomic_write(path, lambda s: write_claimreview(report, s))
+
+
+__all__ = [
+    "FORMATS",
+    "PAPERS",
+    "Control",
+    "ExportError",
+    "NullControl",
+    "Report",
+    "ReportOptions",
+    "Scope",
+    "build_report",
+    "chart_from_counts",
+    "export_report",
+]

@@ -1,0 +1,150 @@
+"""The status-and-verdict chart: data, one layout, and two renderings without Qt.
+
+The layout (label column, bars, counts) is computed once as plain primitives; the SVG (for
+HTML) and the PNG (for DOCX and PDF) draw the same primitives, and the live Qt widget
+follows the same geometry, so the chart looks alike wherever an editor meets it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from html import escape
+
+STATUS_PALETTE = ("#90a4ae", "#1e88e5", "#fb8c00", "#43a047", "#8e24aa", "#00897b")
+
+
+def status_colour(position: int) -> str:
+    return STATUS_PALETTE[position % len(STATUS_PALETTE)]
+
+
+@dataclass(frozen=True)
+class Bar:
+    label: str
+    count: int
+    colour: str
+
+
+@dataclass(frozen=True)
+class Series:
+    title: str
+    bars: tuple[Bar, ...]
+
+    @property
+    def total(self) -> int:
+        return sum(bar.count for bar in self.bars)
+
+
+@dataclass(frozen=True)
+class Chart:
+    series: tuple[Series, ...]
+
+    @property
+    def total(self) -> int:
+        return self.series[0].total if self.series else 0
+
+
+@dataclass(frozen=True)
+class Box:
+    x: float
+    y: float
+    w: float
+    h: float
+    colour: str
+
+
+@dataclass(frozen=True)
+class Label:
+    x: float
+    y: float  # baseline
+    text: str
+    anchor: str  # "start" | "end"
+    bold: bool = False
+    colour: str = "#212121"
+
+
+# Geometry at scale 1 (CSS pixels); the PNG draws at scale 2 for crisp print.
+ROW = 22.0
+BAR = 15.0
+TITLE = 26.0
+GAP = 12.0
+PAD = 8.0
+
+
+def layout(chart: Chart, width: float = 600.0) -> tuple[float, list[Box | Label]]:
+    """The chart as boxes and labels; returns (height, primitives)."""
+    items: list[Box | Label] = []
+    label_w = min(190.0, width * 0.34)
+    count_w = 70.0
+    bar_x = PAD + label_w + 8
+    bar_max = max(10.0, width - bar_x - count_w - PAD)
+    most = max((bar.count for s in chart.series for bar in s.bars), default=0) or 1
+    y = PAD
+    for series in chart.series:
+        items.append(Label(PAD, y + 17, f"{series.title} ({series.total})", "start", bold=True))
+        y += TITLE
+        for bar in series.bars:
+            mid = y + ROW / 2
+            items.append(Label(PAD + label_w, mid + 5, bar.label, "end"))
+            items.append(Box(bar_x, mid - BAR / 2, bar_max, BAR, "#eeeeee"))
+            if bar.count:
+                w = max(2.0, bar_max * bar.count / most)
+                items.append(Box(bar_x, mid - BAR / 2, w, BAR, bar.colour))
+            share = f"{bar.count}"
+            if series.total:
+                share += f" · {round(100 * bar.count / series.total)}%"
+            items.append(Label(bar_x + bar_max + 6, mid + 5, share, "start", colour="#424242"))
+            y += ROW
+        y += GAP
+    return y + PAD - GAP, items
+
+
+def to_svg(chart: Chart, width: float = 600.0) -> str:
+    """An inline SVG with a title and a text description for screen readers."""
+    height, items = layout(chart, width)
+    desc = "; ".join(
+        f"{s.title}: " + ", ".join(f"{b.label} {b.count}" for b in s.bars) for s in chart.series
+    )
+    out = [
+        f'<svg xmlns="http://www.w3.org/2000/svg" role="img" viewBox="0 0 {width:g} {height:g}" '
+        f'width="{width:g}" height="{height:g}" font-family="DejaVu Sans, Helvetica, Arial, '
+        f'sans-serif" font-size="13">',
+        "<title>Claims by status and by verdict</title>",
+        f"<desc>{escape(desc)}</desc>",
+    ]
+    for item in items:
+        if isinstance(item, Box):
+            out.append(
+                f'<rect x="{item.x:.1f}" y="{item.y:.1f}" width="{item.w:.1f}" '
+                f'height="{item.h:.1f}" rx="2" fill="{escape(item.colour)}"/>'
+            )
+        else:
+            weight = ' font-weight="bold"' if item.bold else ""
+            out.append(
+                f'<text x="{item.x:.1f}" y="{item.y:.1f}" text-anchor="{item.anchor}" '
+                f'fill="{item.colour}"{weight}>{escape(item.text)}</text>'
+            )
+    out.append("</svg>")
+    return "".join(out)
+
+
+def to_png(chart: Chart, width: float = 600.0, scale: int = 2) -> bytes:
+    """The same chart as a PNG, drawn in pure Python at ``scale`` times the CSS size."""
+    from claimtrack.export.png import Canvas
+
+    height, items = layout(chart, width)
+    canvas = Canvas(round(width * scale), round(height * scale))
+    for item in items:
+        if isinstance(item, Box):
+            canvas.rect(item.x * scale, item.y * scale, item.w * scale, item.h * scale, item.colour)
+    label_room = (min(190.0, width * 0.34) - 4) * scale
+    for item in items:
+        if isinstance(item, Label):
+            font = "bold" if item.bold else "regular"
+            text = item.text
+            if item.anchor == "end":
+                text = canvas.fit(text, label_room, font)
+                x = item.x * scale - canvas.measure(text, font)
+            else:
+                x = item.x * scale
+            canvas.text(x, item.y * scale, text, item.colour, font)
+    return canvas.png()

@@ -1,0 +1,105 @@
+"""``claimtrack export``: write a report of a selection of claims in one format."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+HELP = "export a report of the claims (HTML, PDF, Markdown, DOCX, CSV, XLSX, ClaimReview)"
+
+_FORMATS = ("html", "pdf", "md", "docx", "csv", "xlsx", "claimreview")
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--format", required=True, choices=_FORMATS, help="output format")
+    parser.add_argument("-o", "--output", required=True, metavar="PATH", help="file to write")
+    parser.add_argument("--status", action="append", default=[], help="status key (repeatable)")
+    parser.add_argument("--verdict", action="append", default=[], help="verdict key (repeatable)")
+    parser.add_argument("--article", type=int, metavar="ID", help="only this article's claims")
+    parser.add_argument("--search", default="", metavar="TEXT", help="full-text search")
+    parser.add_argument("--paper", choices=["a4", "letter"], default="a4", help="PDF paper size")
+    parser.add_argument(
+        "--no-redact", action="store_true", help="name protected sources (redacted by default)"
+    )
+    parser.add_argument(
+        "--organisation", default=None, metavar="NAME", help="author of ClaimReview verdicts"
+    )
+    parser.add_argument(
+        "--review-url",
+        default="",
+        metavar="URL",
+        help="where the fact checks are published (ClaimReview url; {id} is the claim id)",
+    )
+    parser.add_argument("--title", default="", help="report title")
+    parser.add_argument("--methodology", default="", metavar="TEXT", help="methodology note")
+    parser.add_argument("--history", action="store_true", help="add the History appendix")
+    parser.add_argument(
+        "--raw",
+        action="store_true",
+        help="CSV: write cells exactly as stored (not spreadsheet-safe)",
+    )
+
+
+def _organisation(given: str | None) -> str:
+    """--organisation, else the one set in the app's preferences (read without Qt)."""
+    if given is not None:
+        return given
+    import configparser
+
+    from claimtrack import paths
+
+    ini = paths.config_dir() / "claimtrack.ini"
+    parser = configparser.RawConfigParser()
+    try:
+        parser.read(ini, encoding="utf-8")
+        return parser.get("export", "organisation", fallback="").strip().strip('"')
+    except (configparser.Error, OSError, UnicodeDecodeError):
+        return ""
+
+
+def run(args: argparse.Namespace) -> int:
+    from claimtrack.cli import _check_keys, _services, editor_name
+    from claimtrack.domain import ClaimFilter
+    from claimtrack.export import ReportOptions, Scope, build_report, export_report
+
+    services = _services(args)
+    try:
+        _check_keys("status", args.status, [s.key for s in services.catalog.statuses()])
+        _check_keys("verdict", args.verdict, [r.key for r in services.catalog.ratings()])
+        flt = ClaimFilter(
+            statuses=tuple(args.status),
+            verdicts=tuple(args.verdict),
+            article_id=args.article,
+            search=args.search,
+        )
+        scope = Scope(claim_filter=flt)
+        if args.article is not None and not (args.status or args.verdict or args.search):
+            scope = Scope(article_id=args.article)
+        options = ReportOptions(
+            title=args.title,
+            methodology=args.methodology,
+            include_history=args.history,
+            redact=not args.no_redact,
+            organisation=_organisation(args.organisation),
+            review_url=args.review_url,
+            generated_by=editor_name(),
+        )
+        report = build_report(services, scope, options)
+    finally:
+        services.store.close()
+    if args.format == "claimreview":
+        from claimtrack.export.claimreview import check_claimreview
+
+        for problem in check_claimreview(report):
+            print(f"claimtrack: warning: {problem.message}", file=sys.stderr)
+    app = None
+    if args.format == "pdf":
+        from claimtrack.pdf import ensure_gui_app
+
+        app = ensure_gui_app()
+    try:
+        path = export_report(report, args.format, args.output, paper=args.paper, csv_raw=args.raw)
+    finally:
+        del app
+    print(f"Exported {len(report.claims)} claim(s) to {path}.", file=sys.stderr)
+    return 0

@@ -1,0 +1,215 @@
+"""DOCX (python-docx): a Word document the desk can edit and forward.
+
+Notes are Markdown; here they become real Word paragraphs, bullets and bold/italic runs
+(through markdown-it's token stream), never raw markup. The chart is the same PNG the PDF
+uses. Verdicts are shaded in their colour.
+"""
+
+from __future__ import annotations
+
+import io
+from typing import Any, BinaryIO
+
+from claimtrack.export.chart import to_png
+from claimtrack.export.markup import _parser, ink, label, safe_colour, when
+from claimtrack.export.report import Control, NullControl, Report, ReportClaim
+
+
+def write_docx(report: Report, stream: BinaryIO, *, control: Control | None = None) -> None:
+    from docx import Document
+    from docx.shared import Inches, Pt, RGBColor
+
+    control = control or NullControl()
+    doc = Document()
+    doc.core_properties.title = report.title[:255]
+    doc.core_properties.author = report.generated_by[:255]
+    normal = doc.styles["Normal"]
+    normal.font.name = "DejaVu Sans"
+    normal.font.size = Pt(10)
+
+    doc.add_heading(report.title, level=0)
+    meta = doc.add_paragraph()
+    meta.add_run(report.scope + "\n")
+    meta.add_run(f"Generated {when(report.generated_at)} by {report.generated_by}")
+    if report.organisation:
+        meta.add_run(f" · {report.organisation}")
+    if report.redacted:
+        meta.add_run("\nProtected sources are shown as “a protected source”.").italic = True
+
+    doc.add_heading("Overview", level=1)
+    doc.add_picture(io.BytesIO(to_png(report.chart)), width=Inches(6.0))
+    summary = "; ".join(
+        f"{s.title}: " + ", ".join(f"{b.label} {b.count}" for b in s.bars if b.count)
+        for s in report.chart.series
+    )
+    doc.add_paragraph(summary).runs[0].font.size = Pt(8)
+
+    if report.methodology:
+        doc.add_heading("Methodology", level=1)
+        _markdown(doc, report.methodology)
+
+    doc.add_heading(f"Claims ({len(report.claims)})", level=1)
+    for n, claim in enumerate(report.claims):
+        if n % 200 == 0:
+            control.check()
+            control.progress(n, len(report.claims), "Writing the document")
+        _claim(doc, claim, RGBColor)
+
+    doc.add_heading("Sources", level=1)
+    if report.sources:
+        table = doc.add_table(rows=1, cols=3)
+        table.style = "Light Grid Accent 1"
+        for cell, text in zip(table.rows[0].cells, ("Party", "Kind", "Stands behind"), strict=True):
+            cell.text = text
+        for source in report.sources:
+            cells = table.add_row().cells
+            cells[0].text = source.name
+            cells[1].text = label(source.kind)
+            cells[2].text = ", ".join(f"#{cid} ({label(role)})" for cid, role in source.roles)
+    else:
+        doc.add_paragraph("No parties are named in these claims.")
+
+    if report.history is not None:
+        doc.add_heading("Appendix: History", level=1)
+        if report.history:
+            table = doc.add_table(rows=1, cols=6)
+            table.style = "Light Grid Accent 1"
+            for cell, text in zip(
+                table.rows[0].cells, ("When", "Who", "Claim", "Field", "Old", "New"), strict=True
+            ):
+                cell.text = text
+            for h in report.history:
+                cells = table.add_row().cells
+                for cell, text in zip(
+                    cells,
+                    (when(h.at), h.by, f"#{h.claim_id}", h.field, h.old, h.new),
+                    strict=True,
+                ):
+                    cell.text = text
+        else:
+            doc.add_paragraph("No recorded changes.")
+    doc.save(stream)
+
+
+def _claim(doc: Any, c: ReportClaim, rgb: Any) -> None:
+    v = c.verdict
+    colour = safe_colour(v.colour)
+    heading = doc.add_heading(level=2)
+    heading.add_run(f"#{c.id} · {label(c.kind)} · {c.status_label} · ")
+    badge = heading.add_run(f" {v.label} ")
+    _shade(badge, colour)
+    badge.font.color.rgb = rgb.from_string(ink(colour).lstrip("#").upper())
+    doc.add_paragraph(c.text, style="Intense Quote")
+    if c.paraphrase:
+        doc.add_paragraph().add_run(c.paraphrase).italic = True
+    chain = c.claimant.name if c.claimant else "—"
+    for link in c.chain:
+        chain += f" › {link.name} ({label(link.role)})"
+    facts = [
+        ("Claimant", c.claimant.name if c.claimant else "—"),
+        ("Attribution", chain),
+        ("Cue", c.cue),
+        ("Article", c.article.title + (f" — {c.article.url}" if c.article.url else "")),
+        ("Tags", ", ".join(c.tags)),
+        ("Assignee", c.assignee),
+        ("Verdict", v.label + (f": {c.explanation}" if c.explanation else "")),
+    ]
+    for key, value in facts:
+        if not value:
+            continue
+        para = doc.add_paragraph()
+        para.paragraph_format.space_after = 0
+        para.add_run(f"{key}: ").bold = True
+        para.add_run(value)
+    if c.notes:
+        doc.add_paragraph().add_run("Notes").bold = True
+        _markdown(doc, c.notes)
+    if c.evidence:
+        doc.add_paragraph().add_run("Evidence").bold = True
+        for e in c.evidence:
+            text = f"{label(e.stance)} · {label(e.type)}: {e.target}"
+            if e.accessed:
+                text += f" (accessed {when(e.accessed)})"
+            if e.excerpt:
+                text += f" — {e.excerpt}"
+            doc.add_paragraph(text, style="List Bullet")
+    if c.replies:
+        doc.add_paragraph().add_run("Requests for comment").bold = True
+        for q in c.replies:
+            answer = f"“{q.response}”" if q.response else "no reply yet"
+            doc.add_paragraph(
+                f"{q.party}, asked {when(q.asked_at)} by {label(q.channel)}: {answer}",
+                style="List Bullet",
+            )
+
+
+def _shade(run: Any, colour: str) -> None:
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    shading = OxmlElement("w:shd")
+    shading.set(qn("w:val"), "clear")
+    shading.set(qn("w:color"), "auto")
+    shading.set(qn("w:fill"), colour.lstrip("#").upper())
+    run._r.get_or_add_rPr().append(shading)
+
+
+def _markdown(doc: Any, source: str) -> None:
+    """Markdown blocks as Word paragraphs: headings, bullets, numbers, bold, italic, code."""
+    tokens = _parser().parse(source)
+    lists: list[str] = []
+    style: str | None = None
+    for token in tokens:
+        kind = token.type
+        if kind == "bullet_list_open":
+            lists.append("List Bullet")
+        elif kind == "ordered_list_open":
+            lists.append("List Number")
+        elif kind in ("bullet_list_close", "ordered_list_close"):
+            lists.pop()
+        elif kind == "heading_open":
+            style = "Heading 4"
+        elif kind in ("fence", "code_block"):
+            para = doc.add_paragraph()
+            run = para.add_run(token.content.rstrip("\n"))
+            run.font.name = "DejaVu Sans Mono"
+        elif kind == "inline":
+            para = doc.add_paragraph(style=style or (lists[-1] if lists else None))
+            _inline(para, token.children or [])
+            style = None
+        elif kind in ("hr",):
+            doc.add_paragraph("—")
+
+
+def _inline(para: Any, children: list[Any]) -> None:
+    bold = italic = strike = False
+    href = ""
+    for child in children:
+        kind = child.type
+        if kind == "strong_open":
+            bold = True
+        elif kind == "strong_close":
+            bold = False
+        elif kind == "em_open":
+            italic = True
+        elif kind == "em_close":
+            italic = False
+        elif kind == "s_open":
+            strike = True
+        elif kind == "s_close":
+            strike = False
+        elif kind in ("softbreak", "hardbreak"):
+            para.add_run().add_break()
+        elif kind in ("text", "code_inline", "html_inline"):
+            run = para.add_run(child.content)
+            run.bold, run.italic, run.font.strike = bold or None, italic or None, strike or None
+            if kind == "code_inline":
+                run.font.name = "DejaVu Sans Mono"
+        elif kind == "link_open":
+            href = str(child.attrs.get("href", ""))
+        elif kind == "link_close":
+            if href:
+                para.add_run(f" ({href})")
+            href = ""
+        elif kind == "image":
+            para.add_run(child.content or "")

@@ -1,0 +1,54 @@
+"""HTML: one self-contained file (inline CSS and SVG chart, no scripts, no remote fetches).
+
+Jinja2 escapes every value (``autoescape=True``); notes and the methodology note are the
+only HTML we insert, and they pass through markdown-it (raw HTML off) and nh3 first. A
+Content-Security-Policy meta tag forbids scripts even if something slipped through.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from typing import BinaryIO
+
+from jinja2 import Environment, PackageLoader, select_autoescape
+from markupsafe import Markup
+
+from claimtrack.export import markup
+from claimtrack.export.chart import to_svg
+from claimtrack.export.report import Report
+
+CHART_RESOURCE = "claimtrack-chart.png"
+
+
+@cache
+def _environment() -> Environment:
+    env = Environment(
+        loader=PackageLoader("claimtrack.export", "templates"),
+        autoescape=select_autoescape(default=True, default_for_string=True),
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    env.globals.update(
+        label=markup.label,
+        when=markup.when,
+        ink=markup.ink,
+        safe_colour=markup.safe_colour,
+        is_web_url=markup.is_web_url,
+        md=lambda source: Markup(markup.markdown_html(source)),
+    )
+    return env
+
+
+def render_html(report: Report, *, qt: bool = False) -> str:
+    """The report as HTML; ``qt=True`` gives the variant QTextDocument lays out well
+    (tables instead of flexbox, the chart as an image resource named CHART_RESOURCE)."""
+    if qt:
+        chart = Markup(f'<img src="{CHART_RESOURCE}" width="480">')
+    else:
+        chart = Markup(to_svg(report.chart))
+    template = _environment().get_template("report.html")
+    return template.render(r=report, chart=chart, qt=qt)
+
+
+def write_html(report: Report, stream: BinaryIO) -> None:
+    stream.write(render_html(report).encode("utf-8"))

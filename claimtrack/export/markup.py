@@ -1,0 +1,93 @@
+"""Labels for stored identifiers, dates, colours, and Markdown notes made safe as HTML."""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime
+from functools import cache
+from html import escape
+from typing import Any
+
+import nh3
+
+KIND_LABELS = {
+    "statement": "Statement",
+    "denial": "Denial",
+    "no_comment": "No comment",
+    "no_response": "No response",
+}
+
+ALLOWED_TAGS = {
+    "p", "br", "strong", "em", "b", "i", "s", "del", "code", "pre", "blockquote", "ul", "ol",
+    "li", "a", "h1", "h2", "h3", "h4", "h5", "h6", "hr", "table", "thead", "tbody", "tr", "th",
+    "td",
+}  # fmt: skip
+ALLOWED_ATTRIBUTES = {"a": {"href", "title"}, "th": {"align"}, "td": {"align"}}
+URL_SCHEMES = {"http", "https", "mailto"}
+
+# Text with none of these needs no Markdown parser: escaping it is exact and much faster.
+_MARKDOWN_SIGNS = re.compile(r"[\\`*_\[\]<>#!|~&]|^\s*(?:[-+]\s|\d+[.)]\s|=+\s*$|-+\s*$)", re.M)
+
+
+def label(identifier: str) -> str:
+    """A stored identifier as a reader reads it: ``no_comment`` → ``No comment``."""
+    return KIND_LABELS.get(identifier) or identifier.replace("_", " ").capitalize()
+
+
+def when(value: datetime | date | None) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, datetime):
+        text = value.strftime("%Y-%m-%d %H:%M")
+        return text + (" UTC" if value.utcoffset() is not None and not value.utcoffset() else "")
+    return value.isoformat()
+
+
+def ink(colour: str) -> str:
+    """Black or white, whichever reads better on ``colour`` (WCAG relative luminance)."""
+    try:
+        r, g, b = (int(colour.lstrip("#")[i : i + 2], 16) / 255 for i in (0, 2, 4))
+    except ValueError:
+        return "#000000"
+
+    def linear(c: float) -> float:
+        return c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4
+
+    lum = 0.2126 * linear(r) + 0.7152 * linear(g) + 0.0722 * linear(b)
+    return "#000000" if (lum + 0.05) / 0.05 > 1.05 / (lum + 0.05) else "#ffffff"
+
+
+def safe_colour(colour: str) -> str:
+    return colour if re.fullmatch(r"#[0-9a-fA-F]{6}", colour or "") else "#9e9e9e"
+
+
+def is_web_url(value: str) -> bool:
+    return bool(re.match(r"https?://[^\s]+$", value or "", re.IGNORECASE))
+
+
+@cache
+def _parser() -> Any:
+    from markdown_it import MarkdownIt
+
+    # html=False: raw HTML in a note is shown as text; nh3 then cleans what remains.
+    return MarkdownIt("commonmark", {"html": False}).enable(["table", "strikethrough"])
+
+
+def markdown_html(source: str) -> str:
+    """Render Markdown notes to HTML that is safe to embed (sanitised with nh3)."""
+    if not source.strip():
+        return ""
+    if not _MARKDOWN_SIGNS.search(source):
+        paragraphs = [p for p in re.split(r"\n\s*\n", source) if p.strip()]
+        return "".join(
+            "<p>" + escape(p.strip(), quote=False).replace("\n", "<br>") + "</p>"
+            for p in paragraphs
+        )
+    rendered = _parser().render(source)
+    return nh3.clean(
+        rendered,
+        tags=ALLOWED_TAGS,
+        attributes=ALLOWED_ATTRIBUTES,
+        url_schemes=URL_SCHEMES,
+        link_rel="noopener noreferrer nofollow",
+    )

@@ -1,0 +1,54 @@
+"""Text hygiene shared by every writer: one place decides what may reach a file.
+
+``clean`` makes any Python string safe to encode in every format we write (UTF-8, XML in
+DOCX/XLSX): lone surrogates and C0 controls other than tab/newline become U+FFFD. The
+``Redactor`` replaces every spelling of a protected party with one neutral phrase.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+PROTECTED = "a protected source"
+
+# C0 controls except \t \n \r, DEL, the XML non-characters and lone surrogates.
+_BAD = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff\ud800-\udfff]")
+
+
+def clean(value: str | None) -> str:
+    """Any string, made encodable everywhere; None becomes the empty string."""
+    if not value:
+        return ""
+    return _BAD.sub("\ufffd", value)
+
+
+class Redactor:
+    """Replaces names and aliases of protected parties inside free text.
+
+    Longer spellings are tried first, matching ignores case, and spellings shorter than
+    three characters are skipped so that one stray alias cannot blank out every text.
+    """
+
+    def __init__(self, spellings: Iterable[str] = ()) -> None:
+        unique = {s.strip() for s in spellings if len(s.strip()) >= 3}
+        ordered = sorted(unique, key=lambda s: (-len(s), s))
+        self._pattern = (
+            re.compile("|".join(re.escape(s) for s in ordered), re.IGNORECASE) if ordered else None
+        )
+
+    @property
+    def active(self) -> bool:
+        return self._pattern is not None
+
+    def __call__(self, value: str | None) -> str:
+        text = clean(value)
+        if self._pattern is None or not text:
+            return text
+        return self._pattern.sub(PROTECTED, text)
+
+
+def shorten(text: str, limit: int) -> str:
+    """The first ``limit`` characters on one line, with an ellipsis when cut."""
+    one_line = " ".join(text.split())
+    return one_line if len(one_line) <= limit else one_line[: limit - 1].rstrip() + "…"

@@ -1,0 +1,167 @@
+"""Lay the report out with QTextDocument and print it page by page with page numbers.
+
+QTextDocument.print_() cannot add a footer, so we paginate ourselves: set the document's
+page size to the printable area minus a footer band, then for each page translate the
+painter, draw that slice of the document, and draw "Page n of N" underneath. The file is
+written through QSaveFile: the old PDF stays until the new one is complete.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QMarginsF, QRectF, QSaveFile, QSizeF, Qt, QUrl
+from PySide6.QtGui import (
+    QAbstractTextDocumentLayout,
+    QColor,
+    QFont,
+    QGuiApplication,
+    QImage,
+    QPageLayout,
+    QPageSize,
+    QPainter,
+    QPdfWriter,
+    QTextDocument,
+)
+
+from claimtrack.export.atomic import ExportError
+from claimtrack.export.chart import to_png
+from claimtrack.export.html import CHART_RESOURCE, render_html
+from claimtrack.export.report import Control, NullControl, Report
+
+PAPER_SIZES = {"a4": QPageSize.PageSizeId.A4, "letter": QPageSize.PageSizeId.Letter}
+RESOLUTION = 300  # dots per inch of the PDF's coordinate system
+MARGIN_MM = 16.0
+
+
+def ensure_gui_app() -> QGuiApplication | None:
+    """A QGuiApplication for fonts and painting; offscreen when no display is set."""
+    app = QGuiApplication.instance()
+    if app is not None:
+        return None  # somebody else owns it
+    if (
+        not os.environ.get("QT_QPA_PLATFORM")
+        and not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
+        and sys.platform.startswith("linux")
+    ):
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"
+    return QGuiApplication(sys.argv[:1] or ["claimtrack"])
+
+
+def build_document(report: Report, html: str | None = None) -> QTextDocument:
+    document = QTextDocument()
+    document.setUndoRedoEnabled(False)
+    font = QFont("DejaVu Sans")
+    font.setPointSizeF(9.5)
+    document.setDefaultFont(font)
+    image = QImage.fromData(to_png(report.chart), "PNG")
+    document.addResource(QTextDocument.ResourceType.ImageResource, QUrl(CHART_RESOURCE), image)
+    document.setHtml(html if html is not None else render_html(report, qt=True))
+    return document
+
+
+def write_pdf(
+    report: Report,
+    path: str | os.PathLike[str],
+    *,
+    paper: str = "a4",
+    control: Control | None = None,
+) -> Path:
+    """Write ``report`` as a PDF on A4 or Letter with "Page n of N" on every page."""
+    control = control or NullControl()
+    if paper not in PAPER_SIZES:
+        raise ExportError(f"Unknown paper size {paper!r}; choose a4 or letter.")
+    target = Path(path).expanduser()
+    if target.is_dir():
+        raise ExportError(f"{target} is a folder; choose a file name to export to.")
+    if not target.parent.is_dir():
+        raise ExportError(f"The folder {target.parent} does not exist.")
+    control.progress(0, 3, "Laying out the PDF")
+    document = build_document(report)
+    control.check()
+
+    save = QSaveFile(str(target))
+    if not save.open(QSaveFile.OpenModeFlag.WriteOnly):
+        raise ExportError(f"Could not write {target}: {save.errorString()}.")
+    try:
+        _paint(document, save, report, paper, control.check, control.progress)
+    except BaseException:
+        save.cancelWriting()
+        raise
+    if not save.commit():
+        raise ExportError(f"Could not write {target}: {save.errorString()}.")
+    return target
+
+
+def _paint(
+    document: QTextDocument,
+    device: QSaveFile,
+    report: Report,
+    paper: str,
+    check: Callable[[], None],
+    progress: Callable[[int, int, str], None],
+) -> None:
+    writer = QPdfWriter(device)
+    writer.setResolution(RESOLUTION)
+    writer.setTitle(report.title)
+    writer.setCreator("ClaimTrack")
+    writer.setPageLayout(
+        QPageLayout(
+            QPageSize(PAPER_SIZES[paper]),
+            QPageLayout.Orientation.Portrait,
+            QMarginsF(MARGIN_MM, MARGIN_MM, MARGIN_MM, MARGIN_MM),
+            QPageLayout.Unit.Millimeter,
+        )
+    )
+    painter = QPainter()
+    if not painter.begin(writer):
+        raise ExportError("Qt could not start the PDF.")
+    try:
+        area = writer.pageLayout().paintRectPixels(RESOLUTION)
+        footer = RESOLUTION * 0.35  # about 9 mm for the page number
+        # Lay out in points (72 per inch) like a screen document, then scale to the device.
+        scale = RESOLUTION / 72.0
+        page = QSizeF(area.width() / scale, (area.height() - footer) / scale)
+        document.setPageSize(page)
+        document.documentLayout()  # force layout
+        pages = max(1, document.pageCount())
+        footer_font = QFont("DejaVu Sans")
+        footer_font.setPointSizeF(8)
+        for number in range(1, pages + 1):
+            check()
+            if number > 1:
+                writer.newPage()
+            painter.save()
+            painter.scale(scale, scale)
+            top = (number - 1) * page.height()
+            painter.translate(0, -top)
+            clip = QRectF(0, top, page.width(), page.height())
+            context = QAbstractTextDocumentLayout.PaintContext()
+            context.clip = clip
+            painter.setClipRect(clip)
+            document.documentLayout().draw(painter, context)
+            painter.restore()
+            painter.setFont(footer_font)
+            painter.setPen(QColor("#616161"))
+            band = QRectF(0, area.height() - footer * 0.7, area.width(), footer * 0.7)
+            painter.drawText(
+                band,
+                int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
+                _footer_left(report),
+            )
+            painter.drawText(
+                band,
+                int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter),
+                f"Page {number} of {pages}",
+            )
+            progress(number, pages, "Writing the PDF")
+    finally:
+        painter.end()
+
+
+def _footer_left(report: Report) -> str:
+    title = report.title if len(report.title) <= 60 else report.title[:59] + "…"
+    return f"{title} · {report.generated_at:%Y-%m-%d}"
