@@ -24,6 +24,7 @@ Rotation (``rotate``)
 
 from __future__ import annotations
 
+import contextlib
 import errno
 import os
 import re
@@ -230,10 +231,8 @@ def copy_database(
 
 
 def _discard(path: Path) -> None:
-    try:
+    with contextlib.suppress(OSError):
         path.unlink(missing_ok=True)
-    except OSError:
-        pass
 
 
 # ---------------------------------------------------------------- policy
