@@ -6,6 +6,7 @@ import re
 from typing import Final
 
 from . import lexicon as lx
+from .prefilter import Filtered, WordStartScanner
 
 
 def _words(words: list[str]) -> str:
@@ -29,6 +30,8 @@ CUE_PATTERNS: Final[list[tuple[str, re.Pattern[str]]]] = [
     ("blame", re.compile(rf"\b(?:{_words(lx.BLAME_EN)})\b", _FLAGS)),
     ("inverted", re.compile(rf"\b(?:{_words(lx.INVERTED_ID)})(?:nya)?\b", _FLAGS)),
 ]
+# Runs each cue pattern only at word starts that begin like one of its words.
+CUE_SCANNER: Final = WordStartScanner([rx for _, rx in CUE_PATTERNS])
 
 WEEKDAY = rf"(?:{lx.WEEKDAYS})"
 _OUTLET_NAMES = "|".join(
@@ -47,8 +50,8 @@ REPORT_BY = re.compile(
     rf"(?P<name>(?:the\s+)?{CAP_RUN})"
 )
 REPORT_NOUN = re.compile(rf"\b(?:{lx.REPORT_NOUNS})\b", _FLAGS)
-FALSITY = re.compile(lx.FALSITY, _FLAGS)
-REFUSAL = re.compile(lx.REFUSAL_CONTENT, _FLAGS)
+FALSITY: Final = Filtered(re.compile(lx.FALSITY, _FLAGS))
+REFUSAL: Final = Filtered(re.compile(lx.REFUSAL_CONTENT, _FLAGS))
 CHANNEL_TAIL = re.compile(rf"\s+(?:{lx.CHANNEL_NOUNS})$", _FLAGS)
 
 DATELINE = re.compile(

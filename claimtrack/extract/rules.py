@@ -66,8 +66,8 @@ def _mask_quotes(s: str, quotes: list[tuple[int, int]]) -> str:
 def find_cues(m: str) -> list[Cue]:
     """All cues of the (quote-masked) sentence, non-overlapping, in text order."""
     taken: list[Cue] = []
-    for ctype, rx in pt.CUE_PATTERNS:
-        for mt in rx.finditer(m):
+    for (ctype, _rx), matches in zip(pt.CUE_PATTERNS, pt.CUE_SCANNER.scan(m), strict=True):
+        for mt in matches:
             a, b = mt.start(), mt.end()
             if any(c.start < b and a < c.end for c in taken):
                 continue

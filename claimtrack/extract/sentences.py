@@ -151,7 +151,8 @@ def quote_spans(text: str, start: int = 0, end: int | None = None) -> list[tuple
     end = len(text) if end is None else end
     spans: list[tuple[int, int]] = []
     open_at = -1
-    for i in range(start, end):
+    for mt in _QUOTE_MARK.finditer(text, start, end):  # only the marks, not every character
+        i = mt.start()
         c = text[i]
         if c == '"':
             if open_at < 0:
@@ -161,10 +162,13 @@ def quote_spans(text: str, start: int = 0, end: int | None = None) -> list[tuple
                 open_at = -1
         elif c in OPENING_QUOTES:
             open_at = i
-        elif c in CLOSING_QUOTES and open_at >= 0:
+        elif open_at >= 0:
             spans.append((open_at, i))
             open_at = -1
     return spans
+
+
+_QUOTE_MARK = re.compile('["' + OPENING_QUOTES + CLOSING_QUOTES + "]")
 
 
 def _is_abbreviation(text: str, para_start: int, dot: int, next_char: str) -> bool:
