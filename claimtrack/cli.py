@@ -34,6 +34,7 @@ class UsageError(Exception):
 # ``add_arguments(parser)`` and ``run(args) -> int``; it imports heavy things only in run().
 PLUGIN_COMMANDS: dict[str, str] = {
     "export": "claimtrack.export.command",
+    "check": "claimtrack.store.check_command",
 }
 
 
