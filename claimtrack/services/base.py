@@ -8,12 +8,13 @@ from datetime import date, datetime
 from enum import Enum
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy.exc import IntegrityError, OperationalError
+from sqlalchemy import text
+from sqlalchemy.exc import IntegrityError, InterfaceError, OperationalError
 from sqlalchemy.orm.exc import StaleDataError
 from sqlmodel import Session, SQLModel
 
 from claimtrack.domain import ChangeSet, ConflictError, NotFoundError, ValidationError
-from claimtrack.store.engine import describe_sqlite_error
+from claimtrack.store.engine import describe_store_error
 from claimtrack.store.models import History, utcnow
 
 if TYPE_CHECKING:
@@ -62,8 +63,8 @@ class ServiceBase:
         session = self._ctx.store.session()
         try:
             yield session
-        except OperationalError as exc:
-            raise describe_sqlite_error(exc, self._ctx.store.path) from exc
+        except (OperationalError, InterfaceError) as exc:
+            raise describe_store_error(exc, self._ctx.store) from exc
         finally:
             session.close()
 
@@ -72,6 +73,12 @@ class ServiceBase:
         """One unit of work: everything inside commits together, History included."""
         session = self._ctx.store.session(write=True)
         try:
+            if self._ctx.store.dialect == "postgresql":
+                # Read by the NOTIFY triggers (revision 0003): others see who changed what.
+                session.execute(
+                    text("SELECT set_config('claimtrack.editor', :editor, true)"),
+                    {"editor": self.editor},
+                )
             yield session
             session.commit()
         except StaleDataError as exc:
@@ -84,9 +91,9 @@ class ServiceBase:
         except IntegrityError as exc:
             session.rollback()
             raise ValidationError(_integrity_message(exc)) from exc
-        except OperationalError as exc:
+        except (OperationalError, InterfaceError) as exc:
             session.rollback()
-            raise describe_sqlite_error(exc, self._ctx.store.path) from exc
+            raise describe_store_error(exc, self._ctx.store) from exc
         except BaseException:
             session.rollback()
             raise
@@ -166,6 +173,18 @@ def _label(model: type) -> str:
 
 def _integrity_message(exc: IntegrityError) -> str:
     raw = str(exc.orig)
+    # PostgreSQL names the broken rule by SQLSTATE; its text differs from SQLite's.
+    state = str(getattr(exc.orig, "sqlstate", None) or "")
+    detail = raw.splitlines()[0] if raw else ""
+    if state == "23503":
+        raw = "FOREIGN KEY"
+    elif state == "23505":
+        raw = "UNIQUE"
+    elif state == "23514":
+        name = detail.split("constraint")[-1].strip(' "')
+        raw = f"CHECK: {name}"
+    elif state == "23502":
+        raw = f"NOT NULL: {detail}"
     if "FOREIGN KEY" in raw:
         return "This item is still in use elsewhere, or refers to something that does not exist."
     if "UNIQUE" in raw:

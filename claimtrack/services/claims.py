@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from sqlalchemy import String, and_, cast, exists, func, literal, or_, text, update
+from sqlalchemy import String, and_, cast, exists, func, literal, or_, update
 from sqlalchemy.sql import ColumnElement, Select
 from sqlmodel import Session, col, insert, select
 
@@ -39,7 +39,7 @@ from claimtrack.store.models import (
     WorkflowStatus,
     utcnow,
 )
-from claimtrack.store.search import fts5_query, like_pattern
+from claimtrack.store.textsearch import claim_search
 
 # Fields an editor may change, as the service names them.
 EDITABLE = frozenset(
@@ -546,11 +546,8 @@ def _filtered(query: Select[Any], flt: ClaimFilter) -> Select[Any]:
 
 
 def _search_condition(typed: str) -> ColumnElement[bool]:
-    match = fts5_query(typed)
-    if match is None:  # punctuation only: fall back to a literal substring match
-        return col(Claim.text).like(like_pattern(typed), escape="\\")
-    hits = text("SELECT rowid FROM claim_fts WHERE claim_fts MATCH :match").bindparams(match=match)
-    return col(Claim.id).in_(hits)
+    # FTS5 on SQLite, tsvector on PostgreSQL: chosen when the query is compiled.
+    return claim_search(col(Claim.id), typed)
 
 
 def _sorted(query: Select[Any], flt: ClaimFilter) -> Select[Any]:

@@ -29,7 +29,7 @@ from claimtrack.domain import (
 
 # The newest schema revision this version of ClaimTrack writes. A test keeps it equal to
 # the head of store/migrations, so that opening an up-to-date file never imports Alembic.
-HEAD_REVISION = "0002"
+HEAD_REVISION = "0003"
 MIGRATIONS_DIR = Path(__file__).with_name("migrations")
 DEFAULT_BUSY_TIMEOUT = 5.0
 
@@ -59,6 +59,77 @@ def describe_sqlite_error(exc: BaseException, path: Path | None) -> StoreError:
     if "disk is full" in message or "no space" in message:
         return StoreError(f"The disk holding {where} is full; nothing was written.")
     return StoreError(f"{where}: {message}")
+
+
+def describe_pg_error(exc: BaseException, where: str) -> StoreError:
+    """Turn a PostgreSQL/psycopg error into one sentence; ``where`` never holds a password.
+
+    SQLSTATE codes decide where the server sent one; connection-time failures carry none,
+    so their libpq text is matched instead.
+    """
+    orig = getattr(exc, "orig", exc)
+    state = str(getattr(orig, "sqlstate", None) or "")
+    raw = str(orig or exc).strip()
+    message = raw.lower()
+    first = raw.splitlines()[0] if raw else type(orig).__name__
+    if state in {"40001", "40P01"} or "could not serialize" in message or "deadlock" in message:
+        return StoreError(
+            "Another editor saved the same items at the same moment; nothing of yours was "
+            "saved. Try again."
+        )
+    if state == "55P03" or "lock timeout" in message or "could not obtain lock" in message:
+        return DatabaseInUseError(
+            f"{where} is busy: another editor holds these items; try again in a moment."
+        )
+    if state == "57014" or "statement timeout" in message:
+        return StoreError(f"{where} took too long to answer and the request was cancelled.")
+    if (
+        state in {"28P01", "28000"}
+        or "authentication failed" in message
+        or ("password" in message and ("no password" in message or "supplied" in message))
+    ):
+        return StoreError(
+            f"The server refused the login for {where}: check the user name and password."
+        )
+    if state == "3D000" or ("database" in message and "does not exist" in message):
+        return StoreError(
+            f"{where}: the server has no such database; check its name or ask the "
+            "administrator to create it."
+        )
+    if state == "42501" or "permission denied" in message:
+        return StoreError(f"{where}: this account lacks a permission ClaimTrack needs ({first}).")
+    if (
+        state.startswith("08")
+        or state in {"57P01", "57P02", "57P03"}
+        or any(
+            word in message
+            for word in (
+                "connection refused",
+                "could not connect",
+                "connection failed",
+                "server closed the connection",
+                "terminating connection",
+                "connection is lost",
+                "connection is closed",
+                "timeout expired",
+                "could not translate host name",
+                "no route to host",
+                "consuming input failed",
+            )
+        )
+    ):
+        return StoreError(
+            f"Lost or could not open the connection to {where}; check the network and that "
+            "the server is running, then try again. The last change was not saved."
+        )
+    return StoreError(f"{where}: {first}")
+
+
+def describe_store_error(exc: BaseException, store: Store) -> StoreError:
+    """The clear message for a database error, whichever kind of database ``store`` is."""
+    if store.dialect == "postgresql":
+        return describe_pg_error(exc, store.display_name)
+    return describe_sqlite_error(exc, store.path)
 
 
 class Store:
@@ -191,7 +262,7 @@ def open_store(
     path = _resolve_sqlite_path(target)
     if path is None:
         assert isinstance(target, str)
-        engine = create_engine(target, pool_pre_ping=True)
+        engine = create_engine(target, pool_pre_ping=True, connect_args=_server_options(target))
     else:
         if not create and not path.exists():
             raise StoreError(f"{path} does not exist.")
@@ -216,11 +287,28 @@ def open_store(
         raise
     except (DBAPIError, sqlite3.Error) as exc:
         store.close()
-        raise describe_sqlite_error(exc, path) from exc
+        raise describe_store_error(exc, store) from exc
     except SQLAlchemyError as exc:
         store.close()
         raise StoreError(f"{store.display_name}: {exc}") from exc
     return store
+
+
+def _server_options(target: str) -> dict[str, Any]:
+    """Driver options for a server URL: give up connecting after 10 s, name the app, and
+    notice a dead network through TCP keepalives. Options in the URL itself win."""
+    url = make_url(target)
+    if url.get_backend_name() != "postgresql":
+        return {}
+    defaults: dict[str, Any] = {
+        "connect_timeout": 10,
+        "application_name": "ClaimTrack",
+        "keepalives": 1,
+        "keepalives_idle": 30,
+        "keepalives_interval": 10,
+        "keepalives_count": 3,
+    }
+    return {k: v for k, v in defaults.items() if k not in url.query}
 
 
 def _check_sqlite_file(store: Store) -> None:
@@ -309,5 +397,9 @@ def upgrade(store: Store, revision: str) -> None:
 
     cfg = _alembic_config()
     with store.engine.begin() as conn:
+        if conn.dialect.name == "postgresql":
+            # Two editors opening a fresh server at once: the second waits, then finds
+            # the schema already at head (Alembic re-reads the version inside the lock).
+            conn.exec_driver_sql("SELECT pg_advisory_xact_lock(4242001)")
         cfg.attributes["connection"] = conn
         command.upgrade(cfg, revision)

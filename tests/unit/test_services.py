@@ -263,6 +263,7 @@ def test_a_failing_edit_leaves_neither_the_change_nor_its_history(
     assert services.claims.get(claim).version == 1
 
 
+@pytest.mark.sqlite_only  # PostgreSQL: tests/unit/test_pg_store.py
 def test_history_is_append_only(services: Services, db_path: Path, article: int) -> None:
     services.claims.create(article, "the budget had doubled")
     conn = sqlite3.connect(db_path)
@@ -288,12 +289,12 @@ def test_a_stale_version_is_refused_not_overwritten(services: Services, article:
 
 
 def test_two_editors_on_separate_connections_cannot_both_win(
-    services: Services, db_path: Path, article: int
+    services: Services, store_target: Path | str, article: int
 ) -> None:
     from claimtrack.store import open_store
 
     claim = services.claims.create(article, "the budget had doubled").id
-    other = Services(open_store(db_path), "Dimas")
+    other = Services(open_store(store_target), "Dimas")
     try:
         mine = services.claims.get(claim)
         theirs = other.claims.get(claim)

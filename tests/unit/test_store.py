@@ -73,14 +73,14 @@ def test_migrations_create_exactly_the_models_schema(db_path: Path) -> None:
     assert diff == []
 
 
-def test_reopen_is_idempotent_and_keeps_data(db_path: Path) -> None:
-    store = open_store(db_path)
+def test_reopen_is_idempotent_and_keeps_data(db_path: Path, store_target: Path | str) -> None:
+    store = open_store(store_target)
     services = Services(store, "Ayu")
     article = services.articles.create("Budget", "The minister said the budget grew.").id
     services.claims.create(article, "the budget grew", notes="check treasury tables")
     store.close()
     for _ in range(3):
-        store = open_store(db_path)
+        store = open_store(store_target)
         services = Services(store, "Ayu")
         assert services.claims.count() == 1
         assert services.claims.query_ids(ClaimFilter(search="treasury")) != []
@@ -105,7 +105,7 @@ def test_older_schema_is_migrated_with_a_verified_backup_beside_it(tmp_path: Pat
     assert [h.field for h in services.history.for_entity("claim", claim.id)] == ["verdict"]
     store.close()
 
-    [backup] = list(tmp_path.glob("desk.backup-*-before-0002.sqlite"))
+    [backup] = list(tmp_path.glob(f"desk.backup-*-before-{HEAD_REVISION}.sqlite"))
     assert _dump(backup) == _dump(FIXTURES / "schema_0001.sqlite")  # the old data, as it was
     check = sqlite3.connect(backup)
     assert check.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
@@ -216,6 +216,7 @@ def test_a_read_only_folder_gives_a_clear_error() -> None:
         shutil.rmtree(folder)
 
 
+@pytest.mark.sqlite_only
 def test_read_only_open_reads_but_refuses_writes(sample, db_path: Path) -> None:
     from claimtrack.services import Services
 
