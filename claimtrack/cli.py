@@ -35,6 +35,8 @@ class UsageError(Exception):
 PLUGIN_COMMANDS: dict[str, str] = {
     "export": "claimtrack.export.command",
     "check": "claimtrack.store.check_command",
+    "extract": "claimtrack.extract.command",
+    "import": "claimtrack.services.intake_command",
 }
 
 

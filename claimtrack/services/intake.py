@@ -1,0 +1,935 @@
+"""Article intake: read a file or pasted text, propose claims, store article and claims.
+
+Untrusted files are treated with suspicion (RELIABILITY.md): the size is checked before a byte
+is read, the charset is detected rather than assumed, binary data is refused, HTML is reduced to
+its main text by trafilatura from the file's own bytes (never the network), and everything an
+import writes happens in one transaction, so a failure leaves the database as it was.
+
+A re-import of an article whose text changed keeps every claim: each span is found again in
+the new text (exact → "moved"/"unchanged", fuzzy → "changed", not at all → "vanished").
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import difflib
+import re
+import zipfile
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from sqlalchemy import func
+from sqlmodel import Session, select
+
+from claimtrack.domain import (
+    ChainRole,
+    ChangeSet,
+    ClaimKind,
+    ClaimTrackError,
+    NotFoundError,
+    PartyKind,
+    ValidationError,
+)
+from claimtrack.extract import ProposedClaim, detect_language, extract_claims
+from claimtrack.services.articles import text_sha256
+from claimtrack.services.base import ServiceBase, changes
+from claimtrack.services.claims import _key_id, _write_chain
+from claimtrack.store.models import Article, Claim, Party, Rating, WorkflowStatus, utcnow
+
+if TYPE_CHECKING:
+    from claimtrack.services import Services
+
+MAX_BYTES = 20 * 1024 * 1024
+TEXT_SUFFIXES = frozenset({".txt", ".text", ""})
+MARKDOWN_SUFFIXES = frozenset({".md", ".markdown"})
+HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml"})
+DOCX_SUFFIXES = frozenset({".docx"})
+SUPPORTED = sorted(TEXT_SUFFIXES | MARKDOWN_SUFFIXES | HTML_SUFFIXES | DOCX_SUFFIXES - {""})
+
+FUZZY_MIN = 80.0  # rapidfuzz partial-ratio score for a span to count as found, but changed
+PARTY_MIN = 90.0  # token-set ratio for two party names to be one party
+
+
+class ArticleFileError(ClaimTrackError):
+    """The file cannot be imported as an article; the message says why, in one line."""
+
+
+# ---------------------------------------------------------------- reading
+
+
+@dataclass(frozen=True)
+class LoadedArticle:
+    """An article read from a file or pasted, not stored yet."""
+
+    text: str
+    title: str
+    outlet: str | None = None
+    url: str | None = None
+    published: date | None = None
+    language: str | None = None
+    source: str = ""  # file name, or "pasted text"
+
+    @property
+    def sha256(self) -> str:
+        return text_sha256(self.text)
+
+
+def read_article(path: str | Path, *, max_bytes: int = MAX_BYTES) -> LoadedArticle:
+    """Read one article file (.txt, .md, .html/.htm, .docx); raise ArticleFileError if unfit."""
+    p = Path(path)
+    name = p.name or str(p)
+    try:
+        st = p.stat()
+    except FileNotFoundError:
+        raise ArticleFileError(f"{path}: no such file.") from None
+    except OSError as exc:
+        raise ArticleFileError(f"{path}: cannot be read ({exc.strerror or exc}).") from None
+    if p.is_dir():
+        raise ArticleFileError(f"{path} is a folder, not an article file.")
+    if st.st_size > max_bytes:
+        raise ArticleFileError(
+            f"{name} is too large to be an article ({st.st_size / 2**20:.1f} MB; "
+            f"the limit is {max_bytes / 2**20:.0f} MB)."
+        )
+    if st.st_size == 0:
+        raise ArticleFileError(f"{name} is empty.")
+    suffix = p.suffix.lower()
+    if suffix in DOCX_SUFFIXES:
+        return _read_docx(p)
+    try:
+        data = p.read_bytes()
+    except OSError as exc:
+        raise ArticleFileError(f"{path}: cannot be read ({exc.strerror or exc}).") from None
+    if len(data) > max_bytes:  # grew since stat()
+        raise ArticleFileError(f"{name} is too large to be an article.")
+    if suffix in HTML_SUFFIXES:
+        return _from_html(data, name)
+    if suffix in MARKDOWN_SUFFIXES:
+        return _from_markdown(decode_text(data, name), name)
+    if data[:4] == b"PK\x03\x04" and zipfile.is_zipfile(p):
+        raise ArticleFileError(f"{name} is a zip archive, not a text article.")
+    return _from_plain(decode_text(data, name), name, p.stem)
+
+
+def article_from_text(
+    text: str,
+    *,
+    title: str = "",
+    outlet: str | None = None,
+    url: str | None = None,
+    published: date | None = None,
+) -> LoadedArticle:
+    """An article from pasted text; a first line holding only a URL becomes its URL."""
+    if "\x00" in text:
+        raise ArticleFileError("The pasted text contains binary data; it is not a text article.")
+    loaded = _from_plain(_normalise(text), "pasted text", "")
+    return dataclasses.replace(
+        loaded,
+        title=title.strip() or loaded.title,
+        outlet=outlet or loaded.outlet,
+        url=url or loaded.url,
+        published=published or loaded.published,
+    )
+
+
+_BOMS = (
+    (b"\xef\xbb\xbf", "utf-8-sig"),
+    (b"\xff\xfe\x00\x00", "utf-32-le"),
+    (b"\x00\x00\xfe\xff", "utf-32-be"),
+    (b"\xff\xfe", "utf-16-le"),
+    (b"\xfe\xff", "utf-16-be"),
+)
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
+_UTF8_MULTIBYTE = re.compile(rb"[\xc2-\xf4][\x80-\xbf]+")
+
+
+def decode_text(data: bytes, name: str = "the file") -> str:
+    """Bytes → text: BOM, then UTF-8, then charset-normalizer for legacy charsets.
+
+    A file that is mostly UTF-8 but has broken sequences is refused rather than guessed at: it
+    was damaged, and a guess would quietly corrupt every accented letter in it.
+    """
+    if not data.strip():
+        raise ArticleFileError(f"{name} is empty.")
+    text: str | None = None
+    for bom, codec in _BOMS:
+        if data.startswith(bom):
+            try:
+                text = data[len(bom) :].decode(codec.replace("-sig", ""))
+            except UnicodeDecodeError:
+                raise ArticleFileError(f"{name} is not valid {codec.upper()} text.") from None
+            break
+    if text is None:
+        if b"\x00" in data[:8192] and not _looks_utf16(data):
+            raise ArticleFileError(f"{name} looks binary; it is not a text article.")
+        try:
+            text = data.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            if _looks_utf16(data):
+                text = data.decode("utf-16-le" if data[1:2] == b"\x00" else "utf-16-be", "replace")
+            elif _UTF8_MULTIBYTE.search(data):
+                raise ArticleFileError(
+                    f"{name} is not valid UTF-8 (a broken byte at offset {exc.start}); "
+                    "re-save it as UTF-8."
+                ) from None
+            else:
+                text = _legacy(data, name)
+    text = _normalise(text)
+    if not text.strip():
+        raise ArticleFileError(f"{name} holds no text.")
+    if len(_CONTROL.findall(text[:20000])) > max(2, len(text[:20000]) // 100):
+        raise ArticleFileError(f"{name} looks binary; it is not a text article.")
+    return text
+
+
+def _looks_utf16(data: bytes) -> bool:
+    sample = data[:4000]
+    if len(sample) < 4:
+        return False
+    even, odd = sample[0::2], sample[1::2]
+    return even.count(0) > len(even) * 0.4 or odd.count(0) > len(odd) * 0.4
+
+
+def _legacy(data: bytes, name: str) -> str:
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data, cp_isolation=None).best()
+    if best is None:
+        raise ArticleFileError(f"{name} is not in any charset we recognise; not a text article.")
+    return str(best)
+
+
+def _normalise(text: str) -> str:
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\ufeff", "")
+    return text.strip("\n")
+
+
+_URL_LINE = re.compile(r"^https?://\S+$")
+
+
+def _from_plain(text: str, source: str, stem: str) -> LoadedArticle:
+    if not text.strip():
+        raise ArticleFileError(f"{source} holds no text.")
+    url = None
+    lines = text.split("\n", 2)
+    if len(lines) == 3 and _URL_LINE.match(lines[0].strip()) and not lines[1].strip():
+        url, text = lines[0].strip(), lines[2].strip("\n")
+    return LoadedArticle(
+        text=text,
+        title=_guess_title(text, stem),
+        url=url,
+        language=detect_language(text),
+        source=source,
+    )
+
+
+def _guess_title(text: str, fallback: str) -> str:
+    first = text.strip().split("\n", 1)[0].strip()
+    if first and len(first) <= 120 and first[-1] not in '.!?"”':
+        return first
+    if fallback:
+        return fallback.replace("_", " ")
+    return " ".join(first.split()[:10]) + ("…" if len(first.split()) > 10 else "")
+
+
+def _from_markdown(source_text: str, name: str) -> LoadedArticle:
+    """Markdown → plain paragraphs (the article view and the offsets are plain text)."""
+    from markdown_it import MarkdownIt
+
+    tokens = MarkdownIt("commonmark").parse(source_text)
+    title = ""
+    blocks: list[str] = []
+    in_heading = False
+    for tok in tokens:
+        if tok.type == "heading_open":
+            in_heading = True
+        elif tok.type == "heading_close":
+            in_heading = False
+        elif tok.type == "inline":
+            parts = []
+            for child in tok.children or []:
+                if child.type in ("text", "code_inline"):
+                    parts.append(child.content)
+                elif child.type in ("softbreak", "hardbreak"):
+                    parts.append(" ")
+            line = "".join(parts).strip()
+            if not line:
+                continue
+            if in_heading and not title:
+                title = line
+                continue
+            blocks.append(line)
+    text = "\n\n".join(blocks)
+    if not text.strip():
+        raise ArticleFileError(f"{name} holds no article text.")
+    loaded = _from_plain(text, name, Path(name).stem)
+    return dataclasses.replace(loaded, title=title or loaded.title)
+
+
+def _from_html(data: bytes, name: str) -> LoadedArticle:
+    import trafilatura
+
+    if not data.strip():
+        raise ArticleFileError(f"{name} is empty.")
+    if b"\x00" in data[:8192] and not _looks_utf16(data):
+        raise ArticleFileError(f"{name} looks binary; it is not an HTML article.")
+    html = decode_text(data, name)
+    try:
+        doc = trafilatura.bare_extraction(
+            html, with_metadata=True, include_comments=False, include_tables=False
+        )
+    except Exception as exc:  # trafilatura/lxml raise many types on hostile markup
+        raise ArticleFileError(f"{name}: the HTML cannot be read ({exc}).") from None
+    meta: dict[str, Any] = {}
+    if doc is not None:
+        meta = doc.as_dict() if hasattr(doc, "as_dict") else dict(doc)
+    body = (meta.get("text") or "").strip()
+    if not body:
+        raise ArticleFileError(f"{name} has no article text (only scripts, menus or markup).")
+    title = (meta.get("title") or "").strip()
+    paras = [p.strip() for p in body.split("\n") if p.strip()]
+    if paras and title and paras[0] == title:
+        paras = paras[1:]  # the headline is the title, not a paragraph of the story
+    text = "\n\n".join(paras) or body
+    return LoadedArticle(
+        text=text,
+        title=title or _guess_title(text, Path(name).stem),
+        outlet=(meta.get("sitename") or None),
+        url=(meta.get("url") or None),
+        published=_parse_date(meta.get("date")),
+        language=detect_language(text),
+        source=name,
+    )
+
+
+def _read_docx(p: Path) -> LoadedArticle:
+    import docx
+    from docx.opc.exceptions import PackageNotFoundError
+
+    if not zipfile.is_zipfile(p):
+        raise ArticleFileError(f"{p.name} is not a Word document (.docx files are zip archives).")
+    try:
+        document = docx.Document(str(p))
+    except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError) as exc:
+        raise ArticleFileError(f"{p.name} is not a readable Word document ({exc}).") from None
+    except Exception as exc:  # lxml errors on a damaged part
+        raise ArticleFileError(f"{p.name} is a damaged Word document ({exc}).") from None
+    paras = [para.text.strip() for para in document.paragraphs if para.text.strip()]
+    props = document.core_properties
+    title = (props.title or "").strip()
+    if paras and title and paras[0] == title:
+        paras = paras[1:]
+    text = "\n\n".join(paras)
+    if not text.strip():
+        raise ArticleFileError(f"{p.name} holds no text.")
+    created = props.created
+    return LoadedArticle(
+        text=text,
+        title=title or _guess_title(text, p.stem),
+        published=created.date() if isinstance(created, datetime) else None,
+        language=detect_language(text),
+        source=p.name,
+    )
+
+
+def _parse_date(value: Any) -> date | None:
+    if not value:
+        return None
+    try:
+        return date.fromisoformat(str(value)[:10])
+    except ValueError:
+        return None
+
+
+# ---------------------------------------------------------------- parties
+
+
+_ANONYMOUS = re.compile(
+    r"\b(?:sumber|sources?|people|person|orang|seseorang|pejabat\s+yang|officials?\s+who|"
+    r"unidentified|anonymous|tidak\s+mau\s+disebut|asked\s+not|familiar|close\s+to|"
+    r"mengetahui|analis\w*\s+yang)\b",
+    re.IGNORECASE,
+)
+_GOVERNMENT = re.compile(
+    r"\b(?:kementerian|ministry|minister|pemerintah|government|gedung\s+putih|white\s+house|"
+    r"kremlin|dinas|badan|komisi|department|embassy|kedutaan|istana|police|polisi|regulator|"
+    r"otoritas|authority|authorities|council|dpr|kpk|bawaslu|kpu|administration)\b",
+    re.IGNORECASE,
+)
+_ORGANISATION = re.compile(
+    r"\b(?:pt|tbk|inc|ltd|plc|corp|company|perusahaan|asosiasi|association|union|serikat|bank|"
+    r"group|systems?|pharma|ikatan|foundation|yayasan|partai|party)\b",
+    re.IGNORECASE,
+)
+_AGENCIES = frozenset(
+    ["reuters", "associated press", "ap", "afp", "agence france-presse", "bloomberg", "antara", "xinhua", "yonhap", "kyodo", "tass", "ria novosti", "interfax", "anadolu", "bernama", "dpa", "efe", "ansa", "pti"]
+)
+_TITLE_WORDS = frozenset(
+    ["pak", "bu", "bapak", "ibu", "mr", "mrs", "ms", "dr", "prof", "sir", "the", "a", "an", "said", "dan", "and", "of", "for", "untuk"]
+)
+
+
+def guess_party_kind(name: str, *, outlet: bool = False) -> PartyKind:
+    """A first guess at what a party is; the editor can correct it."""
+    if outlet:
+        return PartyKind.NEWS_AGENCY if name.lower() in _AGENCIES else PartyKind.OUTLET
+    if _ANONYMOUS.search(name):
+        return PartyKind.ANONYMOUS
+    if _GOVERNMENT.search(name):
+        return PartyKind.GOVERNMENT
+    if _ORGANISATION.search(name):
+        return PartyKind.ORGANISATION
+    caps = [t for t in name.split() if t[:1].isupper()]
+    return PartyKind.PERSON if len(caps) >= 2 or len(name.split()) == 1 else PartyKind.ORGANISATION
+
+
+def name_key(name: str) -> str:
+    """The comparable core of a name: role and title words dropped, lower case."""
+    from claimtrack.extract.lexicon import ROLE_WORDS
+
+    words = re.findall(r"[\w'’.-]+", name.lower())
+    kept = [w.strip(".") for w in words if w.strip(".") not in ROLE_WORDS | _TITLE_WORDS]
+    # a role phrase written before a name ("kremlin spokesman dmitry peskov"): keep the tail
+    # of capitalised words, if the original has one
+    caps: list[str] = []
+    for token in reversed(name.split()):
+        if token[:1].isupper() and token.lower().strip(".,") not in ROLE_WORDS:
+            caps.append(token.lower().strip(".,"))
+        else:
+            break
+    if len(caps) >= 1 and len(caps) < len(kept):
+        kept = list(reversed(caps))
+    return " ".join(kept)
+
+
+def names_match(a: str, b: str) -> bool:
+    """Conservatively, are ``a`` and ``b`` one party? ("Peskov" ~ "Kremlin spokesman Dmitry
+    Peskov", but not "Kementerian Keuangan" ~ "Kementerian Kesehatan")."""
+    from rapidfuzz import fuzz
+
+    ka, kb = name_key(a), name_key(b)
+    if not ka or not kb:
+        return False
+    if ka == kb:
+        return True
+    ta, tb = ka.split(), kb.split()
+    short, long_ = (ta, tb) if len(ta) <= len(tb) else (tb, ta)
+    if set(short) <= set(long_):
+        # the shorter form must keep the surname (last word) and a real name, not a role word
+        return short[-1] == long_[-1] and len(short[-1]) >= 3
+    return fuzz.token_sort_ratio(ka, kb) >= PARTY_MIN and ta[-1][:4] == tb[-1][:4]
+
+
+class _PartyCache:
+    """Parties of the database, plus those created in this transaction."""
+
+    def __init__(self, session: Session) -> None:
+        self.session = session
+        self.rows: list[Party] = list(session.exec(select(Party)))
+        self.created: list[int] = []
+        self.updated: list[int] = []
+
+    def find(self, name: str, kind: PartyKind) -> Party | None:
+        low = name.strip().lower()
+        for row in self.rows:
+            aliases = [a.strip().lower() for a in row.aliases.splitlines() if a.strip()]
+            if row.name.lower() == low or low in aliases:
+                return row
+        if kind == PartyKind.ANONYMOUS:
+            return None  # "a source" in one story is not "a source" in another
+        for row in self.rows:
+            if row.kind == PartyKind.ANONYMOUS.value:
+                continue
+            outlet_kinds = {PartyKind.OUTLET.value, PartyKind.NEWS_AGENCY.value}
+            if (row.kind in outlet_kinds) != (kind in (PartyKind.OUTLET, PartyKind.NEWS_AGENCY)):
+                continue
+            forms = [row.name, *[a for a in row.aliases.splitlines() if a.strip()]]
+            if any(names_match(name, form) for form in forms):
+                return row
+        return None
+
+
+# ---------------------------------------------------------------- results
+
+
+@dataclass(frozen=True)
+class SpanMove:
+    """What happened to one claim's span on re-import."""
+
+    claim_id: int
+    outcome: str  # "unchanged", "moved", "changed" or "vanished"
+    old_start: int | None
+    old_end: int | None
+    new_start: int | None
+    new_end: int | None
+    old_text: str
+    new_text: str | None
+
+
+@dataclass(frozen=True)
+class ReimportReport:
+    article_id: int
+    diff: str  # unified diff of the old and new text, by line
+    moves: tuple[SpanMove, ...]
+
+    def by_outcome(self, outcome: str) -> list[SpanMove]:
+        return [m for m in self.moves if m.outcome == outcome]
+
+
+@dataclass(frozen=True)
+class ImportResult:
+    article_id: int
+    claim_ids: tuple[int, ...]
+    language: str | None
+    changes: ChangeSet
+    created: bool  # a new article, rather than a re-import or a duplicate
+    duplicate: bool = False  # the same text was already stored: nothing written
+    report: ReimportReport | None = None
+    party_ids: tuple[int, ...] = field(default=())
+
+
+# ---------------------------------------------------------------- the service
+
+
+class IntakeService(ServiceBase):
+    """Import articles and turn proposals into unreviewed claims, one transaction each."""
+
+    def __init__(self, ctx: Services) -> None:
+        super().__init__(ctx)
+
+    # reading and extraction are pure; offered here so callers need one object
+    read = staticmethod(read_article)
+    from_text = staticmethod(article_from_text)
+
+    @staticmethod
+    def propose(loaded: LoadedArticle) -> list[ProposedClaim]:
+        return extract_claims(loaded.text, loaded.language)
+
+    def find_previous(self, loaded: LoadedArticle) -> int | None:
+        """The id of a stored article this one is a new version of (same URL, or same title
+        and outlet), or of the same text stored already."""
+        with self._read() as session:
+            same = session.exec(select(Article.id).where(Article.sha256 == loaded.sha256)).first()
+            if same is not None:
+                return int(same)
+            if loaded.url:
+                row = session.exec(
+                    select(Article.id).where(Article.url == loaded.url).order_by(Article.id)
+                ).first()
+                if row is not None:
+                    return int(row)
+            if loaded.title and loaded.outlet:
+                row = session.exec(
+                    select(Article.id)
+                    .where(func.lower(Article.title) == loaded.title.lower())
+                    .where(func.lower(Article.outlet) == loaded.outlet.lower())
+                    .order_by(Article.id)
+                ).first()
+                if row is not None:
+                    return int(row)
+        return None
+
+    def import_article(
+        self,
+        loaded: LoadedArticle,
+        proposals: Sequence[ProposedClaim] | None = None,
+        *,
+        into: int | None = None,
+        detect_previous: bool = True,
+    ) -> ImportResult:
+        """Store ``loaded`` with ``proposals`` as unreviewed claims (all of them if None).
+
+        ``into`` re-imports into that article; otherwise a stored version (same URL, or title
+        and outlet) is found and updated, and the same text stored twice is a no-op.
+        """
+        if proposals is None:
+            proposals = self.propose(loaded)
+        target = into
+        if target is None and detect_previous:
+            target = self.find_previous(loaded)
+        if target is not None:
+            return self.reimport(target, loaded, proposals)
+        return self._create(loaded, proposals)
+
+    def _create(self, loaded: LoadedArticle, proposals: Sequence[ProposedClaim]) -> ImportResult:
+        if not loaded.text.strip():
+            raise ValidationError("The article has no text.")
+        with self._write() as session:
+            session.autoflush = False
+            article = Article(
+                title=loaded.title.strip() or "Untitled article",
+                text=loaded.text,
+                sha256=loaded.sha256,
+                outlet=loaded.outlet,
+                url=loaded.url,
+                published=loaded.published,
+                language=loaded.language,
+                created_at=utcnow(),
+                created_by=self.editor,
+            )
+            session.add(article)
+            session.flush()
+            assert article.id is not None
+            self._log(session, "article", article.id, "(created)", None, article.title)
+            self._log(session, "article", article.id, "(imported)", None, loaded.source or None)
+            parties = _PartyCache(session)
+            claim_ids = self._add_claims(session, article, proposals, parties)
+            return ImportResult(
+                article_id=article.id,
+                claim_ids=tuple(claim_ids),
+                language=loaded.language,
+                changes=changes(
+                    created={"article": [article.id], "claim": claim_ids, "party": parties.created},
+                    updated={"party": parties.updated},
+                ),
+                created=True,
+                party_ids=tuple(parties.created),
+            )
+
+    def accept(self, article_id: int, proposals: Sequence[ProposedClaim]) -> ImportResult:
+        """Add reviewed proposals to an article already stored (one transaction)."""
+        with self._write() as session:
+            session.autoflush = False
+            article = self._get(session, Article, article_id)
+            parties = _PartyCache(session)
+            claim_ids = self._add_claims(session, article, proposals, parties)
+            return ImportResult(
+                article_id=article_id,
+                claim_ids=tuple(claim_ids),
+                language=article.language,
+                changes=changes(
+                    created={"claim": claim_ids, "party": parties.created},
+                    updated={"party": parties.updated},
+                ),
+                created=False,
+                party_ids=tuple(parties.created),
+            )
+
+    def reimport(
+        self, article_id: int, loaded: LoadedArticle, proposals: Sequence[ProposedClaim] = ()
+    ) -> ImportResult:
+        """Replace an article's text with a new version, remapping every claim's span.
+
+        Claims are never dropped; new proposals whose span no kept claim covers are added.
+        """
+        with self._write() as session:
+            session.autoflush = False
+            article = session.get(Article, article_id)
+            if article is None:
+                raise NotFoundError(f"Article {article_id} does not exist (any more).")
+            if article.sha256 == loaded.sha256:
+                return ImportResult(
+                    article_id=article_id,
+                    claim_ids=(),
+                    language=article.language,
+                    changes=ChangeSet(),
+                    created=False,
+                    duplicate=True,
+                )
+            old_text = article.text
+            new_text = loaded.text
+            mapper = OffsetMapper(old_text, new_text)
+            rows = list(session.exec(select(Claim).where(Claim.article_id == article_id)))
+            moves: list[SpanMove] = []
+            touched: list[int] = []
+            for row in rows:
+                move = remap_span(row.id, row.text, row.start_offset, row.end_offset, mapper)
+                moves.append(move)
+                assert row.id is not None
+                if move.outcome == "unchanged":
+                    continue
+                self._log(session, "claim", row.id, "reimport", move.old_text, move.outcome)
+                if (move.new_start, move.new_end) != (row.start_offset, row.end_offset):
+                    self._log(session, "claim", row.id, "start", row.start_offset, move.new_start)
+                    self._log(session, "claim", row.id, "end", row.end_offset, move.new_end)
+                    row.start_offset, row.end_offset = move.new_start, move.new_end
+                if move.new_text is not None and move.new_text != row.text:
+                    self._log(session, "claim", row.id, "text", row.text, move.new_text)
+                    row.text = move.new_text
+                row.updated_at = utcnow()
+                row.updated_by = self.editor
+                session.add(row)
+                touched.append(row.id)
+            self._log(session, "article", article_id, "sha256", article.sha256, loaded.sha256)
+            self._log(
+                session,
+                "article",
+                article_id,
+                "text",
+                f"{len(old_text)} characters",
+                f"{len(new_text)} characters (re-imported from {loaded.source or 'text'})",
+            )
+            article.text = new_text
+            article.sha256 = loaded.sha256
+            for name in ("outlet", "url", "published", "language"):
+                value = getattr(loaded, name)
+                if value and value != getattr(article, name):
+                    self._log(session, "article", article_id, name, getattr(article, name), value)
+                    setattr(article, name, value)
+            session.add(article)
+            session.flush()
+            kept = [(m.new_start, m.new_end) for m in moves if m.new_start is not None]
+            fresh = [
+                p
+                for p in proposals
+                if not any(
+                    a is not None and b is not None and p.start < b and a < p.end for a, b in kept
+                )
+            ]
+            parties = _PartyCache(session)
+            claim_ids = self._add_claims(session, article, fresh, parties)
+            diff = "".join(
+                difflib.unified_diff(
+                    old_text.splitlines(keepends=True),
+                    new_text.splitlines(keepends=True),
+                    "stored",
+                    "re-imported",
+                    n=1,
+                )
+            )
+            return ImportResult(
+                article_id=article_id,
+                claim_ids=tuple(claim_ids),
+                language=article.language,
+                changes=changes(
+                    created={"claim": claim_ids, "party": parties.created},
+                    updated={"article": [article_id], "claim": touched, "party": parties.updated},
+                ),
+                created=False,
+                report=ReimportReport(article_id, diff, tuple(moves)),
+                party_ids=tuple(parties.created),
+            )
+
+    # ------------------------------------------------------------ helpers
+    def _add_claims(
+        self,
+        session: Session,
+        article: Article,
+        proposals: Iterable[ProposedClaim],
+        parties: _PartyCache,
+    ) -> list[int]:
+        assert article.id is not None
+        status_id = _key_id(session, WorkflowStatus, "unreviewed")
+        verdict_id = _key_id(session, Rating, "unrated")
+        outlet_id = (
+            self._party(session, parties, article.outlet, outlet=True) if article.outlet else None
+        )
+        ids: list[int] = []
+        now = utcnow()
+        for p in proposals:
+            if not (0 <= p.start < p.end <= len(article.text)):
+                raise ValidationError(f"A proposal lies outside the article ({p.start}–{p.end}).")
+            if article.text[p.start : p.end] != p.text:
+                raise ValidationError("A proposal's text is not what the article says there.")
+            claimant_id = None
+            if p.claimant:
+                claimant_id = self._party(session, parties, p.claimant, full=p.claimant_full)
+            chain: list[tuple[int, ChainRole]] = []
+            if p.via:
+                via_id = self._party(session, parties, p.via, outlet=True)
+                chain.append((via_id, ChainRole.VIA))
+            if outlet_id is not None and all(pid != outlet_id for pid, _ in chain):
+                chain.append((outlet_id, ChainRole.VIA))
+            row = Claim(
+                article_id=article.id,
+                text=p.text,
+                start_offset=p.start,
+                end_offset=p.end,
+                kind=ClaimKind(p.kind).value,
+                cue=p.cue,
+                claimant_id=claimant_id,
+                status_id=status_id,
+                verdict_id=verdict_id,
+                created_at=now,
+                created_by=self.editor,
+                updated_at=now,
+                updated_by=self.editor,
+            )
+            session.add(row)
+            session.flush()
+            assert row.id is not None
+            self._log(session, "claim", row.id, "(created)", None, p.text)
+            self._log(session, "claim", row.id, "source", None, f"proposed ({p.cue})")
+            _write_chain(session, row.id, chain)
+            ids.append(row.id)
+        session.flush()
+        return ids
+
+    def _party(
+        self,
+        session: Session,
+        parties: _PartyCache,
+        name: str,
+        *,
+        outlet: bool = False,
+        full: str | None = None,
+    ) -> int:
+        kind = guess_party_kind(full or name, outlet=outlet)
+        if not outlet and kind == PartyKind.OUTLET:
+            kind = PartyKind.ORGANISATION
+        row = parties.find(name, kind)
+        if row is None and full:
+            row = parties.find(full, kind)
+        if row is not None:
+            assert row.id is not None
+            forms = {row.name.lower(), *(a.strip().lower() for a in row.aliases.splitlines())}
+            new_forms = [f for f in (name, full) if f and f.lower() not in forms]
+            if new_forms and row.id not in parties.created:
+                aliases = "\n".join([a for a in row.aliases.splitlines() if a.strip()] + new_forms)
+                self._log(session, "party", row.id, "aliases", row.aliases, aliases)
+                row.aliases = aliases
+                session.add(row)
+                if row.id not in parties.updated:
+                    parties.updated.append(row.id)
+            elif new_forms:
+                row.aliases = "\n".join(
+                    [a for a in row.aliases.splitlines() if a.strip()] + new_forms
+                )
+                session.add(row)
+            return row.id
+        aliases = full if full and full != name else ""
+        row = Party(name=name.strip(), kind=kind.value, protected=False, aliases=aliases)
+        session.add(row)
+        session.flush()
+        assert row.id is not None
+        self._log(session, "party", row.id, "(created)", None, row.name)
+        parties.rows.append(row)
+        parties.created.append(row.id)
+        return row.id
+
+
+# ---------------------------------------------------------------- span remapping
+
+
+class OffsetMapper:
+    """Maps offsets of the old text to the new one through difflib's matching blocks."""
+
+    def __init__(self, old: str, new: str) -> None:
+        self.old, self.new = old, new
+        matcher = difflib.SequenceMatcher(None, old, new, autojunk=False)
+        if len(old) * len(new) > 4_000_000:  # long texts: match by line, then it is fast
+            matcher = _line_matcher(old, new)
+        self.opcodes = matcher.get_opcodes() if matcher else []
+
+    def map(self, pos: int) -> int:
+        for tag, i1, i2, j1, j2 in self.opcodes:
+            if i1 <= pos < i2 or (pos == i2 and tag == "equal"):
+                if tag == "equal":
+                    return j1 + (pos - i1)
+                return j1 + min(pos - i1, max(0, j2 - j1))
+        return len(self.new)
+
+
+def _line_matcher(old: str, new: str) -> Any:
+    """Character opcodes derived from a line diff (used for long articles)."""
+
+    class _Opcodes:
+        def __init__(self) -> None:
+            a, b = old.splitlines(keepends=True), new.splitlines(keepends=True)
+            sm = difflib.SequenceMatcher(None, a, b, autojunk=False)
+            oa = [0]
+            for line in a:
+                oa.append(oa[-1] + len(line))
+            ob = [0]
+            for line in b:
+                ob.append(ob[-1] + len(line))
+            self.codes = [
+                (tag, oa[i1], oa[i2], ob[j1], ob[j2]) for tag, i1, i2, j1, j2 in sm.get_opcodes()
+            ]
+
+        def get_opcodes(self) -> list[tuple[str, int, int, int, int]]:
+            return self.codes
+
+    return _Opcodes()
+
+
+def remap_span(
+    claim_id: int | None,
+    text: str,
+    start: int | None,
+    end: int | None,
+    mapper: OffsetMapper,
+) -> SpanMove:
+    """Find a claim's span in the new text: exact near where the diff puts it, else fuzzy."""
+    from rapidfuzz import fuzz
+
+    new = mapper.new
+    cid = claim_id or 0
+    guess = mapper.map(start) if start is not None else 0
+    hits = [m.start() for m in re.finditer(re.escape(text), new)] if text else []
+    if hits:
+        best = min(hits, key=lambda h: abs(h - guess))
+        outcome = "unchanged" if (best, best + len(text)) == (start, end) else "moved"
+        return SpanMove(cid, outcome, start, end, best, best + len(text), text, text)
+    # fuzzy: look in a window around where the old span maps to, then everywhere
+    windows = []
+    if start is not None and end is not None:
+        lo = max(0, guess - 2 * len(text) - 200)
+        hi = min(len(new), mapper.map(end) + 2 * len(text) + 200)
+        windows.append((lo, hi))
+    windows.append((0, len(new)))
+    for lo, hi in windows:
+        if hi <= lo:
+            continue
+        found = fuzz.partial_ratio_alignment(text, new[lo:hi], score_cutoff=FUZZY_MIN)
+        if found is not None and found.dest_end > found.dest_start:
+            a, b = lo + found.dest_start, lo + found.dest_end
+            a, b = _snap_words(new, a, b)
+            return SpanMove(cid, "changed", start, end, a, b, text, new[a:b])
+    return SpanMove(cid, "vanished", start, end, None, None, text, None)
+
+
+def _snap_words(text: str, a: int, b: int) -> tuple[int, int]:
+    """Widen a fuzzy span to whole words, so it never starts or ends mid-word."""
+    while a > 0 and text[a - 1].isalnum() and text[a].isalnum():
+        a -= 1
+    while b < len(text) and text[b - 1].isalnum() and text[b].isalnum():
+        b += 1
+    while a < b and text[a].isspace():
+        a += 1
+    while b > a and text[b - 1].isspace():
+        b -= 1
+    return a, b
+
+
+# ---------------------------------------------------------------- one call for the CLI
+
+
+def import_file(
+    services: Services,
+    path: str | Path,
+    *,
+    into: int | None = None,
+    progress: Callable[[str], None] | None = None,
+) -> ImportResult:
+    """Read, extract and store one file: the whole of ``claimtrack import``."""
+    loaded = read_article(path)
+    if progress:
+        progress("extracting")
+    proposals = extract_claims(loaded.text, loaded.language)
+    if progress:
+        progress("storing")
+    return IntakeService(services).import_article(loaded, proposals, into=into)
+
+
+__all__ = [
+    "MAX_BYTES",
+    "ArticleFileError",
+    "ImportResult",
+    "IntakeService",
+    "LoadedArticle",
+    "OffsetMapper",
+    "ReimportReport",
+    "SpanMove",
+    "article_from_text",
+    "decode_text",
+    "guess_party_kind",
+    "import_file",
+    "name_key",
+    "names_match",
+    "read_article",
+    "remap_span",
+]
