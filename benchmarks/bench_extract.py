@@ -1,0 +1,81 @@
+"""Extraction speed in words per second, on one core, against the 200,000 words/s target.
+
+Text: the test stories in our own words (tests/unit/extract_stories), which are denser in
+attributions than ordinary news (nearly every sentence carries one), so the figures are a
+lower bound. The floor is a plain regular-expression sentence split over the same text, timed
+in the same run: no extractor can be faster than reading its input once.
+
+    .venv/bin/python benchmarks/bench_extract.py [--repeat N]
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from claimtrack.extract import extract_claims
+
+TARGET = 200_000
+STORIES = Path(__file__).resolve().parent.parent / "tests" / "unit" / "extract_stories"
+_SPLIT = re.compile(r"(?<=[.!?])\s+")
+
+
+def _bodies() -> list[str]:
+    out = []
+    for path in sorted(STORIES.glob("*.txt")):
+        text = path.read_text(encoding="utf-8")
+        head = text.split("\n", 2)
+        out.append(head[2] if len(head) == 3 and head[0].startswith("http") else text)
+    return out
+
+
+def _article(bodies: list[str], words: int, offset: int = 0) -> str:
+    """About ``words`` words of whole stories, starting at story ``offset``."""
+    parts: list[str] = []
+    count = 0
+    i = offset
+    while count < words:
+        body = bodies[i % len(bodies)]
+        parts.append(body)
+        count += len(body.split())
+        i += 1
+    return "\n\n".join(parts)
+
+
+def _best(fn: Callable[[], object], repeat: int) -> float:
+    best = float("inf")
+    for _ in range(repeat):
+        t = time.perf_counter()
+        fn()
+        best = min(best, time.perf_counter() - t)
+    return best
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__)
+    ap.add_argument("--repeat", type=int, default=5)
+    args = ap.parse_args()
+    bodies = _bodies()
+    one = _article(bodies, 1000)
+    many = [_article(bodies, 1000, offset=i) for i in range(1000)]
+    extract_claims(one)  # warm up: imports, compiled patterns
+    rows = []
+    for label, texts, rep in (
+        ("1 article of ~1,000 words", [one], args.repeat * 20),
+        ("1,000 articles of ~1,000 words", many, max(1, args.repeat // 2)),
+    ):
+        words = sum(len(t.split()) for t in texts)
+        took = _best(lambda texts=texts: [extract_claims(t) for t in texts], rep)
+        floor = _best(lambda texts=texts: [_SPLIT.split(t) for t in texts], rep)
+        rows.append((label, words, words / took, words / floor))
+    print(f"{'workload':34} {'words':>9} {'extract w/s':>13} {'floor w/s':>13} {'target':>9}  ok")
+    for label, words, rate, floor in rows:
+        ok = "yes" if rate >= TARGET else "NO"
+        print(f"{label:34} {words:>9,} {rate:>13,.0f} {floor:>13,.0f} {TARGET:>9,}  {ok}")
+
+
+if __name__ == "__main__":
+    main()
