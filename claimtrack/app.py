@@ -7,6 +7,7 @@ and fills the window when it is ready.
 from __future__ import annotations
 
 import logging
+import os
 import sys
 import traceback
 from types import TracebackType
@@ -31,9 +32,11 @@ def _build(read_only: bool = False) -> tuple[Any, Any, Any]:
 
     from claimtrack.settings import Settings
     from claimtrack.ui.mainwindow import MainWindow
+    from claimtrack.ui.palette import apply_palette
     from claimtrack.ui.tasks import TaskRunner
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
+    apply_palette(app)
     app.setApplicationName(APP_NAME)
     app.setOrganizationName(ORG_NAME)
     app.setApplicationVersion(__version__)
@@ -48,7 +51,7 @@ def _build(read_only: bool = False) -> tuple[Any, Any, Any]:
 def run_gui(db: str | None = None, read_only: bool = False) -> int:
     from PySide6.QtCore import QTimer
 
-    from claimtrack.settings import LAST_DATABASE
+    from claimtrack.settings import EDITOR_NAME, LAST_DATABASE
     from claimtrack.ui.mainwindow import show_error
 
     app, settings, window = _build(read_only)
@@ -74,6 +77,9 @@ def run_gui(db: str | None = None, read_only: bool = False) -> int:
         if last and (("://" in last) or _exists(last)):
             target = last
     QTimer.singleShot(0, lambda: window.open_database(target))
+    if not settings.get(EDITOR_NAME) and not os.environ.get("CLAIMTRACK_EDITOR"):
+        # Asked once, kept in settings: the name stamps History and "updated by".
+        QTimer.singleShot(0, window.ask_editor_name)
     return int(app.exec())
 
 
@@ -84,7 +90,6 @@ def self_test(db: str | None = None, timeout_ms: int = 60_000) -> int:
 
     Exit 0 once the claims are shown; 1 if opening fails or nothing happens in time.
     """
-    import os
     import tempfile
 
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")

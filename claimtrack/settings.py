@@ -31,6 +31,8 @@ ORGANISATION: Setting[str] = Setting("export/organisation", "")
 LAST_DATABASE: Setting[str] = Setting("files/last_database", "")
 RECENT_DATABASES: Setting[list[str]] = Setting("files/recent_databases", [])
 SAMPLE_OFFERED: Setting[bool] = Setting("files/sample_offered", False)
+# Databases whose risky place (network share, sync folder) the editor was already told about
+LOCATION_WARNED: Setting[list[str]] = Setting("files/location_warned", [])
 # Window state
 WINDOW_GEOMETRY: Setting[QByteArray] = Setting("window/geometry", QByteArray())
 WINDOW_STATE: Setting[QByteArray] = Setting("window/state", QByteArray())

@@ -2,13 +2,37 @@
 
 from __future__ import annotations
 
+import json
 import os
+import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-os.environ["QT_QPA_PLATFORM"] = "offscreen"
+# Offscreen, on a 1920×1200 screen (the plugin's default 800×600 clamps window sizes).
+_SCREEN = Path(tempfile.gettempdir()) / "claimtrack-offscreen-screen.json"
+_SCREEN.write_text(
+    json.dumps(
+        {
+            "synchronousWindowSystemEvents": False,
+            "windowFrameMargins": False,
+            "screens": [
+                {
+                    "name": "screen",
+                    "x": 0,
+                    "y": 0,
+                    "width": 1920,
+                    "height": 1200,
+                    "logicalDpi": 96,
+                    "logicalBaseDpi": 96,
+                    "dpr": 1,
+                }
+            ],
+        }
+    )
+)
+os.environ["QT_QPA_PLATFORM"] = f"offscreen:configfile={_SCREEN}"
 os.environ.setdefault("QT_LOGGING_RULES", "qt.qpa.*=false")
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -27,25 +51,6 @@ def _isolated_profile(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pyt
 @pytest.fixture
 def db_path(tmp_path: Path) -> Path:
     return tmp_path / "claims.sqlite"
-
-
-@pytest.fixture
-def services(store_target: Path | str) -> Iterator:
-    from claimtrack.services import Services
-    from claimtrack.store import open_store
-
-    store = open_store(store_target)
-    yield Services(store, "Ayu")
-    store.close()
-
-
-@pytest.fixture
-def sample(services):
-    """Services over a database holding the sample dossier."""
-    from claimtrack.services.sample import load_sample
-
-    load_sample(services)
-    return services
 
 
 # ------------------------------------------------------------------ backends (team mode)
@@ -109,3 +114,22 @@ def store_target(backend: str, db_path: Path, request: pytest.FixtureRequest) ->
     if backend == "postgresql":
         return request.getfixturevalue("pg_url")
     return db_path
+
+
+@pytest.fixture
+def services(store_target: Path | str) -> Iterator:
+    from claimtrack.services import Services
+    from claimtrack.store import open_store
+
+    store = open_store(store_target)
+    yield Services(store, "Ayu")
+    store.close()
+
+
+@pytest.fixture
+def sample(services):
+    """Services over a database holding the sample dossier."""
+    from claimtrack.services.sample import load_sample
+
+    load_sample(services)
+    return services

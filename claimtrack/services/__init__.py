@@ -9,6 +9,7 @@ from __future__ import annotations
 from claimtrack.services.articles import ArticleService
 from claimtrack.services.catalog import CatalogService
 from claimtrack.services.claims import ClaimService
+from claimtrack.services.filters import SavedFilterService
 from claimtrack.services.history import HistoryService
 from claimtrack.services.parties import PartyService
 from claimtrack.services.research import EvidenceService, ReplyService
@@ -31,6 +32,7 @@ class Services:
         self.evidence = EvidenceService(self)
         self.replies = ReplyService(self)
         self.history = HistoryService(self)
+        self.filters = SavedFilterService(self)
 
     def is_empty(self) -> bool:
         return self.claims.count() == 0 and not self.articles.list()

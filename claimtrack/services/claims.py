@@ -7,7 +7,8 @@ view can hold 100,000 ids and fetch records only for the rows it paints.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import String, and_, cast, exists, func, literal, or_, update
@@ -27,14 +28,17 @@ from claimtrack.domain import (
     ValidationError,
 )
 from claimtrack.services.base import ServiceBase, changes
+from claimtrack.services.merge import check_versions, update_merging
 from claimtrack.store.models import (
     Article,
     Claim,
     ClaimParty,
     ClaimTag,
+    Evidence,
     History,
     Party,
     Rating,
+    ReplyRequest,
     Tag,
     WorkflowStatus,
     utcnow,
@@ -178,17 +182,26 @@ class ClaimService(ServiceBase):
             row.updated_by = self.editor
             return changes(updated={"claim": [claim_id]})
 
-    def bulk_update(self, claim_ids: Sequence[int], **fields: Any) -> ChangeSet:
+    def bulk_update(
+        self,
+        claim_ids: Sequence[int],
+        expected_versions: Mapping[int, int] | None = None,
+        **fields: Any,
+    ) -> ChangeSet:
         """Set status, verdict, assignee or kind on many claims in one transaction.
 
         Written as set-based SQL (History first, then the rows), so 10,000 claims take
-        two statements per chunk rather than 20,000 round trips.
+        two statements per chunk rather than 20,000 round trips. With
+        ``expected_versions`` (id -> version as loaded) a row someone else changed stops
+        the whole edit with a BulkConflict naming those rows; nothing is written.
         """
         unknown = set(fields) - _BULK
         if unknown:
             raise ValidationError(f"Cannot bulk-edit {', '.join(sorted(unknown))}.")
         touched: set[int] = set()
         with self._write() as session:
+            if expected_versions is not None:
+                check_versions(session, claim_ids, expected_versions, _CHUNK)
             now = utcnow()
             for name, value in fields.items():
                 column = getattr(Claim, _COLUMN.get(name, name))
@@ -234,6 +247,12 @@ class ClaimService(ServiceBase):
                     )
                     touched.update(ids)
         return changes(updated={"claim": sorted(touched)})
+
+    def update_merging(
+        self, claim_id: int, base: ClaimRecord, changes: Mapping[str, Any]
+    ) -> ChangeSet:
+        """Save an edit made on top of ``base``; see services/merge.py (FieldConflict)."""
+        return update_merging(self, claim_id, base, changes)
 
     def set_chain(
         self,
@@ -290,6 +309,64 @@ class ClaimService(ServiceBase):
                 session.delete(row)
             return changes(deleted={"claim": ids})
 
+    def snapshot(self, claim_ids: Sequence[int]) -> list[ClaimSnapshot]:
+        """Everything needed to bring deleted claims back exactly (undo of delete)."""
+        out: list[ClaimSnapshot] = []
+        with self._read() as session:
+            for claim_id in claim_ids:
+                row = self._get(session, Claim, claim_id)
+                out.append(
+                    ClaimSnapshot(
+                        claim=row.model_dump(),
+                        chain=tuple(
+                            link.model_dump()
+                            for link in session.exec(
+                                select(ClaimParty).where(ClaimParty.claim_id == claim_id)
+                            )
+                        ),
+                        tags=tuple(
+                            session.exec(
+                                select(ClaimTag.tag_id).where(ClaimTag.claim_id == claim_id)
+                            )
+                        ),
+                        evidence=tuple(
+                            e.model_dump()
+                            for e in session.exec(
+                                select(Evidence).where(Evidence.claim_id == claim_id)
+                            )
+                        ),
+                        replies=tuple(
+                            r.model_dump()
+                            for r in session.exec(
+                                select(ReplyRequest).where(ReplyRequest.claim_id == claim_id)
+                            )
+                        ),
+                    )
+                )
+        return out
+
+    def restore(self, snapshots: Sequence[ClaimSnapshot]) -> ChangeSet:
+        """Re-insert deleted claims under their old ids, with chain, tags, evidence, replies."""
+        with self._write() as session:
+            for snap in snapshots:
+                claim = Claim(**snap.claim)
+                claim.version = None  # a fresh row; SQLAlchemy numbers it again
+                session.add(claim)
+                session.flush()
+                for link in snap.chain:
+                    session.add(ClaimParty(**link))
+                for tag_id in snap.tags:
+                    if session.get(Tag, tag_id) is not None:
+                        session.add(ClaimTag(claim_id=claim.id, tag_id=tag_id))
+                for evidence in snap.evidence:
+                    session.add(Evidence(**{**evidence, "version": None}))
+                for reply in snap.replies:
+                    session.add(ReplyRequest(**{**reply, "version": None}))
+                assert claim.id is not None
+                self._log(session, "claim", claim.id, "(restored)", None, claim.text)
+            ids = [snap.claim["id"] for snap in snapshots]
+            return changes(created={"claim": ids})
+
     def _touch(self, row: Claim) -> None:
         row.updated_at = utcnow()
         row.updated_by = self.editor
@@ -328,6 +405,24 @@ class ClaimService(ServiceBase):
         ids = self.query_ids(flt)
         return self.get_many(ids[:limit] if limit is not None else ids)
 
+    def assignees(self) -> list[str]:
+        """Everyone claims are assigned to, for the filter menu."""
+        with self._read() as session:
+            return list(session.exec(select(Claim.assignee).distinct().order_by(Claim.assignee)))
+
+    def field_values(self, claim_ids: Sequence[int], name: str) -> dict[int, Any]:
+        """Current value of one bulk-editable field per claim (keys for status/verdict)."""
+        if name not in _BULK:
+            raise ValidationError(f"Cannot read {name} in bulk.")
+        out: dict[int, Any] = {}
+        with self._read() as session:
+            for chunk in _chunks(claim_ids):
+                query = _join_display(select(Claim.id, _display_expr(name)), name).where(
+                    col(Claim.id).in_(chunk)
+                )
+                out.update(dict(session.exec(query).all()))
+        return out
+
     def counts_by(self, what: str) -> dict[str, int]:
         """How many claims there are per status key or per verdict key."""
         model = {"status": WorkflowStatus, "verdict": Rating}[what]
@@ -343,6 +438,17 @@ class ClaimService(ServiceBase):
 
 
 # ---------------------------------------------------------------- helpers
+
+
+@dataclass(frozen=True)
+class ClaimSnapshot:
+    """Column values of a claim and its dependent rows, as plain dicts."""
+
+    claim: dict[str, Any]
+    chain: tuple[dict[str, Any], ...]
+    tags: tuple[int, ...]
+    evidence: tuple[dict[str, Any], ...]
+    replies: tuple[dict[str, Any], ...]
 
 
 def _chunks(ids: Sequence[int]) -> Iterable[list[int]]:

@@ -1,37 +1,64 @@
-"""The main window: layout and wiring only; the work happens in services and tasks."""
+"""The editor's desk: sidebar, claim table, article view and detail pane.
+
+Layout and wiring only. Edits go through ``Desk`` (undoable service calls); queries run
+off the GUI thread through the TaskRunner; every change comes back as one ChangeSet that
+refreshes just what it touched.
+"""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from dataclasses import replace
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
+from PySide6.QtGui import (
+    QAction,
+    QCloseEvent,
+    QDragEnterEvent,
+    QDropEvent,
+    QKeySequence,
+    QUndoStack,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFileDialog,
     QFrame,
     QHBoxLayout,
     QHeaderView,
+    QInputDialog,
     QLabel,
     QMainWindow,
+    QMenu,
     QMessageBox,
     QPushButton,
+    QSplitter,
     QTableView,
+    QTreeView,
     QVBoxLayout,
     QWidget,
 )
 
 from claimtrack import APP_NAME, __version__
 from claimtrack import settings as keys
-from claimtrack.domain import ChangeSet, ClaimFilter
+from claimtrack.domain import ChangeSet, ClaimFilter, ClaimRecord
 from claimtrack.settings import Settings
+from claimtrack.ui.actions import Actions
+from claimtrack.ui.delegates import ChoiceDelegate, VerdictDelegate
+from claimtrack.ui.desk import Desk
 from claimtrack.ui.models.claims import ClaimTableModel
+from claimtrack.ui.models.sidebar import SCOPE_ROLE, SidebarData, SidebarModel, gather, scope_parts
 from claimtrack.ui.tasks import TaskControl, TaskRunner
+from claimtrack.ui.widgets.article import ArticleView, Span
+from claimtrack.ui.widgets.detail import DetailPane
+from claimtrack.ui.widgets.filterbar import FilterBar
 
 if TYPE_CHECKING:
     from claimtrack.services import Services
 
 DB_FILTER = "ClaimTrack databases (*.sqlite *.db *.claimtrack);;All files (*)"
+ARTICLE_FILTER = "Articles (*.txt *.md *.markdown *.html *.htm *.docx);;All files (*)"
+IMPORTABLE = {".txt", ".md", ".markdown", ".html", ".htm", ".docx"}
 
 
 class SampleBanner(QFrame):
@@ -62,10 +89,10 @@ class SampleBanner(QFrame):
 
 
 class MainWindow(QMainWindow):
-    """Lists the claims of the open database; opening and querying run off the GUI thread."""
-
     databaseOpened = Signal(str)
     claimsShown = Signal(int)
+    detailShown = Signal(int)
+    sidebarShown = Signal()
     failed = Signal(str)
 
     def __init__(self, settings: Settings, runner: TaskRunner, editor: str = "") -> None:
@@ -75,77 +102,192 @@ class MainWindow(QMainWindow):
         self.editor = editor
         self.read_only = False
         self.services: Services | None = None
+        self.desk: Desk | None = None
         self.filter = ClaimFilter()
+        self._generation = 0
+        self._records_by_article: dict[int, list[ClaimRecord]] = {}
         self.setWindowTitle(APP_NAME)
-        self.resize(1100, 700)
+        self.setAcceptDrops(True)
+        self.resize(1280, 800)
 
+        self.undo_stack = QUndoStack(self)
+        self.actions_ = Actions(self)
+        self._build_widgets()
+        self._build_menus()
+        self._connect()
+        self._restore_state()
+        self._sidebar_timer = QTimer(self)
+        self._sidebar_timer.setSingleShot(True)
+        self._sidebar_timer.setInterval(250)
+        self._sidebar_timer.timeout.connect(self.refresh_sidebar)
+
+    # ------------------------------------------------------------------ building
+    def _build_widgets(self) -> None:
         self.banner = SampleBanner()
         self.banner.hide()
-        self.banner.accepted.connect(self.load_sample)
 
+        self.sidebar_model = SidebarModel(self)
+        self.sidebar = QTreeView()
+        self.sidebar.setObjectName("sidebar")
+        self.sidebar.setModel(self.sidebar_model)
+        self.sidebar.setHeaderHidden(True)
+        self.sidebar.setUniformRowHeights(True)
+        self.sidebar.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.sidebar.setMinimumWidth(170)
+
+        self.filterbar = FilterBar()
         self.model = ClaimTableModel(parent=self)
-        self.model.sortRequested.connect(self._sort)
         self.table = QTableView()
         self.table.setObjectName("claimTable")
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.table.setEditTriggers(
+            QAbstractItemView.EditTrigger.DoubleClicked
+            | QAbstractItemView.EditTrigger.EditKeyPressed
+            | QAbstractItemView.EditTrigger.SelectedClicked
+        )
         # No indicator before enabling sorting, or Qt sorts by the first column at once.
         self.table.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
         self.table.setSortingEnabled(True)
         self.table.setAlternatingRowColors(True)
         self.table.setWordWrap(False)
         self.table.verticalHeader().hide()
-        self.table.verticalHeader().setDefaultSectionSize(24)
+        self.table.verticalHeader().setDefaultSectionSize(26)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(False)
-        header.resizeSection(0, 380)
-        for column, width in enumerate((100, 170, 150, 110, 110, 110, 90, 130), start=1):
+        header.setHighlightSections(False)
+        for column, width in enumerate((290, 90, 140, 105, 115, 130, 100, 80, 115)):
             header.resizeSection(column, width)
+        self.status_delegate = ChoiceDelegate([], self.table)
+        self.verdict_delegate = VerdictDelegate([], self.table)
+        self.table.setItemDelegateForColumn(self.model.column_of("status"), self.status_delegate)
+        self.table.setItemDelegateForColumn(self.model.column_of("verdict"), self.verdict_delegate)
+
+        self.article = ArticleView()
+        self.article.text.new_claim_action = self.actions_.new_claim
+        self.detail = DetailPane()
+        self.detail.setObjectName("detailPane")
+
+        table_box = QWidget()
+        table_layout = QVBoxLayout(table_box)
+        table_layout.setContentsMargins(0, 0, 0, 0)
+        table_layout.addWidget(self.filterbar)
+        table_layout.addWidget(self.table, 1)
+        self.center = QSplitter(Qt.Orientation.Vertical)
+        self.center.setObjectName("centerSplitter")
+        self.center.addWidget(table_box)
+        self.center.addWidget(self.article)
+        self.center.setStretchFactor(0, 3)
+        self.center.setStretchFactor(1, 2)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.setObjectName("mainSplitter")
+        self.splitter.addWidget(self.sidebar)
+        self.splitter.addWidget(self.center)
+        self.splitter.addWidget(self.detail)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setCollapsible(1, False)
+        self.splitter.setSizes([230, 720, 430])
 
         central = QWidget()
         layout = QVBoxLayout(central)
         layout.setContentsMargins(6, 6, 6, 6)
         layout.addWidget(self.banner)
-        layout.addWidget(self.table, 1)
+        layout.addWidget(self.splitter, 1)
         self.setCentralWidget(central)
 
         self.count_label = QLabel()
+        self.editor_label = QLabel()
+        self.statusBar().addPermanentWidget(self.editor_label)
         self.statusBar().addPermanentWidget(self.count_label)
-        self._build_menus()
-        self._restore_state()
+        self._show_editor()
 
-    # ------------------------------------------------------------------ menus
     def _build_menus(self) -> None:
+        a = self.actions_
         file_menu = self.menuBar().addMenu(self.tr("&File"))
-        self.new_action = self._action(self.tr("&New Database…"), QKeySequence.StandardKey.New)
-        self.new_action.triggered.connect(self._choose_new)
-        self.open_action = self._action(self.tr("&Open Database…"), QKeySequence.StandardKey.Open)
-        self.open_action.triggered.connect(self._choose_open)
-        self.sample_action = QAction(self.tr("Load &Sample Dossier"), self)
-        self.sample_action.triggered.connect(self.load_sample)
-        self.quit_action = self._action(self.tr("&Quit"), QKeySequence.StandardKey.Quit)
-        self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
-        self.quit_action.triggered.connect(self.close)
-        for action in (self.new_action, self.open_action, None, self.sample_action, None):
-            file_menu.addSeparator() if action is None else file_menu.addAction(action)
-        file_menu.addAction(self.quit_action)
+        self.recent_menu = QMenu(self.tr("Open &Recent"), self)
+        self.recent_menu.aboutToShow.connect(self._fill_recent)
+        file_menu.addAction(a.new_database)
+        file_menu.addAction(a.open_database)
+        file_menu.addMenu(self.recent_menu)
+        file_menu.addSeparator()
+        file_menu.addAction(a.import_article)
+        file_menu.addAction(a.export)
+        file_menu.addAction(a.load_sample)
+        file_menu.addSeparator()
+        file_menu.addAction(a.editor_name)
+        file_menu.addSeparator()
+        file_menu.addAction(a.quit)
 
-        view_menu = self.menuBar().addMenu(self.tr("&View"))
-        self.refresh_action = self._action(self.tr("&Refresh"), QKeySequence.StandardKey.Refresh)
-        self.refresh_action.triggered.connect(self.refresh)
-        view_menu.addAction(self.refresh_action)
+        edit = self.menuBar().addMenu(self.tr("&Edit"))
+        self.undo_action = self.undo_stack.createUndoAction(self, self.tr("&Undo"))
+        self.undo_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Undo))
+        self.redo_action = self.undo_stack.createRedoAction(self, self.tr("&Redo"))
+        self.redo_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Redo))
+        edit.addAction(self.undo_action)
+        edit.addAction(self.redo_action)
+        edit.addSeparator()
+        self.status_menu = edit.addMenu(self.tr("Set &Status"))
+        self.verdict_menu = edit.addMenu(self.tr("Set &Verdict"))
+        for action in (
+            a.add_tag,
+            a.assign,
+            None,
+            a.new_claim,
+            a.delete,
+            None,
+            a.select_all,
+            a.find,
+        ):
+            edit.addSeparator() if action is None else edit.addAction(action)
+        edit.addAction(a.save_filter)
+
+        view = self.menuBar().addMenu(self.tr("&View"))
+        for action in (a.show_sidebar, a.show_article, a.show_detail, None, a.next_claim):
+            view.addSeparator() if action is None else view.addAction(action)
+        view.addAction(a.previous_claim)
+        view.addSeparator()
+        view.addAction(a.refresh)
 
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
-        about = QAction(self.tr("&About ClaimTrack"), self)
-        about.setMenuRole(QAction.MenuRole.AboutRole)
-        about.triggered.connect(self._about)
-        help_menu.addAction(about)
+        help_menu.addAction(a.guide)
+        help_menu.addAction(a.about)
 
-    def _action(self, text: str, shortcut: QKeySequence.StandardKey) -> QAction:
-        action = QAction(text, self)
-        action.setShortcut(QKeySequence(shortcut))
-        return action
+    def _connect(self) -> None:
+        a = self.actions_
+        a.new_database.triggered.connect(self._choose_new)
+        a.open_database.triggered.connect(self._choose_open)
+        a.import_article.triggered.connect(self._choose_import)
+        a.export.triggered.connect(self.open_export)
+        a.load_sample.triggered.connect(self.load_sample)
+        a.editor_name.triggered.connect(self.ask_editor_name)
+        a.quit.triggered.connect(self.close)
+        a.delete.triggered.connect(self.delete_selected)
+        a.find.triggered.connect(self.filterbar.focus_search)
+        a.select_all.triggered.connect(self.table.selectAll)
+        a.new_claim.triggered.connect(self.article.request_new_claim)
+        a.add_tag.triggered.connect(self.add_tag_to_selected)
+        a.assign.triggered.connect(self.assign_selected)
+        a.save_filter.triggered.connect(self.save_filter)
+        a.show_sidebar.toggled.connect(self.sidebar.setVisible)
+        a.show_article.toggled.connect(self.article.setVisible)
+        a.show_detail.toggled.connect(self.detail.setVisible)
+        a.refresh.triggered.connect(self.refresh_all)
+        a.next_claim.triggered.connect(lambda: self._step(1))
+        a.previous_claim.triggered.connect(lambda: self._step(-1))
+        a.guide.triggered.connect(self._guide)
+        a.about.triggered.connect(self._about)
+
+        self.banner.accepted.connect(self.load_sample)
+        self.model.sortRequested.connect(self._sort)
+        self.model.edit_handler = self._edit_cell
+        self.table.selectionModel().selectionChanged.connect(self._selection_changed)
+        self.sidebar.selectionModel().currentChanged.connect(self._sidebar_clicked)
+        self.filterbar.changed.connect(self._filter_changed)
+        self.filterbar.saveRequested.connect(self.save_filter)
+        self.article.claimClicked.connect(self.select_claim)
+        self.article.newClaimRequested.connect(self._new_claim)
+        self.undo_stack.cleanChanged.connect(lambda _c: None)
 
     # ------------------------------------------------------------------ database
     def open_database(self, target: str | None, *, create: bool = True) -> None:
@@ -167,42 +309,359 @@ class MainWindow(QMainWindow):
         if self.services is not None:
             self.services.store.close()
         self.services = services
+        self.desk = Desk(services, self.undo_stack, self)
+        self.desk.changed.connect(self.apply_changes)
+        self.desk.failed.connect(self._edit_failed)
+        self.detail.desk = self.desk
+        self.undo_stack.clear()
         self.model.set_services(services)
+        self._refresh_choices()
         location = services.store.display_name
         self.settings.add_recent_database(location)
-        self.setWindowTitle(
-            f"{services.store.path.name if services.store.path else location} — {APP_NAME}"
-        )
+        name = services.store.path.name if services.store.path else location
+        self.setWindowTitle(f"{name} — {APP_NAME}")
         self.banner.setVisible(empty)
         self.statusBar().showMessage(self.tr("Opened %1").replace("%1", location), 5000)
         self.databaseOpened.emit(location)
+        self.filter = ClaimFilter()
+        self.filterbar.set_filter(self.filter)
+        self.refresh_sidebar()
+        self.refresh()
+
+    def refresh_all(self) -> None:
+        self.model.set_services(self.services)
+        self._refresh_choices()
+        self.refresh_sidebar()
         self.refresh()
 
     def refresh(self) -> None:
+        """Run the current filter in SQL off the GUI thread; only the newest result counts."""
         services = self.services
         if services is None:
             return
-        flt = self.filter
+        self._generation += 1
+        generation, flt = self._generation, self.filter
 
         def work(_control: TaskControl) -> list[int]:
             return services.claims.query_ids(flt)
 
-        self.runner.run(work, self._show_ids, self._failed)
+        self.runner.run(work, lambda ids: self._show_ids(generation, ids), self._failed)
 
-    def _show_ids(self, ids: list[int]) -> None:
+    def _show_ids(self, generation: int, ids: list[int]) -> None:
+        if generation != self._generation:
+            return  # a newer query is on its way
+        selected = self.selected_ids()
+        current = self.current_claim_id()
         self.model.set_ids(ids)
-        self.count_label.setText(self.tr("%n claim(s)", "", len(ids)))
+        self._records_by_article.clear()
+        self._reselect(selected, current)
+        self._update_counts()
         self.claimsShown.emit(len(ids))
 
-    def _sort(self, key: str, descending: bool) -> None:
-        from dataclasses import replace
+    def _reselect(self, ids: list[int], current: int | None) -> None:
+        selection = self.table.selectionModel()
+        rows = [r for r in (self.model.row_of(i) for i in ids) if r is not None]
+        if not rows:
+            self._load_detail()
+            return
+        flags = QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows
+        for row in rows:
+            selection.select(self.model.index(row, 0), flags)
+        current_row = self.model.row_of(current) if current is not None else None
+        if current_row is not None:
+            selection.setCurrentIndex(
+                self.model.index(current_row, 0), QItemSelectionModel.SelectionFlag.NoUpdate
+            )
+        self._load_detail()
 
+    def refresh_sidebar(self) -> None:
+        services = self.services
+        if services is None:
+            return
+
+        def work(_control: TaskControl) -> SidebarData:
+            return gather(services)
+
+        self.runner.run(work, self._show_sidebar, self._failed)
+
+    def _show_sidebar(self, data: SidebarData) -> None:
+        current = self.sidebar.currentIndex().data(SCOPE_ROLE)
+        self.sidebar.selectionModel().blockSignals(True)
+        self.sidebar_model.populate(data)
+        self.sidebar.expandAll()
+        if current:
+            index = self.sidebar_model.find_scope(current)
+            if index.isValid():
+                self.sidebar.setCurrentIndex(index)
+        self.sidebar.selectionModel().blockSignals(False)
+        self.sidebarShown.emit()
+
+    def _refresh_choices(self) -> None:
+        services = self.services
+        if services is None:
+            return
+        statuses = [(s.key, s.label) for s in services.catalog.statuses()]
+        ratings = services.catalog.ratings()
+        verdicts = [(r.key, r.label) for r in ratings]
+        parties = services.parties.list()
+        tags = [t.name for t in services.catalog.tags()]
+        assignees = sorted({r for r in services.claims.assignees() if r})
+        self.filterbar.set_choices(
+            statuses, verdicts, [(p.id, p.name) for p in parties], tags, assignees
+        )
+        self.detail.set_choices(statuses, verdicts, [p.name for p in parties])
+        self.status_delegate.choices = statuses
+        self.verdict_delegate.choices = verdicts
+        self._fill_bulk_menu(self.status_menu, "status", statuses, "Ctrl+%d")
+        self._fill_bulk_menu(self.verdict_menu, "verdict", verdicts, "Alt+%d")
+
+    def _fill_bulk_menu(
+        self, menu: QMenu, field: str, choices: list[tuple[str, str]], shortcut: str
+    ) -> None:
+        for action in menu.actions():
+            self.removeAction(action)
+        menu.clear()
+        for i, (key, label) in enumerate(choices):
+            action = QAction(label, self)
+            if i < 9:
+                action.setShortcut(QKeySequence(shortcut % (i + 1)))
+            action.triggered.connect(
+                lambda _c=False, k=key, lb=label: self.set_on_selected(field, k, lb)
+            )
+            action.setObjectName(f"set-{field}-{key}")
+            menu.addAction(action)
+            self.addAction(action)
+
+    # ------------------------------------------------------------------ changes
+    def apply_changes(self, changes: ChangeSet) -> None:
+        """One path for every change, ours or (later) another editor's."""
+        needs_query = self.model.apply_changes(changes)
+        if changes.touches("claim"):
+            self._records_by_article.clear()
+        if needs_query or changes.touches("article"):
+            self.refresh()
+        else:
+            self._load_detail()
+        if changes.touches("party") or changes.touches("tag") or changes.touches("claim"):
+            self._refresh_choices_later()
+        self._sidebar_timer.start()
+
+    def _refresh_choices_later(self) -> None:
+        QTimer.singleShot(0, self._refresh_choices)
+
+    def _edit_failed(self, message: str) -> None:
+        self.statusBar().showMessage(message, 10000)
+        self.failed.emit(message)
+        show_error(self, self.tr("Could not save"), message)
+        self.model.apply_changes(ChangeSet(updated={"claim": frozenset(self.selected_ids())}))
+
+    def _failed(self, exc: BaseException) -> None:
+        self.banner.load_button.setEnabled(True)
+        message = str(exc) or exc.__class__.__name__
+        self.statusBar().showMessage(message, 10000)
+        self.failed.emit(message)
+        show_error(self, APP_NAME, message)
+
+    # ------------------------------------------------------------------ selection
+    def selected_ids(self) -> list[int]:
+        rows = sorted({i.row() for i in self.table.selectionModel().selectedRows()})
+        return [cid for cid in (self.model.claim_id(r) for r in rows) if cid is not None]
+
+    def current_claim_id(self) -> int | None:
+        index = self.table.currentIndex()
+        if index.isValid() and self.table.selectionModel().isRowSelected(index.row()):
+            return self.model.claim_id(index.row())
+        ids = self.selected_ids()
+        return ids[0] if ids else None
+
+    def select_claim(self, claim_id: int) -> None:
+        row = self.model.row_of(claim_id)
+        if row is None:
+            return
+        index = self.model.index(row, 0)
+        self.table.selectionModel().setCurrentIndex(
+            index,
+            QItemSelectionModel.SelectionFlag.ClearAndSelect
+            | QItemSelectionModel.SelectionFlag.Rows,
+        )
+        self.table.scrollTo(index)
+
+    def _step(self, delta: int) -> None:
+        rows = self.model.rowCount()
+        if not rows:
+            return
+        current = self.table.currentIndex().row()
+        row = min(max(current + delta, 0), rows - 1) if current >= 0 else 0
+        claim_id = self.model.claim_id(row)
+        if claim_id is not None:
+            self.select_claim(claim_id)
+
+    def _selection_changed(self, *_args: Any) -> None:
+        self._update_counts()
+        self._load_detail()
+
+    def _update_counts(self) -> None:
+        shown = self.model.rowCount()
+        selected = len(self.table.selectionModel().selectedRows())
+        text = self.tr("%n claim(s)", "", shown)
+        if selected > 1:
+            text = self.tr("%1 selected of %2").replace("%1", str(selected)).replace("%2", text)
+        self.count_label.setText(text)
+        self.count_label.setMinimumWidth(self.count_label.sizeHint().width())
+
+    def _load_detail(self) -> None:
+        services = self.services
+        claim_id = self.current_claim_id()
+        if services is None or claim_id is None:
+            self.detail.load(None)
+            if services is None:
+                self.article.clear()
+            return
+        row = self.model.row_of(claim_id)
+        record = self.model.record(row) if row is not None else None
+        if record is None:
+            self.detail.load(None)
+            return
+        self.detail.load(
+            record,
+            services.evidence.for_claim(claim_id),
+            services.replies.for_claim(claim_id),
+            services.history.for_entity("claim", claim_id),
+        )
+        self._show_article(record)
+        self.detailShown.emit(claim_id)
+
+    def _show_article(self, record: ClaimRecord) -> None:
+        services = self.services
+        assert services is not None
+        article = services.articles.get(record.article_id)
+        claims = self._records_by_article.get(article.id)
+        if claims is None:
+            ids = services.claims.query_ids(ClaimFilter(article_id=article.id))
+            claims = services.claims.get_many(ids)
+            self._records_by_article = {article.id: claims}
+        colours = {r.key: r.colour for r in services.catalog.ratings()}
+        spans = [
+            Span(c.id, c.start, c.end, colours.get(c.verdict, "#9e9e9e"))
+            for c in claims
+            if c.start is not None and c.end is not None
+        ]
+        source = " · ".join(x for x in (article.outlet, article.title) if x)
+        self.article.show_article(article.id, source, article.text, spans)
+        self.article.select_claim(record.id)
+
+    # ------------------------------------------------------------------ filters
+    def _filter_changed(self, flt: ClaimFilter) -> None:
+        self.filter = replace(flt, sort=self.filter.sort, descending=self.filter.descending)
+        self.refresh()
+
+    def _sort(self, key: str, descending: bool) -> None:
         self.filter = replace(self.filter, sort=key, descending=descending)
         self.refresh()
 
-    def apply_changes(self, changes: ChangeSet) -> None:
-        if self.model.apply_changes(changes):
-            self.refresh()
+    def _sidebar_clicked(self, index: QModelIndex, _previous: QModelIndex) -> None:
+        scope = index.data(SCOPE_ROLE)
+        if not scope:
+            return
+        kind, value = scope_parts(scope)
+        base = ClaimFilter(sort=self.filter.sort, descending=self.filter.descending)
+        if kind == "all":
+            flt = base
+        elif kind == "article":
+            flt = replace(base, article_id=int(value))
+        elif kind == "status":
+            flt = replace(base, statuses=(value,))
+        elif kind == "verdict":
+            flt = replace(base, verdicts=(value,))
+        elif kind == "saved":
+            saved = self.sidebar_model.saved_filters.get(int(value))
+            if saved is None:
+                return
+            flt = replace(saved, sort=self.filter.sort, descending=self.filter.descending)
+        else:
+            return
+        self.filter = flt
+        self.filterbar.set_filter(flt)
+        self.refresh()
+
+    def save_filter(self) -> None:
+        services = self.services
+        if services is None:
+            return
+        name, ok = QInputDialog.getText(self, self.tr("Save Filter"), self.tr("Name:"))
+        if not ok or not name.strip():
+            return
+        from claimtrack.domain import ClaimTrackError
+
+        try:
+            services.filters.save(name, self.filter)
+        except ClaimTrackError as exc:
+            self._failed(exc)
+            return
+        self.refresh_sidebar()
+
+    # ------------------------------------------------------------------ editing
+    def _edit_cell(self, claim_id: int, field: str, value: Any) -> bool:
+        if self.desk is None:
+            return False
+        label = self.tr("Change status") if field == "status" else self.tr("Change verdict")
+        return self.desk.edit_cell(claim_id, field, value, label)
+
+    def set_on_selected(self, field: str, key: str, label: str) -> None:
+        ids = self.selected_ids()
+        if self.desk is None or not ids:
+            return
+        what = self.tr("Set status to %1") if field == "status" else self.tr("Set verdict to %1")
+        text = what.replace("%1", label)
+        if len(ids) > 1:
+            text += self.tr(" (%n claims)", "", len(ids))
+        self.desk.bulk_edit(ids, field, key, text)
+
+    def delete_selected(self) -> None:
+        ids = self.selected_ids()
+        if self.desk is None or not ids:
+            return
+        if self.desk.delete_claims(ids, self.tr("Delete %n claim(s)", "", len(ids))):
+            self.statusBar().showMessage(
+                self.tr("Deleted %n claim(s). Undo brings them back.", "", len(ids)), 8000
+            )
+
+    def add_tag_to_selected(self) -> None:
+        ids = self.selected_ids()
+        if self.desk is None or self.services is None or not ids:
+            return
+        tag, ok = QInputDialog.getText(self, self.tr("Add Tag"), self.tr("Tag:"))
+        tag = tag.strip()
+        if not ok or not tag:
+            return
+        records = self.services.claims.get_many(ids)
+        names = {r.id: tuple(dict.fromkeys([*r.tags, tag])) for r in records}
+        self.desk.set_tags(records, names, self.tr("Add tag %1").replace("%1", tag))
+
+    def assign_selected(self) -> None:
+        ids = self.selected_ids()
+        if self.desk is None or not ids:
+            return
+        name, ok = QInputDialog.getText(
+            self, self.tr("Assign To"), self.tr("Editor:"), text=self.editor
+        )
+        if ok:
+            label = self.tr("Assign to %1").replace("%1", name.strip() or "—")
+            self.desk.bulk_edit(ids, "assignee", name.strip(), label)
+
+    def _new_claim(self, article_id: int, start: int, end: int, text: str) -> None:
+        if self.desk is None:
+            return
+        claim_id = self.desk.create_claim(article_id, start, end, text, self.tr("New claim"))
+        if claim_id is not None:
+            self._pending_select = claim_id
+            self.claimsShown.connect(self._select_pending)
+
+    def _select_pending(self, _count: int) -> None:
+        self.claimsShown.disconnect(self._select_pending)
+        claim_id = getattr(self, "_pending_select", None)
+        if claim_id is not None:
+            self.select_claim(claim_id)
 
     def load_sample(self) -> None:
         services = self.services
@@ -221,15 +680,83 @@ class MainWindow(QMainWindow):
             self.settings.set(keys.SAMPLE_OFFERED, True)
             self.statusBar().showMessage(self.tr("Sample dossier loaded."), 5000)
             self.apply_changes(changes)
+            self._refresh_choices()
 
         self.runner.run(work, done, self._failed)
 
-    def _failed(self, exc: BaseException) -> None:
-        self.banner.load_button.setEnabled(True)
-        message = str(exc) or exc.__class__.__name__
-        self.statusBar().showMessage(message, 10000)
-        self.failed.emit(message)
-        show_error(self, self.tr("ClaimTrack"), message)
+    # ------------------------------------------------------------------ import
+    def _choose_import(self) -> None:
+        paths, _ = QFileDialog.getOpenFileNames(self, self.tr("Import Article"), "", ARTICLE_FILTER)
+        if paths:
+            self.import_files([Path(p) for p in paths])
+
+    def import_files(self, paths: list[Path]) -> None:
+        """Add each file as an article (plain import), off the GUI thread."""
+        services = self.services
+        if services is None:
+            return
+
+        def work(control: TaskControl) -> ChangeSet:
+            total = ChangeSet()
+            for n, path in enumerate(paths, start=1):
+                control.check()
+                control.progress(n, len(paths), path.name)
+                title, text = read_article_file(path)
+                total = total.merged(services.articles.create(title, text).changes)
+            return total
+
+        def done(changes: ChangeSet) -> None:
+            count = len(changes.created.get("article", ()))
+            self.statusBar().showMessage(self.tr("Imported %n article(s).", "", count), 5000)
+            self.apply_changes(changes)
+
+        self.runner.run(work, done, self._failed)
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        urls = event.mimeData().urls()
+        if urls and all(Path(u.toLocalFile()).suffix.lower() in IMPORTABLE for u in urls):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        paths = [Path(u.toLocalFile()) for u in event.mimeData().urls() if u.isLocalFile()]
+        if paths:
+            event.acceptProposedAction()
+            self.import_files(paths)
+
+    def open_export(self) -> None:
+        self.statusBar().showMessage(self.tr("Export is not available yet."), 5000)
+
+    # ------------------------------------------------------------------ identity
+    def ask_editor_name(self) -> None:
+        name, ok = QInputDialog.getText(
+            self,
+            self.tr("Your Name"),
+            self.tr("Your name, as History and “updated by” will show it:"),
+            text=self.editor,
+        )
+        if ok and name.strip():
+            self.set_editor(name.strip())
+
+    def set_editor(self, name: str) -> None:
+        self.editor = name
+        self.settings.set(keys.EDITOR_NAME, name)
+        if self.services is not None:
+            self.services.editor = name
+        self._show_editor()
+
+    def _show_editor(self) -> None:
+        self.editor_label.setText(self.tr("Editing as %1").replace("%1", self.editor or "—"))
+
+    # ------------------------------------------------------------------ files
+    def _fill_recent(self) -> None:
+        self.recent_menu.clear()
+        for location in self.settings.get(keys.RECENT_DATABASES):
+            action = self.recent_menu.addAction(location)
+            action.triggered.connect(
+                lambda _c=False, loc=location: self.open_database(loc, create=False)
+            )
+        if not self.recent_menu.actions():
+            self.recent_menu.addAction(self.tr("(none)")).setEnabled(False)
 
     def _choose_open(self) -> None:
         path, _ = QFileDialog.getOpenFileName(self, self.tr("Open Database"), "", DB_FILTER)
@@ -242,6 +769,22 @@ class MainWindow(QMainWindow):
         )
         if path:
             self.open_database(path)
+
+    @property
+    def database_name(self) -> str:
+        return self.services.store.display_name if self.services else ""
+
+    # ------------------------------------------------------------------ help
+    def _guide(self) -> None:
+        text = self.tr(
+            "Work through the claims in the table: arrow keys move, Ctrl+1…4 set the status, "
+            "Alt+1…7 the verdict, Ctrl+Z undoes. The detail pane on the right saves each "
+            "field when you leave it. Select text in the article below the table and choose "
+            "“New Claim from Selection” (Ctrl+Shift+N) to add a claim the extractor missed."
+        )
+        box = QMessageBox(QMessageBox.Icon.Information, self.tr("User Guide"), text, parent=self)
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        box.open()
 
     def _about(self) -> None:
         import PySide6
@@ -257,10 +800,6 @@ class MainWindow(QMainWindow):
         box.setTextFormat(Qt.TextFormat.PlainText)
         box.open()
 
-    @property
-    def database_name(self) -> str:
-        return self.services.store.display_name if self.services else ""
-
     # ------------------------------------------------------------------ state
     def _restore_state(self) -> None:
         geometry = self.settings.get(keys.WINDOW_GEOMETRY)
@@ -272,16 +811,65 @@ class MainWindow(QMainWindow):
         columns = self.settings.get(keys.CLAIM_COLUMNS)
         if not columns.isEmpty():
             self.table.horizontalHeader().restoreState(columns)
+            self.table.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
+        for splitter, setting in (
+            (self.splitter, keys.MAIN_SPLITTER),
+            (self.center, keys.CENTER_SPLITTER),
+        ):
+            saved = self.settings.get(setting)
+            if not saved.isEmpty():
+                splitter.restoreState(saved)
+        for action, setting in (
+            (self.actions_.show_sidebar, keys.SHOW_SIDEBAR),
+            (self.actions_.show_article, keys.SHOW_ARTICLE),
+            (self.actions_.show_detail, keys.SHOW_DETAIL),
+        ):
+            action.setChecked(self.settings.get(setting))
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        focused = self.focusWidget()
+        if focused is not None:
+            focused.clearFocus()  # saves the field being edited
         self.settings.set(keys.WINDOW_GEOMETRY, self.saveGeometry())
         self.settings.set(keys.WINDOW_STATE, self.saveState())
         self.settings.set(keys.CLAIM_COLUMNS, self.table.horizontalHeader().saveState())
+        self.settings.set(keys.MAIN_SPLITTER, self.splitter.saveState())
+        self.settings.set(keys.CENTER_SPLITTER, self.center.saveState())
+        self.settings.set(keys.SHOW_SIDEBAR, self.actions_.show_sidebar.isChecked())
+        self.settings.set(keys.SHOW_ARTICLE, self.actions_.show_article.isChecked())
+        self.settings.set(keys.SHOW_DETAIL, self.actions_.show_detail.isChecked())
         self.settings.sync()
-        self.runner.wait()
+        self.runner.shutdown()
         if self.services is not None:
             self.services.store.close()
         super().closeEvent(event)
+
+
+MAX_ARTICLE_BYTES = 20 * 1024 * 1024
+
+
+def read_article_file(path: Path) -> tuple[str, str]:
+    """Title and text of an article file (plain import; extraction comes separately)."""
+    from claimtrack.domain import ValidationError
+
+    try:
+        size = path.stat().st_size
+        if size > MAX_ARTICLE_BYTES:
+            raise ValidationError(
+                f"{path.name} is too large to be an article ({size // 2**20} MB)."
+            )
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise ValidationError(f"Cannot read {path.name}: {exc.strerror or exc}") from exc
+    if b"\x00" in raw[:4096]:
+        raise ValidationError(f"{path.name} is not a text article.")
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        text = raw.decode("cp1252", errors="replace")
+    if not text.strip():
+        raise ValidationError(f"{path.name} is empty.")
+    return path.stem.replace("_", " "), text
 
 
 def show_error(parent: QWidget | None, title: str, message: str) -> QMessageBox:
@@ -291,6 +879,3 @@ def show_error(parent: QWidget | None, title: str, message: str) -> QMessageBox:
     box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     box.open()
     return box
-
-
-__all__ = ["MainWindow", "SampleBanner", "show_error"]

@@ -74,6 +74,7 @@ class TaskRunner(QObject):
         self._pool = QThreadPool(self)
         self._pool.setMaxThreadCount(max_threads)
         self._live: set[Task] = set()
+        self._closed = False
 
     def run(
         self,
@@ -92,7 +93,7 @@ class TaskRunner(QObject):
             self._live.discard(task)
             if not self._live:
                 self.busy_changed.emit(False)
-            if callback:
+            if callback and not self._closed:
                 callback(*args)
 
         task.signals.finished.connect(lambda result: settle(on_done, result))
@@ -110,3 +111,10 @@ class TaskRunner(QObject):
     def wait(self, msecs: int = 30_000) -> bool:
         """Block until the pool is idle; for shutdown only, never during normal work."""
         return self._pool.waitForDone(msecs)
+
+    def shutdown(self, msecs: int = 30_000) -> None:
+        """Cancel what runs, wait for it, and drop results nobody is there to receive."""
+        for task in list(self._live):
+            task.control.cancel()
+        self.wait(msecs)
+        self._closed = True

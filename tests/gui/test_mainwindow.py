@@ -2,45 +2,11 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
-import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from claimtrack.settings import Settings
-from claimtrack.ui.mainwindow import MainWindow
 from claimtrack.ui.models.claims import COLUMNS, RECORD_ROLE, ClaimTableModel
-from claimtrack.ui.tasks import TaskRunner
-from tests.conftest import SCREENSHOTS
-
-
-@pytest.fixture
-def make_window(qtbot):
-    windows: list[MainWindow] = []
-
-    def make(*, size: tuple[int, int] | None = (1200, 600)) -> MainWindow:
-        window = MainWindow(Settings(), TaskRunner(), editor="Ayu")
-        qtbot.addWidget(window)
-        if size:
-            window.resize(*size)
-        window.show()
-        windows.append(window)
-        return window
-
-    yield make
-    for window in windows:
-        window.runner.wait()
-
-
-def open_and_wait(qtbot, window: MainWindow, target: Path) -> None:
-    with qtbot.waitSignal(window.claimsShown, timeout=20_000):
-        window.open_database(str(target))
-
-
-def save_shot(window: MainWindow, name: str) -> None:
-    SCREENSHOTS.mkdir(exist_ok=True)
-    assert window.grab().save(str(SCREENSHOTS / name))
+from tests.gui.conftest import open_and_wait, save_shot
 
 
 def test_claim_model_passes_qt_model_tester(qtmodeltester, sample) -> None:
@@ -49,9 +15,10 @@ def test_claim_model_passes_qt_model_tester(qtmodeltester, sample) -> None:
     model.set_ids(sample.claims.query_ids())
     qtmodeltester.check(model, force_py=True)
     assert model.rowCount() == 7 and model.columnCount() == len(COLUMNS)
-    verdicts = {model.index(r, 5).data() for r in range(7)}
+    verdict = model.column_of("verdict")
+    verdicts = {model.index(r, verdict).data() for r in range(7)}
     assert {"Accurate", "Misleading", "Unverifiable", "Unrated"} == verdicts
-    assert model.index(0, 5).data(Qt.ItemDataRole.DecorationRole) is not None
+    assert model.index(0, verdict).data(Qt.ItemDataRole.DecorationRole) is not None
     assert model.index(0, 0).data(RECORD_ROLE).id == model.claim_id(0)
 
 
@@ -60,13 +27,14 @@ def test_the_model_refreshes_only_changed_rows(qtbot, sample) -> None:
     model.set_services(sample)
     model.set_ids(sample.claims.query_ids())
     first = model.claim_id(0)
-    assert model.index(0, 4).data() == "In progress"
+    status = model.column_of("status")
+    assert model.index(0, status).data() == "In progress"
     changes = sample.claims.update(first, status="done")
     with qtbot.waitSignal(model.dataChanged) as blocker:
         needs_query = model.apply_changes(changes)
     assert not needs_query
     assert blocker.args[0].row() == 0
-    assert model.index(0, 4).data() == "Done"
+    assert model.index(0, status).data() == "Done"
 
 
 def test_empty_database_offers_the_sample_and_loads_it(qtbot, make_window, db_path) -> None:
@@ -130,11 +98,11 @@ def test_a_bad_database_shows_a_clear_error_and_the_window_lives(
 
 def test_window_geometry_and_columns_are_remembered(qtbot, make_window, db_path) -> None:
     window = make_window()
-    window.resize(700, 450)
+    window.resize(1000, 650)
     window.table.horizontalHeader().resizeSection(0, 222)
     window.close()
     again = make_window(size=None)
-    assert (again.size().width(), again.size().height()) == (700, 450)
+    assert (again.size().width(), again.size().height()) == (1000, 650)
     assert again.table.horizontalHeader().sectionSize(0) == 222
 
 

@@ -7,7 +7,7 @@ claims cost a list of ints, not 100,000 records.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
@@ -28,9 +28,9 @@ COLUMNS: tuple[tuple[str, str], ...] = (
     ("text", "Claim"),
     ("kind", "Kind"),
     ("claimant", "Claimant"),
-    ("via", "Via"),
     ("status", "Status"),
     ("verdict", "Verdict"),
+    ("via", "Via"),
     ("tags", "Tags"),
     ("assignee", "Assignee"),
     ("updated", "Updated"),
@@ -39,13 +39,24 @@ PAGE = 200
 CACHE_LIMIT = 4000
 
 
+EDITABLE_KEYS = ("status", "verdict")
+
+# Called with (claim id, field, new key); returns True when the edit was saved.
+EditHandler = Callable[[int, str, Any], bool]
+
+
 class ClaimTableModel(QAbstractTableModel):
-    """Rows are claim ids; cells are filled from records fetched on demand."""
+    """Rows are claim ids; cells are filled from records fetched on demand.
+
+    Status and verdict are editable in place; the edit is handed to ``edit_handler`` (the
+    window, which saves it as an undoable step) rather than written here.
+    """
 
     sortRequested = Signal(str, bool)  # sort key, descending
 
     def __init__(self, services: Services | None = None, parent: Any = None) -> None:
         super().__init__(parent)
+        self.edit_handler: EditHandler | None = None
         self._services = services
         self._ids: list[int] = []
         self._row_of: dict[int, int] = {}
@@ -84,6 +95,19 @@ class ClaimTableModel(QAbstractTableModel):
             if row is not None:
                 self.dataChanged.emit(self.index(row, 0), self.index(row, len(COLUMNS) - 1))
         return False
+
+    def status_choices(self) -> list[tuple[str, str]]:
+        return list(self._status_labels.items())
+
+    def verdict_choices(self) -> list[tuple[str, str, QColor]]:
+        return [(k, v, self._verdict_colours[k]) for k, v in self._verdict_labels.items()]
+
+    def column_of(self, key: str) -> int:
+        return [k for k, _ in COLUMNS].index(key)
+
+    @property
+    def ids(self) -> list[int]:
+        return list(self._ids)
 
     # -------------------------------------------------------------- access
     def claim_id(self, row: int) -> int | None:
@@ -133,7 +157,9 @@ class ClaimTableModel(QAbstractTableModel):
             return self._ids[index.row()]
         if role not in (
             Qt.ItemDataRole.DisplayRole,
+            Qt.ItemDataRole.EditRole,
             Qt.ItemDataRole.DecorationRole,
+            Qt.ItemDataRole.ToolTipRole,
             RECORD_ROLE,
         ):
             return None
@@ -145,7 +171,27 @@ class ClaimTableModel(QAbstractTableModel):
         key = COLUMNS[index.column()][0]
         if role == Qt.ItemDataRole.DecorationRole:
             return self._verdict_colours.get(record.verdict) if key == "verdict" else None
+        if role == Qt.ItemDataRole.EditRole:
+            return getattr(record, key) if key in EDITABLE_KEYS else self._display(record, key)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            # Escaped: a tooltip would otherwise render HTML found in an article.
+            return _plain_tooltip(record.text) if key == "text" else None
         return self._display(record, key)
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        base = super().flags(index)
+        if index.isValid() and COLUMNS[index.column()][0] in EDITABLE_KEYS:
+            return base | Qt.ItemFlag.ItemIsEditable
+        return base
+
+    def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
+        if role != Qt.ItemDataRole.EditRole or not index.isValid() or self.edit_handler is None:
+            return False
+        key = COLUMNS[index.column()][0]
+        claim_id = self.claim_id(index.row())
+        if key not in EDITABLE_KEYS or claim_id is None:
+            return False
+        return self.edit_handler(claim_id, key, value)
 
     def _display(self, record: ClaimRecord, key: str) -> str:
         if key == "text":
@@ -169,6 +215,12 @@ class ClaimTableModel(QAbstractTableModel):
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         if 0 <= column < len(COLUMNS):
             self.sortRequested.emit(COLUMNS[column][0], order == Qt.SortOrder.DescendingOrder)
+
+
+def _plain_tooltip(text: str) -> str:
+    import html
+
+    return "<p>" + html.escape(text) + "</p>"
 
 
 def kind_label(kind: ClaimKind) -> str:

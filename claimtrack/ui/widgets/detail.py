@@ -1,0 +1,781 @@
+"""The detail pane of the selected claim: every field, evidence, replies and History.
+
+Each field saves itself when the editor leaves it (or presses Ctrl+Return) as one undoable
+step. A field whose save fails keeps its text; a refresh never overwrites a field the
+editor is still changing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import UTC, date, datetime
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QDate, QDateTime, QEvent, QObject, Qt, QTime, Signal
+from PySide6.QtGui import QKeySequence, QShortcut, QTextDocument
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QCompleter,
+    QDateEdit,
+    QDateTimeEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPlainTextEdit,
+    QPushButton,
+    QSizePolicy,
+    QTableView,
+    QTabWidget,
+    QTextBrowser,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from claimtrack.domain import (
+    ChainRole,
+    ClaimKind,
+    ClaimRecord,
+    EvidenceRecord,
+    EvidenceType,
+    HistoryRecord,
+    ReplyChannel,
+    ReplyRequestRecord,
+    Stance,
+)
+from claimtrack.ui.models.claims import kind_label
+from claimtrack.ui.models.records import RecordTableModel
+
+if TYPE_CHECKING:
+    from claimtrack.ui.desk import Desk
+
+
+def _local(moment: datetime | None) -> str:
+    return moment.astimezone().strftime("%Y-%m-%d %H:%M") if moment else ""
+
+
+class _FocusOut(QObject):
+    """Calls back when a text box loses focus: the moment a field is saved."""
+
+    def __init__(self, callback: Callable[[], None], parent: QObject) -> None:
+        super().__init__(parent)
+        self._callback = callback
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.FocusOut:
+            self._callback()
+        return False
+
+
+class TextField(QPlainTextEdit):
+    """Plain text, saved on focus-out and Ctrl+Return."""
+
+    committed = Signal()
+
+    def __init__(self, lines: int, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setTabChangesFocus(True)
+        height = self.fontMetrics().lineSpacing() * lines + 12
+        self.setMinimumHeight(height)
+        self.setMaximumHeight(height if lines < 6 else 16_777_215)
+        self.installEventFilter(_FocusOut(self.committed.emit, self))
+        for keys in ("Ctrl+Return", "Ctrl+Enter"):
+            shortcut = QShortcut(
+                QKeySequence(keys), self, context=Qt.ShortcutContext.WidgetShortcut
+            )
+            shortcut.activated.connect(self.committed.emit)
+
+    def value(self) -> str:
+        return self.toPlainText()
+
+    def set_value(self, text: str) -> None:
+        if self.toPlainText() != text:
+            self.setPlainText(text)
+
+
+class ChainEditor(QWidget):
+    """The ordered intermediaries between claimant and reader, nearest first."""
+
+    changed = Signal(list)  # [(party id, role)]
+
+    def __init__(
+        self, desk_getter: Callable[[], Desk | None], parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self._desk = desk_getter
+        self.list = QListWidget()
+        self.list.setMaximumHeight(self.fontMetrics().lineSpacing() * 4 + 8)
+        self.list.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)
+        self.list.model().rowsMoved.connect(lambda *_: self._emit())
+        self.picker = QComboBox()
+        self.picker.setEditable(True)
+        self.picker.lineEdit().setPlaceholderText(self.tr("Add an outlet or intermediary…"))
+        self.picker.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        self.picker.lineEdit().returnPressed.connect(self._add)
+        add = QToolButton()
+        add.setText(self.tr("Add"))
+        add.clicked.connect(self._add)
+        up = QToolButton()
+        up.setArrowType(Qt.ArrowType.UpArrow)
+        up.setToolTip(self.tr("Move up"))
+        up.clicked.connect(lambda: self._move(-1))
+        down = QToolButton()
+        down.setArrowType(Qt.ArrowType.DownArrow)
+        down.setToolTip(self.tr("Move down"))
+        down.clicked.connect(lambda: self._move(1))
+        remove = QToolButton()
+        remove.setText(self.tr("Remove"))
+        remove.clicked.connect(self._remove)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.picker, 1)
+        for button in (add, up, down, remove):
+            buttons.addWidget(button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.list)
+        layout.addLayout(buttons)
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
+
+    def set_parties(self, names: list[str]) -> None:
+        text = self.picker.currentText()
+        self.picker.clear()
+        self.picker.addItems(names)
+        self.picker.setEditText(text)
+
+    def set_chain(self, links: list[tuple[int, str, str]]) -> None:
+        self.list.blockSignals(True)
+        self.list.clear()
+        for party_id, name, role in links:
+            item = QListWidgetItem(name)
+            item.setData(Qt.ItemDataRole.UserRole, (party_id, role))
+            self.list.addItem(item)
+        self.list.blockSignals(False)
+
+    def links(self) -> list[tuple[int, str]]:
+        return [
+            tuple(self.list.item(i).data(Qt.ItemDataRole.UserRole))  # type: ignore[misc]
+            for i in range(self.list.count())
+        ]
+
+    def _emit(self) -> None:
+        self.changed.emit(self.links())
+
+    def _add(self) -> None:
+        desk = self._desk()
+        name = self.picker.currentText().strip()
+        if desk is None or not name:
+            return
+        from claimtrack.domain import PartyKind
+
+        party_id = desk.party_id(name, PartyKind.OUTLET)
+        if party_id is None:
+            return
+        self.changed.emit([*self.links(), (party_id, ChainRole.VIA.value)])
+        self.picker.setEditText("")
+
+    def _move(self, step: int) -> None:
+        row = self.list.currentRow()
+        links = self.links()
+        target = row + step
+        if 0 <= row < len(links) and 0 <= target < len(links):
+            links[row], links[target] = links[target], links[row]
+            self.changed.emit(links)
+
+    def _remove(self) -> None:
+        row = self.list.currentRow()
+        links = self.links()
+        if 0 <= row < len(links):
+            del links[row]
+            self.changed.emit(links)
+
+
+class RowDialog(QDialog):
+    """Add or edit an evidence item or a reply request."""
+
+    def __init__(self, kind: str, parties: list[str], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.kind = kind
+        self.setWindowTitle(self.tr("Evidence") if kind == "evidence" else self.tr("Reply request"))
+        form = QFormLayout(self)
+        if kind == "evidence":
+            self.url = QLineEdit()
+            self.url.setPlaceholderText("https://…")
+            self.file = QLineEdit()
+            self.type = QComboBox()
+            for value, label in _evidence_types():
+                self.type.addItem(label, value)
+            self.stance = QComboBox()
+            for value, label in _stances():
+                self.stance.addItem(label, value)
+            self.excerpt = QPlainTextEdit()
+            self.accessed_known = QCheckBox(self.tr("Accessed on"))
+            self.accessed = QDateEdit(QDate.currentDate())
+            self.accessed.setCalendarPopup(True)
+            accessed_row = QHBoxLayout()
+            accessed_row.addWidget(self.accessed_known)
+            accessed_row.addWidget(self.accessed, 1)
+            form.addRow(self.tr("Link"), self.url)
+            form.addRow(self.tr("File"), self.file)
+            form.addRow(self.tr("Type"), self.type)
+            form.addRow(self.tr("Stance"), self.stance)
+            form.addRow(self.tr("Excerpt"), self.excerpt)
+            form.addRow(accessed_row)
+        else:
+            self.party = QComboBox()
+            self.party.setEditable(True)
+            self.party.addItems(parties)
+            self.party.setEditText("")
+            self.asked = QDateTimeEdit(QDateTime.currentDateTime())
+            self.asked.setCalendarPopup(True)
+            self.channel = QComboBox()
+            for value, label in _channels():
+                self.channel.addItem(label, value)
+            self.response = QPlainTextEdit()
+            self.answered = QCheckBox(self.tr("Answered on"))
+            self.responded = QDateTimeEdit(QDateTime.currentDateTime())
+            answered_row = QHBoxLayout()
+            answered_row.addWidget(self.answered)
+            answered_row.addWidget(self.responded, 1)
+            form.addRow(self.tr("Asked"), self.party)
+            form.addRow(self.tr("When"), self.asked)
+            form.addRow(self.tr("Channel"), self.channel)
+            form.addRow(self.tr("Response"), self.response)
+            form.addRow(answered_row)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+
+    def load(self, record: Any) -> None:
+        if self.kind == "evidence":
+            self.url.setText(record.url or "")
+            self.file.setText(record.file_path or "")
+            self.type.setCurrentIndex(max(self.type.findData(record.type.value), 0))
+            self.stance.setCurrentIndex(max(self.stance.findData(record.stance.value), 0))
+            self.excerpt.setPlainText(record.excerpt)
+            self.accessed_known.setChecked(record.accessed is not None)
+            if record.accessed:
+                self.accessed.setDate(QDate(record.accessed))
+        else:
+            self.party.setEditText(record.party_name)
+            self.asked.setDateTime(_qdt(record.asked_at))
+            self.channel.setCurrentIndex(max(self.channel.findData(record.channel.value), 0))
+            self.response.setPlainText(record.response)
+            self.answered.setChecked(record.responded_at is not None)
+            if record.responded_at:
+                self.responded.setDateTime(_qdt(record.responded_at))
+
+    def values(self) -> dict[str, Any]:
+        if self.kind == "evidence":
+            return {
+                "url": self.url.text().strip() or None,
+                "file_path": self.file.text().strip() or None,
+                "type": self.type.currentData(),
+                "stance": self.stance.currentData(),
+                "excerpt": self.excerpt.toPlainText(),
+                "accessed": self.accessed.date().toPython()
+                if self.accessed_known.isChecked()
+                else None,
+            }
+        return {
+            "asked_at": _aware(self.asked.dateTime()),
+            "channel": self.channel.currentData(),
+            "response": self.response.toPlainText(),
+            "responded_at": _aware(self.responded.dateTime())
+            if self.answered.isChecked()
+            else None,
+        }
+
+
+def _qdt(moment: datetime) -> QDateTime:
+    local = moment.astimezone()
+    return QDateTime(QDate(local.date()), QTime(local.hour, local.minute, local.second))
+
+
+def _aware(value: QDateTime) -> datetime:
+    naive: datetime = value.toPython()
+    return naive.astimezone().astimezone(UTC)
+
+
+def _evidence_types() -> list[tuple[str, str]]:
+    tr = QObject().tr
+    labels = {
+        EvidenceType.PRIMARY_DOCUMENT: tr("Primary document"),
+        EvidenceType.OFFICIAL_DATA: tr("Official data"),
+        EvidenceType.EXPERT: tr("Expert"),
+        EvidenceType.EYEWITNESS: tr("Eyewitness"),
+        EvidenceType.MEDIA_REPORT: tr("Media report"),
+        EvidenceType.OTHER: tr("Other"),
+    }
+    return [(k.value, v) for k, v in labels.items()]
+
+
+def _stances() -> list[tuple[str, str]]:
+    tr = QObject().tr
+    return [
+        (Stance.SUPPORTS.value, tr("Supports")),
+        (Stance.REFUTES.value, tr("Refutes")),
+        (Stance.CONTEXT.value, tr("Context")),
+    ]
+
+
+def _channels() -> list[tuple[str, str]]:
+    tr = QObject().tr
+    return [
+        (ReplyChannel.EMAIL.value, tr("E-mail")),
+        (ReplyChannel.PHONE.value, tr("Phone")),
+        (ReplyChannel.MESSAGE.value, tr("Message")),
+        (ReplyChannel.IN_PERSON.value, tr("In person")),
+        (ReplyChannel.OTHER.value, tr("Other")),
+    ]
+
+
+def _label_of(pairs: list[tuple[str, str]], value: str) -> str:
+    return dict(pairs).get(value, value)
+
+
+class DetailPane(QWidget):
+    """Shows and edits one claim. ``desk`` does the saving; ``load`` fills it."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.desk: Desk | None = None
+        self.record: ClaimRecord | None = None
+        self._loaded: dict[str, Any] = {}
+        self.placeholder = QLabel(self.tr("Select a claim to see and edit it here."))
+        self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.placeholder.setWordWrap(True)
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("detailTabs")
+        self.tabs.addTab(self._claim_tab(), self.tr("Claim"))
+        self.tabs.addTab(self._notes_tab(), self.tr("Notes"))
+        self.tabs.addTab(self._evidence_tab(), self.tr("Evidence"))
+        self.tabs.addTab(self._replies_tab(), self.tr("Replies"))
+        self.tabs.addTab(self._history_tab(), self.tr("History"))
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.placeholder)
+        layout.addWidget(self.tabs, 1)
+        self.tabs.hide()
+
+    # ------------------------------------------------------------------ building
+    def _claim_tab(self) -> QWidget:
+        page = QWidget()
+        outer = QVBoxLayout(page)
+        form = QFormLayout()
+        outer.addLayout(form)
+        outer.addStretch(1)
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        self.source = QLabel()
+        self.source.setTextFormat(Qt.TextFormat.PlainText)
+        self.source.setWordWrap(True)
+        self.source.setObjectName("claimSource")
+        self.text = TextField(3)
+        self.text.committed.connect(
+            lambda: self._commit_text("text", self.text, self.tr("Edit claim text"))
+        )
+        self.paraphrase = TextField(2)
+        self.paraphrase.committed.connect(
+            lambda: self._commit_text("paraphrase", self.paraphrase, self.tr("Edit paraphrase"))
+        )
+        self.kind = QComboBox()
+        for kind in ClaimKind:
+            self.kind.addItem(kind_label(kind), kind.value)
+        self.kind.activated.connect(
+            lambda _i: self._commit("kind", self.kind.currentData(), self.tr("Change kind"))
+        )
+        self.cue = QLineEdit()
+        self.cue.editingFinished.connect(
+            lambda: self._commit("cue", self.cue.text(), self.tr("Edit cue"))
+        )
+        self.claimant = QComboBox()
+        self.claimant.setEditable(True)
+        self.claimant.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        self.claimant.lineEdit().setPlaceholderText(self.tr("Who says it"))
+        self.claimant.lineEdit().editingFinished.connect(self._commit_claimant)
+        self.claimant.activated.connect(lambda _i: self._commit_claimant())
+        self.chain = ChainEditor(lambda: self.desk)
+        self.chain.changed.connect(self._commit_chain)
+        self.status = QComboBox()
+        self.status.activated.connect(
+            lambda _i: self._commit("status", self.status.currentData(), self.tr("Change status"))
+        )
+        self.verdict = QComboBox()
+        self.verdict.activated.connect(
+            lambda _i: self._commit(
+                "verdict", self.verdict.currentData(), self.tr("Change verdict")
+            )
+        )
+        self.explanation = TextField(3)
+        self.explanation.committed.connect(
+            lambda: self._commit_text(
+                "verdict_explanation", self.explanation, self.tr("Edit verdict explanation")
+            )
+        )
+        self.tags = QLineEdit()
+        self.tags.setPlaceholderText(self.tr("comma, separated, tags"))
+        self.tags.editingFinished.connect(self._commit_tags)
+        self.assignee = QLineEdit()
+        self.assignee.editingFinished.connect(
+            lambda: self._commit("assignee", self.assignee.text().strip(), self.tr("Assign claim"))
+        )
+        self.stamp = QLabel()
+        self.stamp.setTextFormat(Qt.TextFormat.PlainText)
+        self.stamp.setObjectName("claimStamp")
+        self.stamp.setMinimumHeight(self.stamp.fontMetrics().lineSpacing() * 2 + 6)
+        form.addRow(self.tr("&Claim"), self.text)
+        form.addRow(self.tr("&Paraphrase"), self.paraphrase)
+        kind_row = QHBoxLayout()
+        kind_row.addWidget(self.kind, 1)
+        kind_row.addWidget(QLabel(self.tr("Cue")))
+        kind_row.addWidget(self.cue, 1)
+        form.addRow(self.tr("Kind"), kind_row)
+        form.addRow(self.tr("Claima&nt"), self.claimant)
+        form.addRow(self.tr("&Via"), self.chain)
+        verdict_row = QHBoxLayout()
+        verdict_row.addWidget(self.status, 1)
+        verdict_row.addWidget(QLabel(self.tr("Verdict")))
+        verdict_row.addWidget(self.verdict, 1)
+        form.addRow(self.tr("Status"), verdict_row)
+        form.addRow(self.tr("E&xplanation"), self.explanation)
+        form.addRow(self.tr("&Tags"), self.tags)
+        form.addRow(self.tr("&Assignee"), self.assignee)
+        outer.insertWidget(0, self.source)
+        outer.insertWidget(2, self.stamp)
+        return page
+
+    def _notes_tab(self) -> QWidget:
+        page = QTabWidget()
+        page.setTabPosition(QTabWidget.TabPosition.South)
+        self.notes = TextField(12)
+        self.notes.setPlaceholderText(self.tr("Notes in Markdown: **bold**, - lists, [links](…)"))
+        self.notes.committed.connect(
+            lambda: self._commit_text("notes", self.notes, self.tr("Edit notes"))
+        )
+        self.preview = QTextBrowser()
+        self.preview.setOpenLinks(False)
+        page.addTab(self.notes, self.tr("Write"))
+        page.addTab(self.preview, self.tr("Preview"))
+        page.currentChanged.connect(lambda i: self._render_preview() if i == 1 else None)
+        self.notes_tabs = page
+        return page
+
+    def _render_preview(self) -> None:
+        # Markdown without raw HTML: a note can never inject markup into the preview.
+        features = (
+            QTextDocument.MarkdownFeature.MarkdownDialectGitHub
+            | QTextDocument.MarkdownFeature.MarkdownNoHTML
+        )
+        self.preview.document().setMarkdown(self.notes.toPlainText(), features)
+
+    def _table_tab(
+        self, kind: str, columns: list[tuple[str, Callable[[Any], str]]]
+    ) -> tuple[QWidget, QTableView, RecordTableModel[Any]]:
+        page = QWidget()
+        model: RecordTableModel[Any] = RecordTableModel(columns, self)
+        view = QTableView()
+        view.setModel(model)
+        view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        view.verticalHeader().hide()
+        view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        view.horizontalHeader().setStretchLastSection(True)
+        view.doubleClicked.connect(lambda _i: self._edit_row(kind, view, model))
+        _fit_columns(view, model)
+        add = QPushButton(self.tr("Add…"))
+        add.clicked.connect(lambda: self._add_row(kind))
+        edit = QPushButton(self.tr("Edit…"))
+        edit.clicked.connect(lambda: self._edit_row(kind, view, model))
+        remove = QPushButton(self.tr("Remove"))
+        remove.clicked.connect(lambda: self._remove_row(kind, view, model))
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        for button in (add, edit, remove):
+            buttons.addWidget(button)
+        layout = QVBoxLayout(page)
+        layout.addWidget(view, 1)
+        layout.addLayout(buttons)
+        return page, view, model
+
+    def _evidence_tab(self) -> QWidget:
+        types, stances = _evidence_types(), _stances()
+        page, self.evidence_view, self.evidence_model = self._table_tab(
+            "evidence",
+            [
+                (self.tr("Source"), lambda e: e.url or e.file_path or ""),
+                (self.tr("Type"), lambda e: _label_of(types, e.type.value)),
+                (self.tr("Stance"), lambda e: _label_of(stances, e.stance.value)),
+                (self.tr("Accessed"), lambda e: e.accessed.isoformat() if e.accessed else ""),
+                (self.tr("Excerpt"), lambda e: e.excerpt),
+            ],
+        )
+        return page
+
+    def _replies_tab(self) -> QWidget:
+        channels = _channels()
+        page, self.replies_view, self.replies_model = self._table_tab(
+            "reply",
+            [
+                (self.tr("Asked"), lambda r: r.party_name),
+                (self.tr("When"), lambda r: _local(r.asked_at)),
+                (self.tr("Channel"), lambda r: _label_of(channels, r.channel.value)),
+                (self.tr("Answered"), lambda r: _local(r.responded_at) or self.tr("no answer yet")),
+                (self.tr("Response"), lambda r: r.response),
+            ],
+        )
+        return page
+
+    def _history_tab(self) -> QWidget:
+        self.history_model: RecordTableModel[HistoryRecord] = RecordTableModel(
+            [
+                (self.tr("When"), lambda h: _local(h.at)),
+                (self.tr("Who"), lambda h: h.by),
+                (self.tr("Field"), lambda h: h.field),
+                (self.tr("Before"), lambda h: h.old or ""),
+                (self.tr("After"), lambda h: h.new or ""),
+            ],
+            self,
+        )
+        self.history_view = QTableView()
+        self.history_view.setModel(self.history_model)
+        self.history_view.verticalHeader().hide()
+        self.history_view.horizontalHeader().setStretchLastSection(True)
+        self.history_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        _fit_columns(self.history_view, self.history_model)
+        return self.history_view
+
+    # ------------------------------------------------------------------ choices
+    def set_choices(
+        self, statuses: list[tuple[str, str]], verdicts: list[tuple[str, str]], parties: list[str]
+    ) -> None:
+        for combo, items in ((self.status, statuses), (self.verdict, verdicts)):
+            current = combo.currentData()
+            combo.clear()
+            for key, label in items:
+                combo.addItem(label, key)
+            combo.setCurrentIndex(max(combo.findData(current), 0))
+        self.parties = parties
+        text = self.claimant.currentText()
+        self.claimant.clear()
+        self.claimant.addItems(parties)
+        self.claimant.setEditText(text)
+        completer = QCompleter(parties, self)
+        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        self.claimant.setCompleter(completer)
+        self.chain.set_parties(parties)
+
+    # ------------------------------------------------------------------ loading
+    def load(
+        self,
+        record: ClaimRecord | None,
+        evidence: list[EvidenceRecord] | None = None,
+        replies: list[ReplyRequestRecord] | None = None,
+        history: list[HistoryRecord] | None = None,
+    ) -> None:
+        """Show ``record``; on a refresh of the same claim, fields being edited are kept."""
+        same = record is not None and self.record is not None and record.id == self.record.id
+        self.record = record
+        self.placeholder.setVisible(record is None)
+        self.tabs.setVisible(record is not None)
+        if record is None:
+            self._loaded = {}
+            return
+        if not same:
+            self._loaded = {}
+        values = {
+            "text": record.text,
+            "paraphrase": record.paraphrase,
+            "verdict_explanation": record.verdict_explanation,
+            "notes": record.notes,
+            "cue": record.cue,
+            "assignee": record.assignee,
+            "tags": ", ".join(record.tags),
+            "claimant": record.claimant or "",
+        }
+        widgets: dict[str, Any] = {
+            "text": self.text,
+            "paraphrase": self.paraphrase,
+            "verdict_explanation": self.explanation,
+            "notes": self.notes,
+            "cue": self.cue,
+            "assignee": self.assignee,
+            "tags": self.tags,
+            "claimant": self.claimant,
+        }
+        for name, value in values.items():
+            widget = widgets[name]
+            if same and self._current(name) != self._loaded.get(name):
+                continue  # the editor is changing this field: keep their text
+            self._set_widget(widget, value)
+            self._loaded[name] = value
+        self.kind.setCurrentIndex(max(self.kind.findData(record.kind.value), 0))
+        self.status.setCurrentIndex(max(self.status.findData(record.status), 0))
+        self.verdict.setCurrentIndex(max(self.verdict.findData(record.verdict), 0))
+        self.chain.set_chain([(c.party_id, c.name, c.role.value) for c in record.chain])
+        self.source.setText(record.article_title)
+        self.stamp.setText(
+            self.tr("Created %1 by %2\nUpdated %3 by %4")
+            .replace("%1", _local(record.created_at))
+            .replace("%2", record.created_by or "—")
+            .replace("%3", _local(record.updated_at))
+            .replace("%4", record.updated_by or "—")
+        )
+        if evidence is not None:
+            self.evidence_model.set_records(evidence)
+        if replies is not None:
+            self.replies_model.set_records(replies)
+        if history is not None:
+            self.history_model.set_records(list(reversed(history)))
+        if self.notes_tabs.currentIndex() == 1:
+            self._render_preview()
+
+    @staticmethod
+    def _set_widget(widget: Any, value: str) -> None:
+        if isinstance(widget, TextField):
+            widget.set_value(value)
+        elif isinstance(widget, QComboBox):
+            widget.setEditText(value)
+        elif widget.text() != value:
+            widget.setText(value)
+
+    def _current(self, name: str) -> str:
+        widget = {
+            "text": self.text,
+            "paraphrase": self.paraphrase,
+            "verdict_explanation": self.explanation,
+            "notes": self.notes,
+        }.get(name)
+        if widget is not None:
+            return widget.value()
+        if name == "claimant":
+            return self.claimant.currentText()
+        return {"cue": self.cue, "assignee": self.assignee, "tags": self.tags}[name].text()
+
+    # ------------------------------------------------------------------ saving
+    def _commit(self, name: str, value: Any, label: str) -> bool:
+        record, desk = self.record, self.desk
+        if record is None or desk is None:
+            return False
+        current = getattr(record, name)
+        current = current.value if hasattr(current, "value") else current
+        if value == current:
+            return True
+        ok = desk.edit_claim(record, {name: value}, label)
+        if ok:
+            self._loaded[name] = value
+        return ok
+
+    def _commit_text(self, name: str, widget: TextField, label: str) -> None:
+        value = widget.value()
+        if self.record is None or value == self._loaded.get(name):
+            return
+        self._commit(name, value, label)
+
+    def _commit_claimant(self) -> None:
+        record, desk = self.record, self.desk
+        name = " ".join(self.claimant.currentText().split())
+        if record is None or desk is None or name == (record.claimant or ""):
+            return
+        party_id = desk.party_id(name) if name else None
+        if name and party_id is None:
+            return
+        if desk.edit_claim(record, {"claimant_id": party_id}, self.tr("Change claimant")):
+            self._loaded["claimant"] = name
+
+    def _commit_chain(self, links: list[tuple[int, str]]) -> None:
+        if self.record is not None and self.desk is not None:
+            self.desk.set_chain(self.record, links, self.tr("Change attribution chain"))
+
+    def _commit_tags(self) -> None:
+        record, desk = self.record, self.desk
+        if record is None or desk is None:
+            return
+        names = tuple(dict.fromkeys(t.strip() for t in self.tags.text().split(",") if t.strip()))
+        if names == tuple(sorted(record.tags)) or set(names) == set(record.tags):
+            return
+        if desk.set_tags([record], {record.id: names}, self.tr("Change tags")):
+            self._loaded["tags"] = self.tags.text()
+
+    # ------------------------------------------------------------------ evidence & replies
+    def _add_row(self, kind: str) -> None:
+        if self.record is None or self.desk is None:
+            return
+        dialog = RowDialog(kind, getattr(self, "parties", []), self)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        fields = self._row_fields(kind, dialog)
+        if fields is not None:
+            label = self.tr("Add evidence") if kind == "evidence" else self.tr("Log reply request")
+            self.desk.add_row(kind, self.record.id, fields, label)
+
+    def _row_fields(self, kind: str, dialog: RowDialog) -> dict[str, Any] | None:
+        fields = dialog.values()
+        if kind == "reply":
+            assert self.desk is not None
+            party_id = self.desk.party_id(dialog.party.currentText())
+            if party_id is None:
+                return None
+            fields["party_id"] = party_id
+        return fields
+
+    def _edit_row(self, kind: str, view: QTableView, model: RecordTableModel[Any]) -> None:
+        record = model.record(view.currentIndex().row())
+        if record is None or self.desk is None or self.record is None:
+            return
+        dialog = RowDialog(kind, getattr(self, "parties", []), self)
+        dialog.load(record)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        new = self._row_fields(kind, dialog)
+        if new is None:
+            return
+        old = {name: _plain(getattr(record, name)) for name in new}
+        new = {k: v for k, v in new.items() if old.get(k) != v}
+        if new:
+            old = {k: old[k] for k in new}
+            label = (
+                self.tr("Edit evidence") if kind == "evidence" else self.tr("Edit reply request")
+            )
+            self.desk.update_row(kind, record.id, new, old, label)
+
+    def _remove_row(self, kind: str, view: QTableView, model: RecordTableModel[Any]) -> None:
+        record = model.record(view.currentIndex().row())
+        if record is None or self.desk is None or self.record is None:
+            return
+        if kind == "evidence":
+            names = ("url", "file_path", "type", "stance", "excerpt", "accessed")
+            label = self.tr("Remove evidence")
+        else:
+            names = ("party_id", "asked_at", "channel", "response", "responded_at")
+            label = self.tr("Remove reply request")
+        fields = {name: _plain(getattr(record, name)) for name in names}
+        self.desk.delete_row(kind, self.record.id, record.id, fields, label)
+
+
+def _fit_columns(view: QTableView, model: RecordTableModel[Any]) -> None:
+    """One line per row; columns sized to their contents, within reason."""
+    view.setWordWrap(False)
+
+    def fit() -> None:
+        view.resizeColumnsToContents()
+        for column in range(model.columnCount()):
+            view.setColumnWidth(column, min(view.columnWidth(column), 220))
+
+    model.modelReset.connect(fit)
+
+
+def _plain(value: Any) -> Any:
+    if hasattr(value, "value") and not isinstance(value, date | datetime):
+        return value.value
+    return value
