@@ -27,10 +27,7 @@ def run(args: argparse.Namespace) -> int:
     from claimtrack.extract import extract_claims
     from claimtrack.services.intake import article_from_text, read_article
 
-    if args.file == "-":
-        loaded = article_from_text(sys.stdin.read())
-    else:
-        loaded = read_article(args.file)
+    loaded = article_from_text(sys.stdin.read()) if args.file == "-" else read_article(args.file)
     language = args.language or loaded.language
     claims = extract_claims(loaded.text, language)
     out = sys.stdout

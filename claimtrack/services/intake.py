@@ -196,9 +196,20 @@ def _looks_utf16(data: bytes) -> bool:
 def _legacy(data: bytes, name: str) -> str:
     from charset_normalizer import from_bytes
 
-    best = from_bytes(data, cp_isolation=None).best()
+    results = from_bytes(data)
+    best = results.best()
     if best is None:
         raise ArticleFileError(f"{name} is not in any charset we recognise; not a text article.")
+    # On short texts several single-byte charsets fit equally well; news in Indonesian and
+    # English is Western, so Windows-1252 wins whenever the detector says it could be that.
+    western = any(
+        "cp1252" in m.could_be_from_charset and m.chaos <= best.chaos + 0.05 for m in results
+    )
+    if best.encoding != "cp1252" and western:
+        try:
+            return data.decode("cp1252")
+        except UnicodeDecodeError:
+            pass
     return str(best)
 
 
@@ -365,10 +376,50 @@ _ORGANISATION = re.compile(
     re.IGNORECASE,
 )
 _AGENCIES = frozenset(
-    ["reuters", "associated press", "ap", "afp", "agence france-presse", "bloomberg", "antara", "xinhua", "yonhap", "kyodo", "tass", "ria novosti", "interfax", "anadolu", "bernama", "dpa", "efe", "ansa", "pti"]
+    [
+        "reuters",
+        "associated press",
+        "ap",
+        "afp",
+        "agence france-presse",
+        "bloomberg",
+        "antara",
+        "xinhua",
+        "yonhap",
+        "kyodo",
+        "tass",
+        "ria novosti",
+        "interfax",
+        "anadolu",
+        "bernama",
+        "dpa",
+        "efe",
+        "ansa",
+        "pti",
+    ]
 )
 _TITLE_WORDS = frozenset(
-    ["pak", "bu", "bapak", "ibu", "mr", "mrs", "ms", "dr", "prof", "sir", "the", "a", "an", "said", "dan", "and", "of", "for", "untuk"]
+    [
+        "pak",
+        "bu",
+        "bapak",
+        "ibu",
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "prof",
+        "sir",
+        "the",
+        "a",
+        "an",
+        "said",
+        "dan",
+        "and",
+        "of",
+        "for",
+        "untuk",
+    ]
 )
 
 

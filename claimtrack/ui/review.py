@@ -252,8 +252,7 @@ class ReviewPanel(QWidget):
         layout.addWidget(splitter, 1)
         hint = QLabel(
             self.tr(
-                "A accept · R reject · E edit · N/↓ next · P/↑ previous · "
-                "Ctrl+Shift+A accept all"
+                "A accept · R reject · E edit · N/↓ next · P/↑ previous · Ctrl+Shift+A accept all"
             )
         )
         hint.setTextFormat(Qt.TextFormat.PlainText)
