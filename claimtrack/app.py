@@ -76,7 +76,8 @@ def run_gui(db: str | None = None, read_only: bool = False) -> int:
         last = settings.get(LAST_DATABASE)
         if last and (("://" in last) or _exists(last)):
             target = last
-    QTimer.singleShot(0, lambda: window.open_database(target))
+    locks = _database_locks()  # one writer per file, held while the app runs
+    QTimer.singleShot(0, lambda: open_locked(window, target, locks))
     if not settings.get(EDITOR_NAME) and not os.environ.get("CLAIMTRACK_EDITOR"):
         # Asked once, kept in settings: the name stamps History and "updated by".
         QTimer.singleShot(0, window.ask_editor_name)
@@ -121,6 +122,41 @@ def self_test(db: str | None = None, timeout_ms: int = 60_000) -> int:
         app.exec()
         window.close()
         return outcome["code"]
+
+
+def _database_locks() -> Any:
+    from claimtrack.ui.lock import DatabaseLocks
+
+    return DatabaseLocks()
+
+
+def open_locked(window: Any, target: str | None, locks: Any) -> None:
+    """Open ``target`` once its lock is ours; if another ClaimTrack holds it, say so and
+    offer read-only instead of opening a second writer (RELIABILITY.md: one writer)."""
+    from PySide6.QtCore import Qt
+
+    from claimtrack.store.engine import _resolve_sqlite_path
+    from claimtrack.ui.lock import LockedDialog
+
+    path = None
+    if not window.read_only:
+        try:
+            path = _resolve_sqlite_path(target)
+        except Exception:  # a bad location: the window's own open reports it clearly
+            path = None
+    holder = locks.claim(path) if path is not None else None
+    if holder is None:
+        window.open_database(target)
+        return
+    dialog = LockedDialog(path, holder, window)
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+
+    def read_only() -> None:
+        window.read_only = True
+        window.open_database(target)
+
+    dialog.readOnlyChosen.connect(read_only)
+    dialog.open()
 
 
 def _exists(path: str) -> bool:
