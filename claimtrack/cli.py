@@ -37,6 +37,8 @@ PLUGIN_COMMANDS: dict[str, str] = {
     "check": "claimtrack.store.check_command",
     "extract": "claimtrack.extract.command",
     "import": "claimtrack.services.intake_command",
+    "copy": "claimtrack.store.copy_command",
+    "generate": "claimtrack.services.generate_command",
 }
 
 

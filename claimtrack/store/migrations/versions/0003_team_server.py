@@ -18,7 +18,8 @@ UPDATE, ``claimtrack copy``, psql) keeps it right:
   the last part is a prefix.
 * ``history`` refuses UPDATE, DELETE and TRUNCATE.
 * every committed change NOTIFYs channel ``claimtrack`` with a compact JSON payload
-  ``{"t": table, "op": "I|U|D", "ids": [...] or null, "by": editor, "pid": backend}``;
+  ``{"t": table, "op": "I|U|D", "ids": [...] or null, "by": editor, "pid": backend}``
+  (a run of consecutive ids is sent as ``[first, last]``; null means "too many: reload");
   NOTIFY is delivered at commit only, so a rolled-back edit announces nothing. The
   editor comes from ``set_config('claimtrack.editor', …, true)`` set by the services.
 """
@@ -238,8 +239,15 @@ BEGIN
     IF TG_ARGV[1] <> TG_TABLE_NAME THEN
         kind := 'U';
     END IF;
+    -- Runs of consecutive ids travel as [first, last]: a bulk edit stays one small payload.
     payload := json_build_object(
-        't', TG_ARGV[1], 'op', kind, 'ids', ids,
+        't', TG_ARGV[1], 'op', kind,
+        'ids', (SELECT json_agg(CASE WHEN lo = hi THEN to_json(lo) ELSE to_json(ARRAY[lo, hi]) END
+                                ORDER BY lo)
+                  FROM (SELECT min(i) AS lo, max(i) AS hi
+                          FROM (SELECT i, i - row_number() OVER (ORDER BY i) AS grp
+                                  FROM unnest(ids) AS i) AS numbered
+                         GROUP BY grp) AS runs),
         'by', coalesce(current_setting('claimtrack.editor', true), ''),
         'pid', pg_backend_pid())::text;
     IF octet_length(payload) > {MAX_PAYLOAD} THEN
