@@ -15,12 +15,58 @@ from claimtrack.export.markup import _parser, ink, label, safe_colour, when
 from claimtrack.export.report import Control, NullControl, Report, ReportClaim
 
 
+class _Spill:
+    """Keeps the document body short while it grows, then puts everything back in order.
+
+    python-docx inserts each paragraph before the body's section properties by scanning
+    the body's children, so a long document costs O(n²). Moving finished elements aside
+    every few hundred paragraphs keeps that scan short; ``finish`` re-attaches them.
+    """
+
+    LIMIT = 300
+
+    def __init__(self, doc: Any) -> None:
+        self.body = doc.element.body
+        self.parked: list[Any] = []
+        self.count = 0
+        # Style objects looked up once: by name, each paragraph would search every style.
+        names = ("Intense Quote", "List Bullet", "List Number", "Heading 4")
+        self.styles = {name: doc.styles[name].style_id for name in names}
+
+    def paragraph(self, doc: Any, text: str = "", style: str | None = None) -> Any:
+        """A paragraph with a style set by id (python-docx's setter scans every style)."""
+        para = doc.add_paragraph(text)
+        if style:
+            para._p.style = self.styles[style]
+        self.tick()
+        return para
+
+    def tick(self) -> None:
+        self.count += 1
+        if self.count >= self.LIMIT:
+            self.flush()
+
+    def flush(self) -> None:
+        self.count = 0
+        for element in list(self.body)[:-1]:  # the last child is w:sectPr
+            self.body.remove(element)
+            self.parked.append(element)
+
+    def finish(self) -> None:
+        self.flush()
+        anchor = self.body[-1]
+        for element in self.parked:
+            anchor.addprevious(element)
+        self.parked = []
+
+
 def write_docx(report: Report, stream: BinaryIO, *, control: Control | None = None) -> None:
     from docx import Document
     from docx.shared import Inches, Pt, RGBColor
 
     control = control or NullControl()
     doc = Document()
+    spill = _Spill(doc)
     doc.core_properties.title = report.title[:255]
     doc.core_properties.author = report.generated_by[:255]
     normal = doc.styles["Normal"]
@@ -46,14 +92,15 @@ def write_docx(report: Report, stream: BinaryIO, *, control: Control | None = No
 
     if report.methodology:
         doc.add_heading("Methodology", level=1)
-        _markdown(doc, report.methodology)
+        _markdown(doc, report.methodology, spill)
 
     doc.add_heading(f"Claims ({len(report.claims)})", level=1)
     for n, claim in enumerate(report.claims):
         if n % 200 == 0:
             control.check()
             control.progress(n, len(report.claims), "Writing the document")
-        _claim(doc, claim, RGBColor)
+        _claim(doc, claim, RGBColor, spill)
+        spill.tick()
 
     doc.add_heading("Sources", level=1)
     if report.sources:
@@ -78,7 +125,9 @@ def write_docx(report: Report, stream: BinaryIO, *, control: Control | None = No
                 table.rows[0].cells, ("When", "Who", "Claim", "Field", "Old", "New"), strict=True
             ):
                 cell.text = text
-            for h in report.history:
+            for n, h in enumerate(report.history):
+                if n % 500 == 0:
+                    control.check()
                 cells = table.add_row().cells
                 for cell, text in zip(
                     cells,
@@ -88,10 +137,13 @@ def write_docx(report: Report, stream: BinaryIO, *, control: Control | None = No
                     cell.text = text
         else:
             doc.add_paragraph("No recorded changes.")
-    doc.save(stream)
+    spill.finish()
+    buffer = io.BytesIO()  # a failed write then leaves no half-closed zip behind
+    doc.save(buffer)
+    stream.write(buffer.getvalue())
 
 
-def _claim(doc: Any, c: ReportClaim, rgb: Any) -> None:
+def _claim(doc: Any, c: ReportClaim, rgb: Any, spill: _Spill) -> None:
     v = c.verdict
     colour = safe_colour(v.colour)
     heading = doc.add_heading(level=2)
@@ -99,7 +151,7 @@ def _claim(doc: Any, c: ReportClaim, rgb: Any) -> None:
     badge = heading.add_run(f" {v.label} ")
     _shade(badge, colour)
     badge.font.color.rgb = rgb.from_string(ink(colour).lstrip("#").upper())
-    doc.add_paragraph(c.text, style="Intense Quote")
+    spill.paragraph(doc, c.text, "Intense Quote")
     if c.paraphrase:
         doc.add_paragraph().add_run(c.paraphrase).italic = True
     chain = c.claimant.name if c.claimant else "—"
@@ -123,7 +175,7 @@ def _claim(doc: Any, c: ReportClaim, rgb: Any) -> None:
         para.add_run(value)
     if c.notes:
         doc.add_paragraph().add_run("Notes").bold = True
-        _markdown(doc, c.notes)
+        _markdown(doc, c.notes, spill)
     if c.evidence:
         doc.add_paragraph().add_run("Evidence").bold = True
         for e in c.evidence:
@@ -132,14 +184,15 @@ def _claim(doc: Any, c: ReportClaim, rgb: Any) -> None:
                 text += f" (accessed {when(e.accessed)})"
             if e.excerpt:
                 text += f" — {e.excerpt}"
-            doc.add_paragraph(text, style="List Bullet")
+            spill.paragraph(doc, text, "List Bullet")
     if c.replies:
         doc.add_paragraph().add_run("Requests for comment").bold = True
         for q in c.replies:
             answer = f"“{q.response}”" if q.response else "no reply yet"
-            doc.add_paragraph(
+            spill.paragraph(
+                doc,
                 f"{q.party}, asked {when(q.asked_at)} by {label(q.channel)}: {answer}",
-                style="List Bullet",
+                "List Bullet",
             )
 
 
@@ -154,7 +207,7 @@ def _shade(run: Any, colour: str) -> None:
     run._r.get_or_add_rPr().append(shading)
 
 
-def _markdown(doc: Any, source: str) -> None:
+def _markdown(doc: Any, source: str, spill: _Spill) -> None:
     """Markdown blocks as Word paragraphs: headings, bullets, numbers, bold, italic, code."""
     tokens = _parser().parse(source)
     lists: list[str] = []
@@ -174,7 +227,8 @@ def _markdown(doc: Any, source: str) -> None:
             run = para.add_run(token.content.rstrip("\n"))
             run.font.name = "DejaVu Sans Mono"
         elif kind == "inline":
-            para = doc.add_paragraph(style=style or (lists[-1] if lists else None))
+            name = style or (lists[-1] if lists else None)
+            para = spill.paragraph(doc, "", name)
             _inline(para, token.children or [])
             style = None
         elif kind in ("hr",):
@@ -202,7 +256,12 @@ def _inline(para: Any, children: list[Any]) -> None:
             para.add_run().add_break()
         elif kind in ("text", "code_inline", "html_inline"):
             run = para.add_run(child.content)
-            run.bold, run.italic, run.font.strike = bold or None, italic or None, strike or None
+            if bold:
+                run.bold = True
+            if italic:
+                run.italic = True
+            if strike:
+                run.font.strike = True
             if kind == "code_inline":
                 run.font.name = "DejaVu Sans Mono"
         elif kind == "link_open":

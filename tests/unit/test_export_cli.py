@@ -1,0 +1,109 @@
+"""`claimtrack export` as a user runs it: the real program, every format, real readers."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+import resource
+import signal
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+pytestmark = pytest.mark.e2e
+
+
+def claimtrack(*args: str, env: dict[str, str], **kwargs) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "claimtrack", *args],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+        cwd=ROOT,
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen", **env},
+        **kwargs,
+    )
+
+
+@pytest.fixture(scope="module")
+def desk(tmp_path_factory) -> tuple[Path, dict[str, str]]:
+    folder = tmp_path_factory.mktemp("cli")
+    env = {
+        "CLAIMTRACK_DATA_DIR": str(folder / "data"),
+        "CLAIMTRACK_CONFIG_DIR": str(folder / "config"),
+        "CLAIMTRACK_EDITOR": "Rina",
+    }
+    db = folder / "desk.sqlite"
+    assert claimtrack("sample", "--db", str(db), env=env).returncode == 0
+    return db, env
+
+
+@pytest.mark.parametrize("fmt", ["html", "pdf", "md", "docx", "csv", "xlsx", "claimreview"])
+def test_every_format_from_the_command_line(desk, tmp_path: Path, fmt: str) -> None:
+    db, env = desk
+    out = tmp_path / f"report.{fmt}"
+    args = ["export", "--db", str(db), "--format", fmt, "-o", str(out), "--organisation", "Cek"]
+    result = claimtrack(*args, env=env)
+    assert result.returncode == 0, result.stderr
+    assert "Traceback" not in result.stderr
+    data = out.read_bytes()
+    if fmt == "pdf":
+        assert data.startswith(b"%PDF")
+    elif fmt == "docx" or fmt == "xlsx":
+        assert data.startswith(b"PK")
+    elif fmt == "claimreview":
+        reviews = json.loads(data)
+        assert {r["author"]["name"] for r in reviews} == {"Cek"}
+        assert "has no verdict" in result.stderr  # the check, before export
+    else:
+        assert "Gedung Putih menolak berkomentar" in data.decode("utf-8-sig")
+    assert "Sumber-sumber" not in data.decode("utf-8", "replace")
+
+
+def test_filters_and_bad_options(desk, tmp_path: Path) -> None:
+    db, env = desk
+    out = tmp_path / "done.csv"
+    result = claimtrack(
+        "export", "--db", str(db), "--format", "csv", "--status", "done", "-o", str(out), env=env
+    )
+    assert result.returncode == 0, result.stderr
+    rows = list(csv.reader(io.StringIO(out.read_text(encoding="utf-8-sig"))))
+    assert [r[7] for r in rows] == ["Status", "Done", "Done"]
+    bad = claimtrack(
+        "export", "--db", str(db), "--format", "csv", "--status", "nope", "-o", str(out), env=env
+    )
+    assert bad.returncode == 2 and "unknown status 'nope'" in bad.stderr
+    missing = claimtrack(
+        "export", "--db", str(db), "--format", "md", "-o", str(tmp_path / "no" / "r.md"), env=env
+    )
+    assert missing.returncode == 2 and "does not exist" in missing.stderr
+    assert "Traceback" not in missing.stderr
+    unknown = claimtrack("export", "--db", str(db), "--format", "md", "--article", "99",
+                         "-o", str(out), env=env)  # fmt: skip
+    assert unknown.returncode == 2 and "article 99" in unknown.stderr.lower()
+
+
+def _limit_file_size() -> None:
+    signal.signal(signal.SIGXFSZ, signal.SIG_IGN)  # a write past the limit fails with EFBIG
+    resource.setrlimit(resource.RLIMIT_FSIZE, (60_000, 60_000))
+
+
+@pytest.mark.slow
+def test_a_write_cut_short_by_a_file_size_limit_keeps_the_old_export(desk, tmp_path) -> None:
+    db, env = desk
+    out = tmp_path / "report.docx"
+    out.write_bytes(b"the previous export")
+    result = claimtrack(
+        "export", "--db", str(db), "--format", "docx", "-o", str(out), env=env,
+        preexec_fn=_limit_file_size,
+    )  # fmt: skip
+    assert result.returncode == 2, result.stderr
+    assert "File too large" in result.stderr and "Traceback" not in result.stderr
+    assert out.read_bytes() == b"the previous export"
+    assert [p.name for p in tmp_path.iterdir()] == ["report.docx"]
