@@ -391,7 +391,7 @@ class ClaimService(ServiceBase):
         flt = flt or ClaimFilter()
         with self._read() as session:
             query = _sorted(_filtered(select(Claim.id), flt), flt)
-            return list(session.exec(query))
+            return _fetch_ids(session, query)
 
     def count(self, flt: ClaimFilter | None = None) -> int:
         flt = flt or ClaimFilter()
@@ -649,6 +649,21 @@ def _filtered(query: Select[Any], flt: ClaimFilter) -> Select[Any]:
     if flt.search.strip():
         conditions.append(_search_condition(flt.search))
     return query.where(*conditions) if conditions else query
+
+
+def _fetch_ids(session: Session, query: Select[Any]) -> list[int]:
+    """Run an id query; on SQLite straight through the driver cursor.
+
+    Building 100,000 result rows through SQLAlchemy costs ~5× the query itself (measured
+    in benchmarks/), and a list of ints needs none of that machinery.
+    """
+    conn = session.connection()
+    if conn.dialect.name != "sqlite":
+        return list(session.exec(query))
+    compiled = query.compile(dialect=conn.dialect, compile_kwargs={"render_postcompile": True})
+    params = [compiled.params[name] for name in compiled.positiontup or ()]
+    cursor = conn.connection.driver_connection.execute(str(compiled), params)
+    return [row[0] for row in cursor]
 
 
 def _search_condition(typed: str) -> ColumnElement[bool]:
