@@ -120,10 +120,7 @@ def generate(
                     "version": 1,
                 }
             )
-        outlet_ids = []
-        for j, outlet in enumerate(OUTLETS):
-            pid = next_party + len(party_rows) + j
-            outlet_ids.append(pid)
+        outlet_ids = [next_party + len(party_rows) + j for j in range(len(OUTLETS))]
         party_rows += [
             {
                 "id": pid,
