@@ -1,0 +1,133 @@
+"""A fork server for the kill tests: it imports the data layer once, then forks one child
+per write, so a hundred kills cost a hundred forks instead of a hundred interpreter starts.
+
+Protocol on stdin/stdout, one line each: the test sends a JSON command; the server answers
+``pid <n>``; the child prints ``writing <n>`` just before its transaction and ``done <n>``
+right after the commit, then waits to be killed; the server prints ``exit <n> <status>``.
+Run as ``python -m tests.fault.writer``; POSIX only (fork).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+import time
+from typing import Any
+
+CLAIMS = 500
+
+
+def article_with_claims(n: int = CLAIMS, tag: str = "A") -> tuple[Any, list[Any]]:
+    """An article of ``n`` attributed sentences and one proposed claim per sentence."""
+    from claimtrack.extract.model import ProposedClaim
+    from claimtrack.services.intake import LoadedArticle
+
+    parts: list[str] = []
+    proposals = []
+    offset = 0
+    for i in range(n):
+        head = f"Petugas gudang {i % 7} berkata "
+        claim = f"stok beras nomor {tag}{i} cukup untuk {i % 30 + 1} hari"
+        sentence = head + claim + ". "
+        start = offset + len(head)
+        proposals.append(
+            ProposedClaim(
+                text=claim,
+                start=start,
+                end=start + len(claim),
+                claimant=None,
+                claimant_full=None,
+                via=None,
+                kind="statement",
+                cue="berkata",
+                confidence=0.9,
+                sentence_start=offset,
+                sentence_end=offset + len(sentence) - 1,
+            )
+        )
+        parts.append(sentence)
+        offset += len(sentence)
+    loaded = LoadedArticle(
+        text="".join(parts),
+        title=f"Laporan stok {tag}",
+        outlet="Warta Uji",
+        url=f"https://example.org/stok/{tag}",
+        language="id",
+        source="kill test",
+    )
+    return loaded, proposals
+
+
+def run_child(cmd: dict[str, Any]) -> None:
+    from claimtrack.services import Services
+    from claimtrack.services.intake import IntakeService
+    from claimtrack.store import open_store
+
+    store = open_store(cmd["db"])
+    services = Services(store, "Kill Test")
+    op = cmd["op"]
+    if op == "import":
+        loaded, proposals = article_with_claims(CLAIMS, tag=str(cmd.get("tag", "B")))
+        intake = IntakeService(services)
+        print(f"writing {os.getpid()}", flush=True)
+        intake.import_article(loaded, proposals, detect_previous=False)
+    elif op == "bulk":
+        ids = services.claims.query_ids()
+        print(f"writing {os.getpid()}", flush=True)
+        services.claims.bulk_update(ids, status="in_progress", verdict="false", assignee="Dewi")
+    elif op == "delete":
+        [article] = services.articles.list()
+        print(f"writing {os.getpid()}", flush=True)
+        services.articles.delete(article.id)
+    elif op == "backup":
+        from claimtrack.store.backup import copy_database
+
+        print(f"writing {os.getpid()}", flush=True)
+        copy_database(cmd["db"], __import__("pathlib").Path(cmd["target"]))
+    elif op == "export":
+        from claimtrack.export.atomic import atomic_write
+
+        size = int(cmd["size"])
+        chunk = (cmd["tag"] * 64).encode()[:4096]
+
+        def write(stream: Any) -> None:
+            done = 0
+            while done < size:
+                stream.write(chunk)
+                done += len(chunk)
+
+        print(f"writing {os.getpid()}", flush=True)
+        atomic_write(cmd["target"], write)
+    else:
+        raise SystemExit(f"unknown op {op}")
+    print(f"done {os.getpid()}", flush=True)
+    time.sleep(120)  # every round ends in a real SIGKILL
+
+
+def main() -> None:
+    # Import everything the children need before forking, so each child starts warm.
+    import claimtrack.export.atomic
+    import claimtrack.services.intake
+    import claimtrack.store.backup  # noqa: F401
+    from claimtrack.services import Services  # noqa: F401
+    from claimtrack.store import open_store  # noqa: F401
+
+    print("ready", flush=True)
+    for line in sys.stdin:
+        cmd = json.loads(line)
+        pid = os.fork()
+        if pid == 0:
+            try:
+                run_child(cmd)
+            except BaseException as exc:  # reported, never silently swallowed
+                print(f"error {os.getpid()} {exc!r}", flush=True)
+                os._exit(1)
+            os._exit(0)
+        print(f"pid {pid}", flush=True)
+        _, status = os.waitpid(pid, 0)
+        print(f"exit {pid} {status}", flush=True)
+
+
+if __name__ == "__main__":
+    main()
