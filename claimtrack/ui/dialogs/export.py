@@ -12,6 +12,7 @@ import os
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+import shiboken6
 from PySide6.QtCore import Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QImage, QTextDocument
 from PySide6.QtWidgets import (
@@ -88,6 +89,7 @@ class ExportDialog(QDialog):
         self._article_id = article_id
         self._generation = 0
         self._task: Task | None = None
+        self._preview_task: Task | None = None
         self.last_path: str = ""
         self.setWindowTitle(self.tr("Export Report"))
         self.resize(1100, 720)
@@ -276,10 +278,12 @@ class ExportDialog(QDialog):
                 report.total,
             )
 
-        self.runner.run(work, self._show_preview, self._preview_failed)
+        if self._preview_task is not None:
+            self._preview_task.control.cancel()  # its result would be dropped anyway
+        self._preview_task = self.runner.run(work, self._show_preview, self._preview_failed)
 
     def _show_preview(self, preview: _Preview) -> None:
-        if preview.generation != self._generation:
+        if not shiboken6.isValid(self) or preview.generation != self._generation:
             return  # the options changed meanwhile; a newer preview is on its way
         from claimtrack.export.html import CHART_RESOURCE
 
@@ -306,6 +310,8 @@ class ExportDialog(QDialog):
         self.previewUpdated.emit()
 
     def _preview_failed(self, exc: BaseException) -> None:
+        if not shiboken6.isValid(self):
+            return
         self.preview_label.setText(self.tr("No preview: %1").replace("%1", str(exc)))
 
     # ------------------------------------------------------------ export
@@ -347,6 +353,8 @@ class ExportDialog(QDialog):
         return self._task is not None
 
     def _progress(self, done: int, total: int, text: str) -> None:
+        if not shiboken6.isValid(self):
+            return
         self.progress.setRange(0, max(1, total))
         self.progress.setValue(min(done, max(1, total)))
         if text:
@@ -360,6 +368,8 @@ class ExportDialog(QDialog):
         self.close_button.setEnabled(not busy)
 
     def _done(self, result: tuple[str, int]) -> None:
+        if not shiboken6.isValid(self):
+            return
         path, count = result
         self._task = None
         self._set_busy(False)
@@ -370,6 +380,8 @@ class ExportDialog(QDialog):
         self.exported.emit(path)
 
     def _failed(self, exc: BaseException) -> None:
+        if not shiboken6.isValid(self):
+            return
         self._task = None
         self._set_busy(False)
         message = str(exc) or exc.__class__.__name__
@@ -377,6 +389,8 @@ class ExportDialog(QDialog):
         self.failed.emit(message)
 
     def _cancelled(self) -> None:
+        if not shiboken6.isValid(self):
+            return
         self._task = None
         self._set_busy(False)
         self.status_label.setText(self.tr("Export cancelled; no file was changed."))
