@@ -50,6 +50,7 @@ from claimtrack.ui.models.claims import ClaimTableModel
 from claimtrack.ui.models.sidebar import SCOPE_ROLE, SidebarData, SidebarModel, gather, scope_parts
 from claimtrack.ui.tasks import TaskControl, TaskRunner
 from claimtrack.ui.widgets.article import ArticleView, Span
+from claimtrack.ui.widgets.chart import ChartWidget
 from claimtrack.ui.widgets.detail import DetailPane
 from claimtrack.ui.widgets.filterbar import FilterBar
 
@@ -134,6 +135,14 @@ class MainWindow(QMainWindow):
         self.sidebar.setUniformRowHeights(True)
         self.sidebar.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.sidebar.setMinimumWidth(170)
+        self.chart = ChartWidget()
+        self.chart.setObjectName("statusChart")
+        self.side = QSplitter(Qt.Orientation.Vertical)
+        self.side.setObjectName("sideSplitter")
+        self.side.addWidget(self.sidebar)
+        self.side.addWidget(self.chart)
+        self.side.setStretchFactor(0, 1)
+        self.side.setSizes([520, 240])
 
         self.filterbar = FilterBar()
         self.model = ClaimTableModel(parent=self)
@@ -182,7 +191,7 @@ class MainWindow(QMainWindow):
         self.center.setStretchFactor(1, 2)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.setObjectName("mainSplitter")
-        self.splitter.addWidget(self.sidebar)
+        self.splitter.addWidget(self.side)
         self.splitter.addWidget(self.center)
         self.splitter.addWidget(self.detail)
         self.splitter.setStretchFactor(1, 1)
@@ -269,7 +278,7 @@ class MainWindow(QMainWindow):
         a.add_tag.triggered.connect(self.add_tag_to_selected)
         a.assign.triggered.connect(self.assign_selected)
         a.save_filter.triggered.connect(self.save_filter)
-        a.show_sidebar.toggled.connect(self.sidebar.setVisible)
+        a.show_sidebar.toggled.connect(self.side.setVisible)
         a.show_article.toggled.connect(self.article.setVisible)
         a.show_detail.toggled.connect(self.detail.setVisible)
         a.refresh.triggered.connect(self.refresh_all)
@@ -321,7 +330,7 @@ class MainWindow(QMainWindow):
         name = services.store.path.name if services.store.path else location
         self.setWindowTitle(f"{name} — {APP_NAME}")
         self.banner.setVisible(empty)
-        self.statusBar().showMessage(self.tr("Opened %1").replace("%1", location), 5000)
+        self.statusBar().showMessage(self.tr("Opened %1").replace("%1", name), 5000)
         self.databaseOpened.emit(location)
         self.filter = ClaimFilter()
         self.filterbar.set_filter(self.filter)
@@ -383,6 +392,7 @@ class MainWindow(QMainWindow):
             return gather(services)
 
         self.runner.run(work, self._show_sidebar, self._failed)
+        self.chart.refresh(services, self.runner)
 
     def _show_sidebar(self, data: SidebarData) -> None:
         current = self.sidebar.currentIndex().data(SCOPE_ROLE)
@@ -724,7 +734,28 @@ class MainWindow(QMainWindow):
             self.import_files(paths)
 
     def open_export(self) -> None:
-        self.statusBar().showMessage(self.tr("Export is not available yet."), 5000)
+        """The export dialog over the current filter, selection or article."""
+        services = self.services
+        if services is None:
+            return
+        from claimtrack.ui.dialogs.export import ExportDialog
+
+        dialog = ExportDialog(
+            services,
+            self.runner,
+            claim_filter=self.filter,
+            claim_ids=self.selected_ids(),
+            article_id=self.article.article_id,
+            organisation=self.settings.get(keys.ORGANISATION),
+            parent=self,
+        )
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.organisationChanged.connect(lambda name: self.settings.set(keys.ORGANISATION, name))
+        dialog.exported.connect(
+            lambda path: self.statusBar().showMessage(self.tr("Exported %1").replace("%1", path), 8000)
+        )
+        self.export_dialog = dialog
+        dialog.open()
 
     # ------------------------------------------------------------------ identity
     def ask_editor_name(self) -> None:

@@ -290,10 +290,13 @@ def test_screenshots_light_and_dark(qtbot, make_window, sample, db_path) -> None
         for scheme, suffix in ((Qt.ColorScheme.Light, "light"), (Qt.ColorScheme.Dark, "dark")):
             use_scheme(app, scheme)
             window = make_window(size=(1400, 860))
-            with qtbot.waitSignal(window.sidebarShown, timeout=20_000):
+            with qtbot.waitSignals([window.sidebarShown, window.chart.updated], timeout=20_000):
                 open_and_wait(qtbot, window, db_path)
             window.select_claim(window.model.claim_id(0))
             qtbot.waitUntil(lambda w=window: w.detail.record is not None)
+            qtbot.waitUntil(  # the status bar lays out the new count on the next pass
+                lambda w=window: w.count_label.geometry().right() < w.statusBar().width()
+            )
             paths = [
                 save_shot(window, f"desk-{suffix}.png"),
                 save_shot(window.detail, f"detail-{suffix}.png"),
