@@ -30,6 +30,8 @@ ORGANISATION: Setting[str] = Setting("export/organisation", "")
 # Files
 LAST_DATABASE: Setting[str] = Setting("files/last_database", "")
 RECENT_DATABASES: Setting[list[str]] = Setting("files/recent_databases", [])
+# Team servers (postgresql+psycopg://user@host:port/db?sslmode=…), newest first; never a password.
+RECENT_SERVERS: Setting[list[str]] = Setting("team/recent_servers", [])
 SAMPLE_OFFERED: Setting[bool] = Setting("files/sample_offered", False)
 # Databases whose risky place (network share, sync folder) the editor was already told about
 LOCATION_WARNED: Setting[list[str]] = Setting("files/location_warned", [])
