@@ -42,7 +42,7 @@ PLUGIN_COMMANDS: dict[str, str] = {
 }
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
     parser = _Parser(
         prog="claimtrack",
         description="Track the attributed claims in news stories. Without a command, "
@@ -80,14 +80,22 @@ def build_parser() -> argparse.ArgumentParser:
     lister.add_argument("--search", default="", metavar="TEXT", help="full-text search")
     lister.add_argument("--article", type=int, metavar="ID", help="only this article's claims")
     lister.add_argument("--format", choices=["table", "jsonl"], default="table")
+    # A plugin is imported only when it is the command asked for (or for --help), so the
+    # GUI's start never pays for the exporters' or the extractor's imports.
+    tokens = list(sys.argv[1:] if argv is None else argv)
+    helping = any(t in ("-h", "--help") for t in tokens)
+    chosen = next((t for t in tokens if t in PLUGIN_COMMANDS), None)
     for name, module in PLUGIN_COMMANDS.items():
-        plugin = importlib.import_module(module)
-        plugin.add_arguments(command(name, plugin.HELP))
+        if helping or name == chosen:
+            plugin = importlib.import_module(module)
+            plugin.add_arguments(command(name, plugin.HELP))
+        else:
+            command(name, "")
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
+    args = build_parser(argv).parse_args(argv)
     command = args.command or "gui"
     if command == "gui":
         from claimtrack.app import run_gui
