@@ -201,11 +201,12 @@ def _read(path: Path) -> Draft | None:
 def _fsync_folder(folder: Path) -> None:
     if os.name != "posix":
         return
-    fd = os.open(folder, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
+    with contextlib.suppress(OSError):
+        fd = os.open(folder, os.O_RDONLY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
 
 
 __all__ = ["Draft", "DraftStore", "database_key"]

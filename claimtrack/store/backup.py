@@ -123,11 +123,14 @@ def _ro_uri(path: Path, *, immutable: bool = False) -> str:
 def _fsync_folder(folder: Path) -> None:
     if os.name != "posix":  # Windows cannot open a folder for fsync; NTFS journals renames
         return
-    fd = os.open(folder, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
+    # Best effort: the file's own data is fsynced already; a folder that refuses fsync
+    # (some network and FUSE file systems) must not turn a good backup into an error.
+    with contextlib.suppress(OSError):
+        fd = os.open(folder, os.O_RDONLY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
 
 
 def _snapshot(source: Path) -> bytes:

@@ -49,15 +49,24 @@ class Writer:
         return line.strip()
 
     def start(self, **cmd: Any) -> int:
-        """Fork a child running ``cmd``; return its pid once it is about to write."""
+        """Fork a child running ``cmd``; return its pid once it is about to write.
+
+        The server's ``pid`` line and the child's ``writing`` line race; either may come first.
+        """
         assert self.proc.stdin is not None
         self.proc.stdin.write(json.dumps(cmd) + "\n")
         self.proc.stdin.flush()
-        kind, pid = self.readline().split()
-        assert kind == "pid"
-        line = self.readline()
-        assert line == f"writing {pid}", line
-        return int(pid)
+        pid = writing = None
+        while pid is None or writing is None:
+            kind, _, rest = self.readline().partition(" ")
+            if kind == "pid":
+                pid = int(rest)
+            elif kind == "writing":
+                writing = int(rest)
+            else:
+                raise AssertionError(f"child failed before writing: {kind} {rest}")
+        assert pid == writing
+        return pid
 
     def finish(self, pid: int) -> bool:
         """Read until the child's exit; True if it reported its commit before dying."""

@@ -59,31 +59,37 @@ def article_with_claims(n: int = CLAIMS, tag: str = "A") -> tuple[Any, list[Any]
     return loaded, proposals
 
 
+def say(line: str) -> None:
+    """One line in one write(2): the server and its child share the pipe, and a single
+    write of under PIPE_BUF bytes is never interleaved with another."""
+    os.write(1, (line + "\n").encode())
+
+
 def run_child(cmd: dict[str, Any]) -> None:
     from claimtrack.services import Services
     from claimtrack.services.intake import IntakeService
     from claimtrack.store import open_store
 
-    store = open_store(cmd["db"])
-    services = Services(store, "Kill Test")
     op = cmd["op"]
+    if op in ("import", "bulk", "delete"):
+        services = Services(open_store(cmd["db"]), "Kill Test")
     if op == "import":
         loaded, proposals = article_with_claims(CLAIMS, tag=str(cmd.get("tag", "B")))
         intake = IntakeService(services)
-        print(f"writing {os.getpid()}", flush=True)
+        say(f"writing {os.getpid()}")
         intake.import_article(loaded, proposals, detect_previous=False)
     elif op == "bulk":
         ids = services.claims.query_ids()
-        print(f"writing {os.getpid()}", flush=True)
+        say(f"writing {os.getpid()}")
         services.claims.bulk_update(ids, status="in_progress", verdict="false", assignee="Dewi")
     elif op == "delete":
         [article] = services.articles.list()
-        print(f"writing {os.getpid()}", flush=True)
+        say(f"writing {os.getpid()}")
         services.articles.delete(article.id)
     elif op == "backup":
         from claimtrack.store.backup import copy_database
 
-        print(f"writing {os.getpid()}", flush=True)
+        say(f"writing {os.getpid()}")
         copy_database(cmd["db"], __import__("pathlib").Path(cmd["target"]))
     elif op == "export":
         from claimtrack.export.atomic import atomic_write
@@ -97,11 +103,11 @@ def run_child(cmd: dict[str, Any]) -> None:
                 stream.write(chunk)
                 done += len(chunk)
 
-        print(f"writing {os.getpid()}", flush=True)
+        say(f"writing {os.getpid()}")
         atomic_write(cmd["target"], write)
     else:
         raise SystemExit(f"unknown op {op}")
-    print(f"done {os.getpid()}", flush=True)
+    say(f"done {os.getpid()}")
     time.sleep(120)  # every round ends in a real SIGKILL
 
 
@@ -113,7 +119,7 @@ def main() -> None:
     from claimtrack.services import Services  # noqa: F401
     from claimtrack.store import open_store  # noqa: F401
 
-    print("ready", flush=True)
+    say("ready")
     for line in sys.stdin:
         cmd = json.loads(line)
         pid = os.fork()
@@ -121,12 +127,12 @@ def main() -> None:
             try:
                 run_child(cmd)
             except BaseException as exc:  # reported, never silently swallowed
-                print(f"error {os.getpid()} {exc!r}", flush=True)
+                say(f"error {os.getpid()} {exc!r}")
                 os._exit(1)
             os._exit(0)
-        print(f"pid {pid}", flush=True)
+        say(f"pid {pid}")
         _, status = os.waitpid(pid, 0)
-        print(f"exit {pid} {status}", flush=True)
+        say(f"exit {pid} {status}")
 
 
 if __name__ == "__main__":
