@@ -493,13 +493,19 @@ def restore_backup(backup: Path, database: Path, *, now: datetime | None = None)
 
 
 def looks_like_sqlite(path: Path) -> bool:
-    """True when the file starts with SQLite's magic string (read without SQLite: the
-    16 header bytes only, on a file SQLite cannot open anyway)."""
+    """True when the file starts with SQLite's magic string, allowing a few damaged bytes.
+
+    Reads the 16 header bytes with plain I/O, so call it only while no connection to the
+    file is open (closing any descriptor drops a process's SQLite locks). A text file
+    shares at most a couple of these bytes by chance; a damaged database shares most.
+    """
     try:
         with open(path, "rb") as fh:
-            return fh.read(16) == _SQLITE_MAGIC
+            head = fh.read(16)
     except OSError:
         return False
+    same = sum(1 for a, b in zip(head, _SQLITE_MAGIC, strict=False) if a == b)
+    return len(head) == 16 and same >= 13
 
 
 __all__ = [
