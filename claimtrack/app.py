@@ -70,6 +70,10 @@ def run_gui(db: str | None = None, read_only: bool = False) -> int:
         )
 
     sys.excepthook = excepthook
+    if os.environ.get("CLAIMTRACK_BENCH_STARTUP"):
+        from claimtrack.ui.startup_probe import StartupProbe
+
+        window.startup_probe = StartupProbe(app, window)
     window.show()
     target = db
     if target is None:

@@ -25,6 +25,7 @@ class Actions:
         self.new_database = make(tr("&New Database…"), Std.New)
         self.open_database = make(tr("&Open Database…"), Std.Open)
         self.import_article = make(tr("&Import Article…"), "Ctrl+I")
+        self.paste_article = make(tr("&Paste Article"), "Ctrl+Shift+V")
         self.export = make(tr("&Export…"), "Ctrl+E")
         self.load_sample = make(tr("Load &Sample Dossier"))
         self.editor_name = make(tr("Your &Name…"))

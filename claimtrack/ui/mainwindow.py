@@ -22,6 +22,8 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QApplication,
+    QDialog,
     QFileDialog,
     QFrame,
     QHBoxLayout,
@@ -48,6 +50,7 @@ from claimtrack.ui.delegates import ChoiceDelegate, VerdictDelegate
 from claimtrack.ui.desk import Desk
 from claimtrack.ui.models.claims import ClaimTableModel
 from claimtrack.ui.models.sidebar import SCOPE_ROLE, SidebarData, SidebarModel, gather, scope_parts
+from claimtrack.ui.review import ImportTask, ReviewPanel
 from claimtrack.ui.tasks import TaskControl, TaskRunner
 from claimtrack.ui.widgets.article import ArticleView, Span
 from claimtrack.ui.widgets.chart import ChartWidget
@@ -221,6 +224,7 @@ class MainWindow(QMainWindow):
         file_menu.addMenu(self.recent_menu)
         file_menu.addSeparator()
         file_menu.addAction(a.import_article)
+        file_menu.addAction(a.paste_article)
         file_menu.addAction(a.export)
         file_menu.addAction(a.load_sample)
         file_menu.addSeparator()
@@ -267,6 +271,7 @@ class MainWindow(QMainWindow):
         a.new_database.triggered.connect(self._choose_new)
         a.open_database.triggered.connect(self._choose_open)
         a.import_article.triggered.connect(self._choose_import)
+        a.paste_article.triggered.connect(self.paste_article)
         a.export.triggered.connect(self.open_export)
         a.load_sample.triggered.connect(self.load_sample)
         a.editor_name.triggered.connect(self.ask_editor_name)
@@ -701,26 +706,54 @@ class MainWindow(QMainWindow):
             self.import_files([Path(p) for p in paths])
 
     def import_files(self, paths: list[Path]) -> None:
-        """Add each file as an article (plain import), off the GUI thread."""
-        services = self.services
-        if services is None:
+        """Read each file and propose its claims off the GUI thread, then review them."""
+        for path in paths:
+            self._start_import(ImportTask(str(path)), path.name)
+
+    def paste_article(self) -> None:
+        text = QApplication.clipboard().text()
+        if not text.strip():
+            self.statusBar().showMessage(self.tr("The clipboard holds no text."), 5000)
             return
+        self._start_import(ImportTask(text=text), self.tr("pasted text"))
 
-        def work(control: TaskControl) -> ChangeSet:
-            total = ChangeSet()
-            for n, path in enumerate(paths, start=1):
-                control.check()
-                control.progress(n, len(paths), path.name)
-                title, text = read_article_file(path)
-                total = total.merged(services.articles.create(title, text).changes)
-            return total
+    def _start_import(self, task: ImportTask, name: str) -> None:
+        if self.services is None:
+            return
+        self.statusBar().showMessage(self.tr("Reading %1…").replace("%1", name))
 
-        def done(changes: ChangeSet) -> None:
-            count = len(changes.created.get("article", ()))
-            self.statusBar().showMessage(self.tr("Imported %n article(s).", "", count), 5000)
+        def progress(done: int, total: int, step: str) -> None:
+            self.statusBar().showMessage(
+                self.tr("Reading %1: %2").replace("%1", name).replace("%2", step)
+            )
+
+        task.start(self.runner, self._review, self._failed, progress)
+
+    def _review(self, result: tuple[Any, Any]) -> None:
+        """Show the proposals of an imported article; accepted ones become claims."""
+        if self.services is None:
+            return
+        self.statusBar().clearMessage()
+        dialog = QDialog(self)
+        dialog.setWindowTitle(self.tr("Review Proposed Claims"))
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.resize(1100, 700)
+        panel = ReviewPanel(self.services, self.runner, dialog)
+        layout = QVBoxLayout(dialog)
+        layout.addWidget(panel)
+        panel.set_article(*result)
+
+        def applied(changes: ChangeSet) -> None:
             self.apply_changes(changes)
+            self._refresh_choices_later()
+            count = len(changes.created.get("claim", ()))
+            self.statusBar().showMessage(self.tr("Added %n claim(s).", "", count), 8000)
+            dialog.accept()
 
-        self.runner.run(work, done, self._failed)
+        panel.applied.connect(applied)
+        panel.failed.connect(lambda message: show_error(dialog, self.tr("Import"), message))
+        self.review_dialog = dialog
+        dialog.open()
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
         urls = event.mimeData().urls()
@@ -752,7 +785,9 @@ class MainWindow(QMainWindow):
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.organisationChanged.connect(lambda name: self.settings.set(keys.ORGANISATION, name))
         dialog.exported.connect(
-            lambda path: self.statusBar().showMessage(self.tr("Exported %1").replace("%1", path), 8000)
+            lambda path: self.statusBar().showMessage(
+                self.tr("Exported %1").replace("%1", path), 8000
+            )
         )
         self.export_dialog = dialog
         dialog.open()
@@ -874,33 +909,6 @@ class MainWindow(QMainWindow):
         if self.services is not None:
             self.services.store.close()
         super().closeEvent(event)
-
-
-MAX_ARTICLE_BYTES = 20 * 1024 * 1024
-
-
-def read_article_file(path: Path) -> tuple[str, str]:
-    """Title and text of an article file (plain import; extraction comes separately)."""
-    from claimtrack.domain import ValidationError
-
-    try:
-        size = path.stat().st_size
-        if size > MAX_ARTICLE_BYTES:
-            raise ValidationError(
-                f"{path.name} is too large to be an article ({size // 2**20} MB)."
-            )
-        raw = path.read_bytes()
-    except OSError as exc:
-        raise ValidationError(f"Cannot read {path.name}: {exc.strerror or exc}") from exc
-    if b"\x00" in raw[:4096]:
-        raise ValidationError(f"{path.name} is not a text article.")
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        text = raw.decode("cp1252", errors="replace")
-    if not text.strip():
-        raise ValidationError(f"{path.name} is empty.")
-    return path.stem.replace("_", " "), text
 
 
 def show_error(parent: QWidget | None, title: str, message: str) -> QMessageBox:

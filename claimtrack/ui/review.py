@@ -9,6 +9,7 @@ shown as plain text, never as HTML, because it comes from untrusted files.
 from __future__ import annotations
 
 import dataclasses
+import html
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
@@ -37,7 +38,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from claimtrack.domain import ChangeSet
+from claimtrack.domain import ChangeSet, ClaimKind
+from claimtrack.ui.models.claims import kind_label
 from claimtrack.ui.tasks import TaskControl, TaskRunner
 
 if TYPE_CHECKING:
@@ -49,7 +51,7 @@ Index = QModelIndex | QPersistentModelIndex
 
 PENDING, ACCEPTED, REJECTED = "pending", "accepted", "rejected"
 KINDS = ("statement", "denial", "no_comment", "no_response")
-COLUMNS = ("Decision", "Claimant", "Via", "Kind", "Cue", "Confidence", "Claim")
+COLUMNS = ("Decision", "Claim", "Claimant", "Via", "Kind", "Cue", "Confidence")
 _COLOURS = {PENDING: "#fff3b0", ACCEPTED: "#c8f0c8", REJECTED: "#eeeeee"}
 _CURRENT = "#9fd3ff"
 
@@ -86,15 +88,22 @@ class ProposalModel(QAbstractTableModel):
         p = self._rows[index.row()]
         decision = self._decisions[index.row()]
         col = index.column()
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return "<p>" + html.escape(p.text) + "</p>"  # escaped: tooltips render HTML
+        if role == Qt.ItemDataRole.DisplayRole:
+            decisions = {
+                PENDING: self.tr("pending"),
+                ACCEPTED: self.tr("accepted"),
+                REJECTED: self.tr("rejected"),
+            }
             values = (
-                self.tr(decision),
+                decisions[decision],
+                " ".join(p.text.split()),
                 p.claimant or "—",
                 p.via or "—",
-                p.kind,
+                kind_label(ClaimKind(p.kind)),
                 p.cue,
                 f"{p.confidence:.2f}",
-                " ".join(p.text.split()),
             )
             return values[col] if 0 <= col < len(values) else None
         if role == Qt.ItemDataRole.BackgroundRole:

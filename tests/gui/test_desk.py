@@ -9,7 +9,7 @@ from PySide6.QtCore import QItemSelectionModel, Qt
 from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QApplication, QComboBox, QMessageBox
 
-from claimtrack.domain import ClaimKind
+from claimtrack.domain import ClaimFilter, ClaimKind
 from claimtrack.services import Services
 from claimtrack.store import open_store
 from claimtrack.ui.models.records import RecordTableModel
@@ -310,3 +310,48 @@ def test_screenshots_light_and_dark(qtbot, make_window, sample, db_path) -> None
             window.close()
     finally:
         use_scheme(app, Qt.ColorScheme.Light)
+
+
+STORY = (
+    "JAKARTA - Kepala Dinas Pekerjaan Umum, Bambang Sutrisno, mengatakan jembatan baru "
+    "di Kali Bening akan dibuka pada bulan Mei.\n\n"
+    "Juru bicara kontraktor membantah laporan bahwa proyek itu terlambat dua bulan.\n\n"
+    "Wali kota menolak berkomentar soal biaya tambahan proyek tersebut.\n"
+)
+
+
+def test_import_a_file_review_and_accept_all(qtbot, desk, sample, tmp_path) -> None:
+    from PySide6.QtCore import QMimeData, QPoint, QUrl
+    from PySide6.QtGui import QDropEvent
+
+    story = tmp_path / "jembatan.txt"
+    story.write_text(STORY, encoding="utf-8")
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(story))])
+    drop = QDropEvent(
+        QPoint(10, 10),
+        Qt.DropAction.CopyAction,
+        mime,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
+    desk.dropEvent(drop)
+    qtbot.waitUntil(lambda: getattr(desk, "review_dialog", None) is not None, timeout=20_000)
+    from claimtrack.ui.review import ReviewPanel
+
+    panel = desk.review_dialog.findChild(ReviewPanel)
+    assert panel.model.rowCount() >= 3
+    save_shot(desk.review_dialog, "review.png")
+    before = sample.claims.count()
+    panel.table.setFocus()
+    qtbot.keyClick(
+        panel.table,
+        Qt.Key.Key_A,
+        Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
+    )
+    with qtbot.waitSignal(desk.claimsShown, timeout=20_000):
+        panel.done_button.click()
+    assert sample.claims.count() >= before + 3
+    [article] = [a for a in sample.articles.list() if "Kali Bening" in a.text]
+    kinds = {c.kind for c in sample.claims.list(ClaimFilter(article_id=article.id))}
+    assert {ClaimKind.STATEMENT, ClaimKind.DENIAL, ClaimKind.NO_COMMENT} <= kinds

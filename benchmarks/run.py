@@ -1,0 +1,345 @@
+#!/usr/bin/env python3
+"""ClaimTrack's benchmark suite: start-up, search, sorting, bulk edits, memory at scale.
+
+    .venv/bin/python benchmarks/run.py            # 100,000 claims, 5,000 articles
+    .venv/bin/python benchmarks/run.py --claims 20000 --articles 1000
+
+Every figure is compared with a floor measured in the same run on the same machine (a
+bare PySide6 window, the raw SQLite query) and with the target of issue 7. The results
+are printed as a table and written to docs/benchmarks.md.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import platform
+import sqlite3
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass, replace
+from datetime import datetime
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+CACHE = ROOT / ".bench"
+sys.path.insert(0, str(ROOT))
+
+
+@dataclass
+class Row:
+    what: str
+    value: str
+    floor: str
+    target: str
+    ok: bool | None
+
+
+ROWS: list[Row] = []
+
+
+def record(what: str, value: str, floor: str, target: str, ok: bool | None) -> None:
+    ROWS.append(Row(what, value, floor, target, ok))
+    mark = "" if ok is None else ("ok" if ok else "MISS")
+    print(f"{what:<46} {value:>14} {floor:>14} {target:>18} {mark}", flush=True)
+
+
+def ms(seconds: float) -> str:
+    return f"{seconds * 1000:.1f} ms"
+
+
+def ensure_db(claims: int, articles: int) -> Path:
+    CACHE.mkdir(exist_ok=True)
+    path = CACHE / f"claims-{claims}-{articles}.sqlite"
+    if not path.exists():
+        print(f"generating {claims:,} claims in {articles:,} articles → {path}", flush=True)
+        started = time.perf_counter()
+        subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "claimtrack",
+                "generate",
+                "--db",
+                str(path),
+                "--claims",
+                str(claims),
+                "--articles",
+                str(articles),
+            ],
+            check=True,
+            cwd=ROOT,
+        )
+        record(
+            "generate (one transaction per 5,000)",
+            f"{time.perf_counter() - started:.1f} s",
+            "—",
+            "≤ 60 s" if claims >= 100_000 else "—",
+            (time.perf_counter() - started) <= 60 if claims >= 100_000 else None,
+        )
+    return path
+
+
+# ------------------------------------------------------------------ start-up (processes)
+
+
+def _profile_env(folder: str) -> dict[str, str]:
+    return {
+        **os.environ,
+        "QT_QPA_PLATFORM": "offscreen",
+        "CLAIMTRACK_CONFIG_DIR": os.path.join(folder, "config"),
+        "CLAIMTRACK_DATA_DIR": os.path.join(folder, "data"),
+        "CLAIMTRACK_EDITOR": "bench",
+    }
+
+
+def _timed_run(args: list[str], env: dict[str, str]) -> dict[str, float]:
+    started = time.time()
+    out = subprocess.run(args, capture_output=True, text=True, env=env, cwd=ROOT, timeout=300)
+    marks: dict[str, float] = {}
+    for line in out.stdout.splitlines():
+        key, _, value = line.partition(" ")
+        if key in ("first-paint", "rows-visible"):
+            marks[key] = float(value) - started
+        elif key == "peak-rss-kib":
+            marks[key] = float(value)
+    if "first-paint" not in marks:
+        raise RuntimeError(f"{args} reported nothing:\n{out.stdout}\n{out.stderr}")
+    return marks
+
+
+def startup(db: Path, runs: int) -> None:
+    with tempfile.TemporaryDirectory() as folder:
+        env = _profile_env(folder)
+        floor = [
+            _timed_run([sys.executable, str(ROOT / "benchmarks/floor_window.py")], env)
+            for _ in range(runs)
+        ]
+        probe = "import time; t=time.perf_counter(); import sqlmodel; print(time.perf_counter()-t)"
+        sqlmodel_import = statistics.median(
+            float(
+                subprocess.run(
+                    [sys.executable, "-c", probe], capture_output=True, text=True, check=True
+                ).stdout
+            )
+            for _ in range(runs)
+        )
+        app_env = {**env, "CLAIMTRACK_BENCH_STARTUP": "1"}
+        app = [
+            _timed_run([sys.executable, "-m", "claimtrack", "--db", str(db)], app_env)
+            for _ in range(runs)
+        ]
+    floor_paint = statistics.median(r["first-paint"] for r in floor)
+    paint = statistics.median(r["first-paint"] for r in app)
+    rows = statistics.median(r["rows-visible"] for r in app)
+    record(
+        "cold start: first paint",
+        ms(paint),
+        ms(floor_paint),
+        "≤ 1.5 × floor",
+        paint <= 1.5 * floor_paint,
+    )
+    rows_floor = floor_paint + sqlmodel_import
+    record(
+        "cold start: rows visible",
+        ms(rows),
+        ms(rows_floor) + "*",
+        "≤ 1.3 × floor*",
+        rows <= 1.3 * rows_floor,
+    )
+    floor_rss = statistics.median(r["peak-rss-kib"] for r in floor) / 1024
+    rss = statistics.median(r["peak-rss-kib"] for r in app) / 1024
+    record(
+        "peak memory, open and scrolled end to end",
+        f"{rss:.0f} MB",
+        f"{floor_rss:.0f} MB",
+        "≤ 2 × floor + 100 MB",
+        rss <= 2 * floor_rss + 100,
+    )
+
+
+# ------------------------------------------------------------------ in the window
+
+
+def in_window(db: Path) -> None:
+    with tempfile.TemporaryDirectory() as folder:
+        os.environ.update(_profile_env(folder))
+        _in_window(db)
+
+
+def _wait(app, signal, timeout: float = 60.0) -> None:
+    from PySide6.QtCore import QEventLoop, QTimer
+
+    loop = QEventLoop()
+    signal.connect(loop.quit)
+    QTimer.singleShot(int(timeout * 1000), loop.quit)
+    loop.exec()
+    signal.disconnect(loop.quit)
+
+
+def _in_window(db: Path) -> None:
+    from PySide6.QtCore import QItemSelection, QItemSelectionModel
+    from PySide6.QtWidgets import QApplication
+
+    from claimtrack.domain import ClaimFilter
+    from claimtrack.services.claims import SORT_KEYS
+    from claimtrack.settings import Settings
+    from claimtrack.store.search import fts5_query
+    from claimtrack.ui.mainwindow import MainWindow
+    from claimtrack.ui.tasks import TaskRunner
+
+    app = QApplication.instance() or QApplication([])
+    window = MainWindow(Settings(), TaskRunner(app), editor="bench")
+    window.resize(1400, 900)
+    window.show()
+    window.open_database(str(db))
+    _wait(app, window.claimsShown)
+    total = window.model.rowCount()
+
+    def shown(change) -> float:
+        started = time.perf_counter()
+        change()
+        _wait(app, window.claimsShown)
+        return time.perf_counter() - started
+
+    # Search as you type: each keystroke's query, to the table showing its result.
+    raw = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
+    typed = "budget harbour"
+    keystrokes, floors = [], []
+    for _round in range(3):
+        for i in range(1, len(typed) + 1):
+            prefix = typed[:i]
+            if not prefix.strip():
+                continue
+            flt = replace(window.filter, search=prefix)
+            keystrokes.append(shown(lambda f=flt: window._filter_changed(f)))
+            started = time.perf_counter()
+            raw.execute(
+                "SELECT rowid FROM claim_fts WHERE claim_fts MATCH ?", (fts5_query(prefix),)
+            ).fetchall()
+            floors.append(time.perf_counter() - started)
+    median = statistics.median(keystrokes)
+    p95 = statistics.quantiles(keystrokes, n=20)[18]
+    floor_median = statistics.median(floors)
+    record("search as you type: median", ms(median), ms(floor_median), "≤ 16 ms", median <= 0.016)
+    record(
+        "search as you type: p95",
+        ms(p95),
+        ms(statistics.quantiles(floors, n=20)[18]),
+        "≤ 33 ms",
+        p95 <= 0.033,
+    )
+    shown(lambda: window._filter_changed(ClaimFilter()))
+
+    # Sorting by each column, filters, scrolling.
+    worst = 0.0
+    for key in SORT_KEYS:
+        seconds = min(shown(lambda k=key: window._sort(k, False)) for _ in range(2))
+        worst = max(worst, seconds)
+        record(f"sort by {key}", ms(seconds), "—", "≤ 100 ms", seconds <= 0.1)
+    shown(lambda: window._sort("id", False))
+    for name, flt in (
+        ("status", ClaimFilter(statuses=("done",))),
+        ("verdict", ClaimFilter(verdicts=("false",))),
+    ):
+        seconds = min(shown(lambda f=flt: window._filter_changed(f)) for _ in range(2))
+        record(f"filter by {name}", ms(seconds), "—", "≤ 100 ms", seconds <= 0.1)
+    shown(lambda: window._filter_changed(ClaimFilter()))
+    started = time.perf_counter()
+    window.table.scrollToBottom()
+    window.table.viewport().repaint()
+    seconds = time.perf_counter() - started
+    record("scroll to the end", ms(seconds), "—", "≤ 100 ms", seconds <= 0.1)
+    window.table.scrollToTop()
+
+    # Detail pane of a claim with 100 History rows (the generator's first claims).
+    heavy = min(window.services.claims.query_ids(ClaimFilter(sort="id"))[:20])
+    started = time.perf_counter()
+    window.select_claim(heavy)
+    seconds = time.perf_counter() - started
+    rows = window.detail.history_model.rowCount()
+    record(f"open detail pane ({rows} history rows)", ms(seconds), "—", "≤ 50 ms", seconds <= 0.05)
+
+    # Bulk verdict change on 10,000 claims, and its undo.
+    count = min(10_000, total)
+    selection = QItemSelection(window.model.index(0, 0), window.model.index(count - 1, 0))
+    window.table.selectionModel().select(
+        selection,
+        QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows,
+    )
+    started = time.perf_counter()
+    window.set_on_selected("verdict", "false", "False")
+    seconds = time.perf_counter() - started
+    record(f"bulk verdict change on {count:,} claims", ms(seconds), "—", "≤ 1 s", seconds <= 1)
+    started = time.perf_counter()
+    window.undo_action.trigger()
+    seconds = time.perf_counter() - started
+    record("… and its undo", ms(seconds), "—", "≤ 1 s", seconds <= 1)
+    window.close()
+
+
+def write_markdown(claims: int, articles: int) -> Path:
+    cpu = ""
+    try:
+        cpu = next(
+            line.split(":", 1)[1].strip()
+            for line in Path("/proc/cpuinfo").read_text().splitlines()
+            if line.startswith("model name")
+        )
+    except (OSError, StopIteration):
+        cpu = platform.processor()
+    import PySide6
+    import sqlalchemy
+
+    lines = [
+        "# Benchmarks",
+        "",
+        f"Regenerated by `.venv/bin/python benchmarks/run.py` on {datetime.now():%Y-%m-%d %H:%M}.",
+        "",
+        f"- machine: {cpu}, {os.cpu_count()} cores, {platform.system()} {platform.release()}",
+        f"- Python {platform.python_version()}, PySide6 {PySide6.__version__}, "
+        f"SQLAlchemy {sqlalchemy.__version__}, SQLite {sqlite3.sqlite_version}",
+        f"- data: {claims:,} claims in {articles:,} articles (`claimtrack generate`)",
+        "",
+        "| measure | value | floor (same run) | target | |",
+        "|---|---|---|---|---|",
+    ]
+    for row in ROWS:
+        mark = "" if row.ok is None else ("met" if row.ok else "**missed**")
+        lines.append(f"| {row.what} | {row.value} | {row.floor} | {row.target} | {mark} |")
+    lines += [
+        "",
+        "Floors: start-up against a bare PySide6 window with an empty QTableView; *rows "
+        "visible against that floor plus the time `import sqlmodel` takes alone; search "
+        "against the raw FTS5 query in sqlite3 on the same file; memory against the bare "
+        "window's peak RSS. Timings are medians of several runs (start-up) or of every "
+        "keystroke of three rounds of typing (search).",
+        "",
+    ]
+    path = ROOT / "docs" / "benchmarks.md"
+    path.parent.mkdir(exist_ok=True)
+    path.write_text("\n".join(lines), encoding="utf-8")
+    return path
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--claims", type=int, default=100_000)
+    parser.add_argument("--articles", type=int, default=5_000)
+    parser.add_argument("--runs", type=int, default=5, help="start-up runs per program")
+    parser.add_argument("--no-write", action="store_true", help="do not rewrite docs/benchmarks.md")
+    args = parser.parse_args()
+    print(f"{'measure':<46} {'value':>14} {'floor':>14} {'target':>18}")
+    db = ensure_db(args.claims, args.articles)
+    startup(db, args.runs)
+    in_window(db)
+    if not args.no_write:
+        print(f"\nwritten to {write_markdown(args.claims, args.articles)}")
+    return 0 if all(r.ok is not False for r in ROWS) else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
