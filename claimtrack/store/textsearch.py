@@ -12,11 +12,12 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from sqlalchemy import Boolean, String, bindparam, text
+from sqlalchemy import String, bindparam, text
 from sqlalchemy.dialects.postgresql import ARRAY
 from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.sql import ColumnElement
 from sqlalchemy.sql.compiler import SQLCompiler
+from sqlalchemy.types import NullType
 
 from claimtrack.store.search import fts5_query, like_pattern
 
@@ -26,7 +27,8 @@ _WORD = re.compile(r"\w+", re.UNICODE)
 class ClaimSearch(ColumnElement[bool]):
     """True for the claims whose search document matches ``typed`` (see the module doc)."""
 
-    type = Boolean()
+    # Not Boolean: SQLite would render "IN (...) = 1", which defeats the rowid lookup.
+    type = NullType()
     inherit_cache = False  # the SQL differs per dialect and per typed text
 
     def __init__(self, id_column: Any, typed: str) -> None:
