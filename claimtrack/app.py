@@ -139,15 +139,14 @@ def open_locked(window: Any, target: str | None, locks: Any) -> None:
     offer read-only instead of opening a second writer (RELIABILITY.md: one writer)."""
     from PySide6.QtCore import Qt
 
-    from claimtrack.store.engine import _resolve_sqlite_path
     from claimtrack.ui.lock import LockedDialog
 
     path = None
     if not window.read_only:
-        try:
-            path = _resolve_sqlite_path(target)
-        except Exception:  # a bad location: the window's own open reports it clearly
-            path = None
+        # Light on purpose: importing the store here would delay the first paint.
+        path = paths.sqlite_file(target)
+        if path is not None and not path.parent.is_dir():
+            path = None  # a bad location: the window's own open reports it clearly
     holder = locks.claim(path) if path is not None else None
     if holder is None:
         window.open_database(target)

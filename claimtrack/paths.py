@@ -34,3 +34,23 @@ def config_dir() -> Path:
 
 def default_database() -> Path:
     return data_dir() / DEFAULT_DB_NAME
+
+
+def sqlite_file(target: str | Path | None) -> Path | None:
+    """The file a database target names, or None for a server URL.
+
+    Deliberately free of SQLAlchemy, so the window can take the file's lock before the
+    data layer is imported (the store resolves targets the same way).
+    """
+    if target is None:
+        return default_database()
+    text = str(target)
+    if "://" not in text:
+        return Path(text).expanduser().absolute()
+    scheme, _, rest = text.partition("://")
+    if not scheme.startswith("sqlite"):
+        return None
+    rest = rest.split("?", 1)[0]
+    if not rest.startswith("/") or rest in ("/", "/:memory:"):
+        return None
+    return Path(rest[1:]).expanduser().absolute()

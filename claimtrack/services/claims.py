@@ -711,6 +711,8 @@ def _sorted(query: Select[Any], flt: ClaimFilter) -> Select[Any]:
             "updated": Claim.updated_at,
             "created": Claim.created_at,
         }[key]
+    if key == "id":
+        return query.order_by(expr.desc() if flt.descending else expr)
     if flt.descending:
         return query.order_by(expr.desc(), col(Claim.id).desc())
     return query.order_by(expr, Claim.id)

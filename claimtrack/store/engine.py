@@ -253,6 +253,7 @@ def open_store(
     busy_timeout: float = DEFAULT_BUSY_TIMEOUT,
     migrate: bool = True,
     create: bool = True,
+    quick_check: bool = True,
 ) -> Store:
     """Open a database by path or SQLAlchemy URL and bring it up to date.
 
@@ -278,7 +279,7 @@ def open_store(
         _install_sqlite_pragmas(engine, busy_timeout, readonly)
     store = Store(engine, path=path, readonly=readonly)
     try:
-        if path is not None:
+        if path is not None and quick_check:
             _check_sqlite_file(store)
         if migrate:
             _migrate(store)
@@ -309,6 +310,15 @@ def _server_options(target: str) -> dict[str, Any]:
         "keepalives_count": 3,
     }
     return {k: v for k, v in defaults.items() if k not in url.query}
+
+
+def check_sqlite_file(store: Store) -> None:
+    """``quick_check`` an open store; raises DamagedDatabaseError when it fails.
+
+    The GUI runs this in the background right after opening a large file, so the claims
+    show without waiting for a full scan (0.65 s on 150 MB in benchmarks/).
+    """
+    _check_sqlite_file(store)
 
 
 def _check_sqlite_file(store: Store) -> None:

@@ -313,7 +313,11 @@ class MainWindow(QMainWindow):
             from claimtrack.services import Services
             from claimtrack.store import open_store
 
-            services = Services(open_store(target, create=create, readonly=read_only), editor)
+            # A big file is checked in the background once its claims show (see _opened).
+            check = _small_file(target)
+            store = open_store(target, create=create, readonly=read_only, quick_check=check)
+            store.checked = check
+            services = Services(store, editor)
             return services, services.is_empty()
 
         self.runner.run(work, self._opened, self._failed)
@@ -341,6 +345,25 @@ class MainWindow(QMainWindow):
         self.filterbar.set_filter(self.filter)
         self.refresh_sidebar()
         self.refresh()
+        if not getattr(services.store, "checked", True):
+            self._check_in_background(services)
+
+    def _check_in_background(self, services: Services) -> None:
+        def work(_control: TaskControl) -> None:
+            from claimtrack.store.engine import check_sqlite_file
+
+            check_sqlite_file(services.store)
+
+        def damaged(exc: BaseException) -> None:
+            if self.services is services:  # still the open database: stop using it
+                self.services = None
+                self.desk = None
+                self.detail.desk = None
+                self.model.set_services(None)
+                services.store.close()
+            self._failed(exc)
+
+        self.runner.run(work, None, damaged)
 
     def refresh_all(self) -> None:
         self.model.set_services(self.services)
@@ -457,7 +480,7 @@ class MainWindow(QMainWindow):
             self.refresh()
         else:
             self._load_detail()
-        if changes.touches("party") or changes.touches("tag") or changes.touches("claim"):
+        if changes.touches("party") or changes.touches("tag"):
             self._refresh_choices_later()
         self._sidebar_timer.start()
 
@@ -662,7 +685,8 @@ class MainWindow(QMainWindow):
         )
         if ok:
             label = self.tr("Assign to %1").replace("%1", name.strip() or "—")
-            self.desk.bulk_edit(ids, "assignee", name.strip(), label)
+            if self.desk.bulk_edit(ids, "assignee", name.strip(), label):
+                self._refresh_choices_later()
 
     def _new_claim(self, article_id: int, start: int, end: int, text: str) -> None:
         if self.desk is None:
@@ -909,6 +933,20 @@ class MainWindow(QMainWindow):
         if self.services is not None:
             self.services.store.close()
         super().closeEvent(event)
+
+
+SYNC_CHECK_BYTES = 32 * 1024 * 1024
+
+
+def _small_file(target: str | None) -> bool:
+    """True when ``target`` is a SQLite file small enough to check before showing it."""
+    from claimtrack import paths
+
+    path = paths.sqlite_file(target)
+    try:
+        return path is None or not path.exists() or path.stat().st_size < SYNC_CHECK_BYTES
+    except OSError:
+        return True
 
 
 def show_error(parent: QWidget | None, title: str, message: str) -> QMessageBox:
