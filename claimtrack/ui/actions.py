@@ -24,6 +24,7 @@ class Actions:
         # File
         self.new_database = make(tr("&New Database…"), Std.New)
         self.open_database = make(tr("&Open Database…"), Std.Open)
+        self.connect_team = make(tr("Connect to &Team Database…"))
         self.import_article = make(tr("&Import Article…"), "Ctrl+I")
         self.paste_article = make(tr("&Paste Article"), "Ctrl+Shift+V")
         self.export = make(tr("&Export…"), "Ctrl+E")

@@ -53,17 +53,32 @@ class Desk(QObject):
         self._notify(changes)
 
     # ------------------------------------------------------------------ claims
-    def edit_claim(
-        self, record: ClaimRecord, fields: dict[str, Any], label: str, *, check_version: bool = True
-    ) -> bool:
-        """Save ``fields`` on the claim ``record`` was loaded from (version-checked)."""
+    def edit_claim(self, record: ClaimRecord, fields: dict[str, Any], label: str) -> bool:
+        """Save ``fields`` made on top of ``record`` (the claim as the editor saw it).
+
+        Fields someone else changed meanwhile are merged when they differ from ours; a
+        real clash goes to ``resolve_conflict`` (mine, theirs or merged), never silently
+        overwritten.
+        """
+        from claimtrack.services.merge import FieldConflict
+
         old = {name: _old_value(record, name) for name in fields}
-        version = record.version if check_version else None
-        changes = self._attempt(
-            lambda: self.services.claims.update(record.id, expected_version=version, **fields)
-        )
-        if changes is None:
-            return False
+        base, wanted = record, dict(fields)
+        while True:
+            try:
+                changes = self.services.claims.update_merging(record.id, base, wanted)
+                break
+            except FieldConflict as conflict:
+                choice = self.resolve_conflict(conflict) if self.resolve_conflict else None
+                if choice is None:
+                    self._report(conflict)
+                    return False
+                base, wanted = conflict.current, {**wanted, **choice}
+                old = {name: _old_value(conflict.current, name) for name in wanted}
+            except ClaimTrackError as exc:
+                self._report(exc)
+                return False
+        fields = wanted
         if changes:
             cmd = undo.EditClaimCommand(
                 self.services, self._notify, record.id, dict(fields), old, label, done=True

@@ -210,6 +210,8 @@ class MainWindow(QMainWindow):
 
         self.count_label = QLabel()
         self.editor_label = QLabel()
+        self.connection_label = QLabel()
+        self.statusBar().addPermanentWidget(self.connection_label)
         self.statusBar().addPermanentWidget(self.editor_label)
         self.statusBar().addPermanentWidget(self.count_label)
         self._show_editor()
@@ -222,6 +224,7 @@ class MainWindow(QMainWindow):
         file_menu.addAction(a.new_database)
         file_menu.addAction(a.open_database)
         file_menu.addMenu(self.recent_menu)
+        file_menu.addAction(a.connect_team)
         file_menu.addSeparator()
         file_menu.addAction(a.import_article)
         file_menu.addAction(a.paste_article)
@@ -270,6 +273,7 @@ class MainWindow(QMainWindow):
         a = self.actions_
         a.new_database.triggered.connect(self._choose_new)
         a.open_database.triggered.connect(self._choose_open)
+        a.connect_team.triggered.connect(self.connect_team)
         a.import_article.triggered.connect(self._choose_import)
         a.paste_article.triggered.connect(self.paste_article)
         a.export.triggered.connect(self.open_export)
@@ -328,6 +332,7 @@ class MainWindow(QMainWindow):
             self.services.store.close()
         self.services = services
         self.desk = Desk(services, self.undo_stack, self)
+        self.desk.resolve_conflict = self._resolve_conflict
         self.desk.changed.connect(self.apply_changes)
         self.desk.failed.connect(self._edit_failed)
         self.detail.desk = self.desk
@@ -335,7 +340,9 @@ class MainWindow(QMainWindow):
         self.model.set_services(services)
         self._refresh_choices()
         location = services.store.display_name
-        self.settings.add_recent_database(location)
+        if services.store.path is not None:  # servers are remembered by the connect dialog
+            self.settings.add_recent_database(location)
+        self._start_live(services)
         name = services.store.path.name if services.store.path else location
         self.setWindowTitle(f"{name} — {APP_NAME}")
         self.banner.setVisible(empty)
@@ -364,6 +371,54 @@ class MainWindow(QMainWindow):
             self._failed(exc)
 
         self.runner.run(work, None, damaged)
+
+    # ------------------------------------------------------------------ team mode
+    def connect_team(self) -> None:
+        from claimtrack.ui.dialogs.connect import ConnectDialog, Credentials
+
+        if not hasattr(self, "credentials"):
+            self.credentials = Credentials()
+        dialog = ConnectDialog(self.settings, self.credentials, self)
+        if dialog.exec() == QDialog.DialogCode.Accepted and dialog.store_target():
+            self.open_database(dialog.store_target())
+
+    def _start_live(self, services: Services) -> None:
+        """Another editor's change reaches this window through PostgreSQL NOTIFY."""
+        self._stop_live()
+        if services.store.dialect != "postgresql":
+            self.connection_label.setText("")
+            return
+        from claimtrack.ui.live import LiveUpdates
+
+        self.live = LiveUpdates(services.store.engine.url, parent=self)
+        self.live.changed.connect(self.apply_changes)
+        self.live.refreshRequested.connect(self.refresh_all)
+        self.live.connectionStateChanged.connect(self._show_connection)
+        self.live.start()
+        self._show_connection(self.live.state)
+
+    def _stop_live(self) -> None:
+        live = getattr(self, "live", None)
+        if live is not None:
+            live.stop()
+            self.live = None
+
+    def _show_connection(self, state: str) -> None:
+        labels = {
+            "connected": self.tr("Live: connected"),
+            "connecting": self.tr("Live: connecting…"),
+            "reconnecting": self.tr("Live: reconnecting…"),
+            "stopped": self.tr("Live: off"),
+        }
+        self.connection_label.setText(labels.get(state, state))
+
+    def _resolve_conflict(self, conflict: Any) -> dict[str, Any] | None:
+        from claimtrack.ui.dialogs.conflict import ConflictDialog
+
+        dialog = ConflictDialog(conflict, self)
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            return dialog.resolutions()
+        return None
 
     def refresh_all(self) -> None:
         self.model.set_services(self.services)
@@ -929,6 +984,7 @@ class MainWindow(QMainWindow):
         self.settings.set(keys.SHOW_ARTICLE, self.actions_.show_article.isChecked())
         self.settings.set(keys.SHOW_DETAIL, self.actions_.show_detail.isChecked())
         self.settings.sync()
+        self._stop_live()
         self.runner.shutdown()
         if self.services is not None:
             self.services.store.close()
