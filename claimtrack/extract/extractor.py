@@ -24,6 +24,7 @@ def extract_claims(text: str, language: str | None = None) -> list[ProposedClaim
     if language not in (None, "id", "en"):
         language = detect_language(text)
     ctx = Context()
+    ctx.learn_dateline(text[:300])
     para_starts = {a for a, _ in paragraphs(text)}
     claims: list[ProposedClaim] = []
     seen: set[tuple[int, int, str]] = set()

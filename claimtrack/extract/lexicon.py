@@ -290,7 +290,7 @@ Vedomosti|RBC|Izvestia|ECNS|China Daily|Economic Observer|Caijing|Respekt""".rep
 OUTLET_HEADS: Final = (
     r"Times|News|Post|Journal|Observer|Herald|Daily|Tribune|Telegraph|Guardian|Gazette|Chronicle|"
     r"Express|Mirror|Star|Sun|Standard|Mail|Examiner|Inquirer|Monitor|Review|Weekly|Harian|Pos|"
-    r"Koran|Majalah|Radio|TV|Televisi|Agency|Press|Wire|Magazine|Kantor Berita"
+    r"Koran|Majalah|Radio|TV|Televisi|Press|Wire|Magazine|Kantor Berita"
 )
 # Common nouns that introduce an outlet's name ("newspaper Respekt", "kantor berita Yonhap").
 OUTLET_NOUNS: Final = (

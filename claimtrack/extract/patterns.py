@@ -39,7 +39,13 @@ _OUTLET_NAMES = "|".join(
 )
 OUTLET = re.compile(rf"(?<![\w.])(?:{_OUTLET_NAMES})(?![\w])")
 CAP_RUN = r"[A-Z][\w.&'’-]*(?:\s+(?:of|and|de|van|bin|al|the)?\s*[A-Z][\w.&'’-]*)*"
-OUTLET_HEADED = re.compile(rf"(?:The\s+)?(?:[A-Z][\w.&'-]*\s+)*(?:{lx.OUTLET_HEADS})\b")
+OUTLET_HEADED = re.compile(rf"\b(?:The\s+)?(?:[A-Z][\w.&'-]*\s+)*(?:{lx.OUTLET_HEADS})\b")
+# A news site written as its domain: "Sportif.id", "Bisnis.com".
+OUTLET_DOMAIN = re.compile(r"\b[A-Z][\w-]*\.(?:com|id|co\.id|net|co)\b")
+DATELINE_OUTLET = re.compile(
+    r"^\s*(?:(?P<o1>[A-Z][\w.'’&-]*(?:\s+[A-Z][\w.'’&-]*){0,3}),\s+[A-Z][A-Z .]{2,}\s*(?:--|-|–|—)|"
+    r"(?:[A-Z][A-Z .]+(?:,[^()\n]{0,20})?\s*)?\((?P<o2>[A-Z][^()\n]{1,40})\)\s*(?:--|-|–|—))"
+)
 OUTLET_NOUN_NAME = re.compile(
     rf"\b(?i:{lx.OUTLET_NOUNS})\s+(?:[a-z]+\s+){{0,2}}(?P<name>(?:[A-Z][\w.&'-]*\s*)+)"
 )

@@ -69,9 +69,19 @@ def clean_np(np: str) -> str:
     return np.strip(" ,")
 
 
-def outlet_in(text: str) -> str | None:
-    """The outlet named in a phrase: a known outlet, "newspaper X", "report by X", "X News"."""
+def outlet_in(text: str, extra: frozenset[str] = frozenset()) -> str | None:
+    """The outlet named in a phrase: a known outlet, "newspaper X", "report by X", "X News".
+
+    ``extra`` holds outlets the article itself revealed (its dateline names its publisher).
+    """
+    for name in extra:
+        at = text.find(name)
+        if at != -1 and _whole_word(text, at, at + len(name)):
+            return name
     m = pt.OUTLET.search(text)
+    if m:
+        return m.group()
+    m = pt.OUTLET_DOMAIN.search(text)
     if m:
         return m.group()
     m = pt.REPORT_BY.search(text)
@@ -89,12 +99,27 @@ def outlet_in(text: str) -> str | None:
     return None
 
 
-def is_outlet_phrase(np: str) -> str | None:
+def _whole_word(text: str, a: int, b: int) -> bool:
+    return (a == 0 or not text[a - 1].isalnum()) and (b == len(text) or not text[b].isalnum())
+
+
+def dateline_outlet(text: str) -> str | None:
+    """The publisher a dateline names: "Kabar Pangan, JAKARTA -", "SYDNEY (Pacific Wire) -"."""
+    m = pt.DATELINE_OUTLET.match(text)
+    if not m:
+        return None
+    name = (m.group("o1") or m.group("o2") or "").strip()
+    if not name or name.isupper() and " " in name or re.search(r"\d", name):
+        return None
+    return name
+
+
+def is_outlet_phrase(np: str, extra: frozenset[str] = frozenset()) -> str | None:
     """The outlet when the whole phrase denotes an outlet (a newspaper speaking)."""
     if not np:
         return None
     words = np.split()
-    out = outlet_in(np)
+    out = outlet_in(np, extra)
     if out is None:
         return None
     # The outlet must be the head: "Samsung's statement to Reuters" is not an outlet speaking.
@@ -181,6 +206,17 @@ class Context:
     last_was_outlet_only: bool = False
     quote_speaker: Speaker | None = None
     history: list[Speaker] = field(default_factory=list)
+    outlets: frozenset[str] = frozenset()
+
+    def learn_dateline(self, text: str) -> None:
+        """Remember the article's own outlet from its dateline, so that "kepada <outlet>" and
+        "dikirim <outlet>" are recognised for outlets the lexicon does not list."""
+        name = dateline_outlet(text)
+        if name and not pt.OUTLET.fullmatch(name):
+            self.outlets = self.outlets | {name}
+
+    def outlet_in(self, text: str) -> str | None:
+        return outlet_in(text, self.outlets)
 
     def note(self, claimant: str | None, full: str | None, via: str | None) -> None:
         if via:
@@ -213,7 +249,7 @@ class Context:
             r"^the\s+(?:\w+\s+)?(?:newspaper|paper|report|daily|agency)$", low
         ):
             return None, None, self.last_outlet, "outlet-anaphor"
-        outlet = is_outlet_phrase(np)
+        outlet = is_outlet_phrase(np, self.outlets)
         if outlet:
             return None, None, outlet, "outlet"
         if re.match(r"^(?:a|an|the)\s+(?:\w+\s+)?(?:report|article|story)\b", low) or re.match(

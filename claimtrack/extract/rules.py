@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from . import lexicon as lx
 from . import patterns as pt
-from .resolve import Context, outlet_in
+from .resolve import Context
 from .sentences import CLOSING_QUOTES, OPENING_QUOTES, quote_spans, split_sentences
 
 VERB_TYPES = frozenset(
@@ -24,6 +24,11 @@ VERB_TYPES = frozenset(
 )
 _QUOTE_CHARS = '"' + OPENING_QUOTES + CLOSING_QUOTES
 _CLAUSE_STOP = re.compile(r",\s*(?:and|but|while|whereas|sementara|sedangkan|namun|tetapi)\b|;")
+# What may follow a full speech verb in an inverted tag ('"Q," said the mayor'): a name, a
+# determiner or a pronoun -- never a lower-case content clause ("X, Y, mengatakan bantuan ...").
+_SPEAKER_START = re.compile(
+    r"\s*(?:[A-Z]|(?:the|a|an|his|her|its|their|one|he|she|it|they|we|I|ia|dia|mereka)\b)"
+)
 _LEADING_CONNECTIVE = re.compile(
     r"^(?:(?:Sebelumnya|Namun|Sementara\s+itu|Selain\s+itu|Meanwhile|However|Previously|"
     r"Separately|Earlier|Later|In\s+addition|Kemudian|Sebaliknya|Bahkan|Adapun|Dalam\s+hal\s+ini|"
@@ -292,7 +297,7 @@ class SentenceRules:
             if mo:
                 if mo.group("via"):
                     cand = mo.group("via")
-                    via = outlet_in(cand) or via
+                    via = self.ctx.outlet_in(cand) or via
                 elif mo.group("ana"):
                     via = self.ctx.last_outlet
                 pos = mo.end()
@@ -313,12 +318,12 @@ class SentenceRules:
                 if re.match(r"(?:paper|newspaper)$", grp):
                     via = self.ctx.last_outlet
                 else:
-                    via = outlet_in(grp) or via
+                    via = self.ctx.outlet_in(grp) or via
             pos = hit.end()
         mt = pt.THAT_AHEAD.match(self.m, pos, limit)
         if mt:
             seg = s[pos : mt.end()]
-            v = outlet_in(seg)
+            v = self.ctx.outlet_in(seg)
             if v:
                 via = v
             elif re.search(r"\b(?:the\s+paper|the\s+newspaper)\b", seg):
@@ -484,7 +489,7 @@ class SentenceRules:
         if re.match(r"^laporan\b", raw, re.IGNORECASE) or re.match(
             r"^(?:a|an|the)\s+(?:\w+\s+)?(?:report|article)", raw, re.IGNORECASE
         ):
-            via = outlet_in(raw)
+            via = self.ctx.outlet_in(raw)
             if via is None and re.match(r"^(?:laporan|the\s+report)(?:nya)?$", raw, re.I):
                 via = self.ctx.last_outlet
             return None, None, via, "outlet"
@@ -525,7 +530,7 @@ class SentenceRules:
             self.s[cue.end : b],
         )
         if mt:
-            via = outlet_in(mt.group("o"))
+            via = self.ctx.outlet_in(mt.group("o"))
         end = self._clause_end(cue.end, b)
         return self._emit(start, end, "statement", cue, (None, None, via), 0.6)
 
@@ -535,7 +540,7 @@ class SentenceRules:
         mt = pt.SUBJECT_REPORT_THAT.match(self.s, start, b)
         if not mt:
             return
-        via = outlet_in(mt.group("np"))
+        via = self.ctx.outlet_in(mt.group("np"))
         if via is None and re.match(r"^the\s", mt.group("np"), re.I):
             via = self.ctx.last_outlet
         if via is None:
@@ -558,6 +563,7 @@ class SentenceRules:
             cue.type in {"say", "report"}
             and re.search(r"(?:,|[\"”])\s*$", pre)
             and len(self.s[cue.end : self._np_end(cue.end, b)].split()) <= 6
+            and _SPEAKER_START.match(self.s, cue.end, b) is not None
             and not re.search(
                 r"\b(?:is|was|are|were|has|had|have|will|would|could|akan|telah|sudah)\b",
                 self.s[cue.end : self._np_end(cue.end, b)],
@@ -657,8 +663,8 @@ class SentenceRules:
             r"(?:\s+[A-Z][\w.&'-]*)*)\s*$",
             s[content_start:end],
         )
-        if tail and outlet_in(tail.group("o")):
-            via = via or outlet_in(tail.group("o"))
+        if tail and self.ctx.outlet_in(tail.group("o")):
+            via = via or self.ctx.outlet_in(tail.group("o"))
             end = content_start + tail.start()
         conf = {"named": 0.85, "resolved": 0.7, "inherited": 0.7}.get(how, 0.6)
         made = self._emit(content_start, end, kind, cue, (claimant, full, via), conf)
@@ -717,7 +723,7 @@ class SentenceRules:
             return None
         if mt.group("o") in {"paper", "newspaper"}:
             return self.ctx.last_outlet
-        return outlet_in(mt.group("o"))
+        return self.ctx.outlet_in(mt.group("o"))
 
     def _inverted(self, cue: Cue, a: int, b: int) -> tuple[list[Found], tuple]:
         s = self.s
@@ -821,7 +827,7 @@ class SentenceRules:
         clause_start = start + mt.end()
         inner = [c for c in self.cues if clause_start - 1 <= c.start < end]
         report_np = s[start + mt.start("noun") : rel_at]
-        outlet = outlet_in(report_np)
+        outlet = self.ctx.outlet_in(report_np)
         own_cue = [c for c in inner if c.type in {"hedge", "say", "report", "reportrel"}]
         if not own_cue and not outlet:
             return end
@@ -850,7 +856,7 @@ class SentenceRules:
         mt = re.search(
             r"\b(?:reports?|laporan|article|artikel|pemberitaan|berita|story)\b.*$", before
         )
-        via = outlet_in(mt.group()) if mt else None
+        via = self.ctx.outlet_in(mt.group()) if mt else None
         after, v2 = self._after_cue(cue, b)
         return self._emit(after, b, "statement", cue, (None, None, via or v2), 0.6)
 
