@@ -1,0 +1,103 @@
+"""Desktop integration files: valid for the freedesktop tools, one application id everywhere.
+
+A software centre, the file manager and the window manager match the app by this id; one
+file spelling it differently means a missing icon or an "Open with" entry that never shows.
+"""
+
+from __future__ import annotations
+
+import configparser
+import re
+import shutil
+import subprocess
+import sys
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import pytest
+
+from claimtrack import APP_ID
+
+ROOT = Path(__file__).resolve().parents[2]
+LINUX = ROOT / "packaging" / "linux"
+DESKTOP = LINUX / f"{APP_ID}.desktop"
+METAINFO = LINUX / f"{APP_ID}.metainfo.xml"
+MIME = LINUX / f"{APP_ID}.mime.xml"
+SVG = ROOT / "resources" / "icons" / f"{APP_ID}.svg"
+SPEC = ROOT / "packaging" / "claimtrack.spec"
+MIME_NS = "{http://www.freedesktop.org/standards/shared-mime-info}"
+
+
+def _desktop() -> configparser.SectionProxy:
+    parser = configparser.ConfigParser(interpolation=None, strict=False)
+    parser.optionxform = str  # type: ignore[assignment,method-assign]  # keys are case-sensitive
+    parser.read(DESKTOP, encoding="utf-8")
+    return parser["Desktop Entry"]
+
+
+def test_desktop_file_passes_desktop_file_validate() -> None:
+    tool = shutil.which("desktop-file-validate")
+    if tool is None:
+        pytest.skip("desktop-file-validate missing (apt-get install desktop-file-utils)")
+    result = subprocess.run([tool, str(DESKTOP)], capture_output=True, text=True)
+    assert result.returncode == 0 and not result.stdout.strip(), result.stdout + result.stderr
+
+
+def test_metainfo_passes_appstreamcli_validate() -> None:
+    tool = shutil.which("appstreamcli")
+    if tool is None:
+        pytest.skip("appstreamcli missing (apt-get install appstream)")
+    result = subprocess.run(
+        [tool, "validate", "--no-net", str(METAINFO)], capture_output=True, text=True
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert not re.search(r"^[EW]:", result.stdout, re.MULTILINE), result.stdout
+
+
+def test_one_application_id_everywhere() -> None:
+    entry = _desktop()
+    assert entry["Icon"] == APP_ID
+    assert entry["Exec"] == "claimtrack %f"  # a file from the file manager opens in the app
+    root = ET.parse(METAINFO).getroot()
+    assert root.findtext("id") == APP_ID
+    assert root.findtext("launchable") == DESKTOP.name
+    assert SVG.is_file()
+    spec = SPEC.read_text(encoding="utf-8")
+    assert f'APP_ID = "{APP_ID}"' in spec
+
+
+def test_desktop_file_claims_the_database_type_the_mime_file_defines() -> None:
+    defined = {t.get("type") for t in ET.parse(MIME).getroot().iter(f"{MIME_NS}mime-type")}
+    claimed = set(filter(None, _desktop()["MimeType"].split(";")))
+    assert "application/x-claimtrack-database" in defined
+    assert defined <= claimed
+    provided = ET.parse(METAINFO).getroot().find("provides")
+    assert provided is not None
+    assert {m.text for m in provided.iter("mediatype")} <= defined
+
+
+def test_metainfo_has_screenshots_releases_and_content_rating() -> None:
+    root = ET.parse(METAINFO).getroot()
+    images = [i.text or "" for i in root.iter("image")]
+    assert len(images) >= 2
+    for url in images:
+        # Each screenshot is a file of this repository, published under the same path.
+        relative = url.split("://", 1)[1].split("/", 1)[1]
+        assert (ROOT / relative).is_file(), relative
+    assert root.find("releases/release") is not None
+    assert root.find("content_rating") is not None
+
+
+def test_icon_sizes_render_from_the_svg(tmp_path: Path) -> None:
+    subprocess.run(
+        [sys.executable, str(ROOT / "packaging" / "build_icons.py"), str(tmp_path)],
+        check=True,
+        capture_output=True,
+        cwd=ROOT,
+    )
+    for size in (16, 32, 48, 128, 256, 512):
+        png = tmp_path / f"{size}x{size}" / f"{APP_ID}.png"
+        data = png.read_bytes()
+        assert data[:8] == b"\x89PNG\r\n\x1a\n"
+        width, height = int.from_bytes(data[16:20], "big"), int.from_bytes(data[20:24], "big")
+        assert (width, height) == (size, size)
