@@ -38,8 +38,9 @@ def when(value: datetime | date | None) -> str:
     if value is None:
         return ""
     if isinstance(value, datetime):
-        text = value.strftime("%Y-%m-%d %H:%M")
-        return text + (" UTC" if value.utcoffset() is not None and not value.utcoffset() else "")
+        offset = value.utcoffset()
+        text = value.isoformat(" ", "minutes")[:16]
+        return text + " UTC" if offset is not None and not offset else text
     return value.isoformat()
 
 
@@ -63,6 +64,55 @@ def safe_colour(colour: str) -> str:
 
 def is_web_url(value: str) -> bool:
     return bool(re.match(r"https?://[^\s]+$", value or "", re.IGNORECASE))
+
+
+# Only unambiguous strong emphasis: opened after a space (or at the start), closed before
+# a space, the end or punctuation, nothing starred inside. CommonMark agrees on these.
+_STRONG = re.compile(r"(?:(?<=\s)|^)\*\*(?=[^\s*])([^*\n]*?[^\s*])\*\*(?=[\s.,;:!?)]|$)", re.M)
+_BULLET = re.compile(r"^- (?=\S)", re.M)
+
+
+def _paragraphs(source: str) -> str:
+    """Plain text: paragraphs and line breaks, everything else escaped."""
+    paragraphs = [p for p in re.split(r"\n\s*\n", source) if p.strip()]
+    return "".join(
+        "<p>" + escape(p.strip(), quote=False).replace("\n", "<br>") + "</p>" for p in paragraphs
+    )
+
+
+def _simple(source: str) -> str | None:
+    """The most common notes (paragraphs, ``**bold**``, ``- `` bullets) without a parser.
+
+    Used only when nothing else in the note could be Markdown; the output is what
+    CommonMark gives for such text (a test compares them). Returns None otherwise.
+    """
+    rest = _BULLET.sub("", _STRONG.sub("", source))
+    if _MARKDOWN_SIGNS.search(rest) or "*" in rest or "\t" in source:
+        return None
+    if re.search(r"^[-+=]", rest, re.M):
+        return None  # rules, setext headings, nested markers: leave them to the parser
+    if any(line != line.strip() for line in source.split("\n")):
+        return None  # indentation and trailing spaces mean something in Markdown
+    blocks: list[str] = []
+    for block in re.split(r"\n(?:[ ]*\n)+", source.strip("\n")):
+        lines = block.split("\n")
+        if not block.strip():
+            continue
+        bullets = [line.startswith("- ") for line in lines]
+        if all(bullets):
+            if blocks and blocks[-1].startswith("<ul>"):
+                return None  # blank lines between items make a loose list
+            items = "".join(f"<li>{_inline(line[2:])}</li>\n" for line in lines)
+            blocks.append(f"<ul>\n{items}</ul>\n")
+        elif any(bullets):
+            return None  # a list running into text: leave it to the parser
+        else:
+            blocks.append("<p>" + "\n".join(_inline(line) for line in lines) + "</p>\n")
+    return "".join(blocks)
+
+
+def _inline(text: str) -> str:
+    return _STRONG.sub(r"<strong>\1</strong>", escape(text, quote=False))
 
 
 @cache

@@ -122,3 +122,34 @@ def test_stored_text_round_trips_through_the_database(tmp_path_factory, text: st
     rows = list(csv.reader(io.StringIO(files["csv"].decode("utf-8-sig"))))
     cleaned = Redactor()("claim " + text)
     assert rows[1][1] == cleaned
+
+
+MARKDOWN_BITS = st.sampled_from([*list('ab .,!?\n-*"é'), "**", "- ", "\n\n", "Rina"])
+
+
+@settings(max_examples=300, deadline=None)
+@given(source=st.lists(MARKDOWN_BITS, max_size=30).map("".join))
+def test_the_fast_markdown_path_renders_what_commonmark_renders(source: str) -> None:
+    """Plain notes skip the parser; whenever they do, the HTML must be the parser's."""
+    import nh3
+
+    from claimtrack.export import markup
+
+    fast = markup._simple(source)
+    if fast is None or not source.strip():
+        return
+    reference = markup._parser().render(source)
+    assert nh3.clean(fast, tags=markup.ALLOWED_TAGS) == nh3.clean(
+        reference, tags=markup.ALLOWED_TAGS
+    )
+
+
+def test_redaction_ignores_case_and_handles_many_similar_names() -> None:
+    names = [f"Party {i} Source" for i in range(40)] + ["Sumber-sumber yang mengetahui"]
+    scrub = Redactor(names)
+    assert scrub("said PARTY 7 source and sumber-SUMBER yang mengetahui") == (
+        "said a protected source and a protected source"
+    )
+    assert scrub("Party 7 Sources") == "a protected sources"  # inside longer words too
+    assert scrub.many("plain", "party 39 source") == ["plain", "a protected source"]
+    assert Redactor(["ab", " "])("ab ab") == "ab ab"  # too short to redact safely
