@@ -532,3 +532,12 @@ CONNECTIVES: Final = frozenset(
         "saat",
     ]
 )
+
+# Common nouns that describe a person or body in front of its name ("Warga Kaligawe, Sutarmi").
+DESCRIPTORS: Final = frozenset(
+    "warga penduduk petani nelayan pedagang buruh siswa mahasiswa guru dokter perawat korban "
+    "saksi relawan pengelola pemilik orang tua pelatih pemain suporter aktivis tokoh ketua "
+    "resident residents farmer teacher student nurse witness victim worker parent coach player "
+    "activist councillor councilman councilwoman neighbour neighbor shopkeeper owner operator "
+    "regulator carrier maker firm company group union".split()
+)

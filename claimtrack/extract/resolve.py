@@ -130,6 +130,26 @@ def is_outlet_phrase(np: str, extra: frozenset[str] = frozenset()) -> str | None
     return out
 
 
+def _apposed_name(first: str, last: str) -> str | None:
+    """The name in "description, [role] Name": "Warga Kaligawe, Sutarmi", "His opponent,
+    councillor Ruth Adeyemi", "the company's regulator, the Infocomm Media Development
+    Authority".  None when the first part may itself be the name."""
+    toks = last.split()
+    k = 0
+    while k < len(toks) - 1 and (toks[k].islower() or toks[k].lower().strip(".") in lx.ROLE_WORDS):
+        k += 1
+    name = toks[k:]
+    if not name or not all(_is_cap(t) for t in name) or _INDEFINITE.match(last):
+        return None
+    first_toks = first.split()
+    described = (
+        k > 0
+        or not _is_cap(first_toks[-1])
+        or any(t.lower() in lx.ROLE_WORDS or t.lower() in lx.DESCRIPTORS for t in first_toks)
+    )
+    return " ".join(name) if described else None
+
+
 def split_name(np: str) -> tuple[str | None, str | None]:
     """``(claimant, claimant_full)``: bare name without title, and the phrase when it differs."""
     np = np.strip(" ,")
@@ -142,6 +162,9 @@ def split_name(np: str) -> tuple[str | None, str | None]:
     if len(parts) >= 2:
         last = parts[-1]
         first = parts[0]
+        appo = _apposed_name(first, last)
+        if appo:
+            return appo, np
         if all(_is_cap(t) for t in last.split()) and not all(
             _is_cap(t) for t in first.split()[-1:]
         ):

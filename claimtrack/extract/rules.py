@@ -29,6 +29,10 @@ _CLAUSE_STOP = re.compile(r",\s*(?:and|but|while|whereas|sementara|sedangkan|nam
 _SPEAKER_START = re.compile(
     r"\s*(?:[A-Z]|(?:the|a|an|his|her|its|their|one|he|she|it|they|we|I|ia|dia|mereka)\b)"
 )
+_CHANNEL_BEFORE_CUE = re.compile(
+    r"(?:,\s*|\s+)(?:kepada|to)\s+(?:the\s+)?(?P<o>[A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*){0,4})"
+    r"\s*,?\s*$"
+)
 _LEADING_CONNECTIVE = re.compile(
     r"^(?:(?:Sebelumnya|Namun|Sementara\s+itu|Selain\s+itu|Meanwhile|However|Previously|"
     r"Separately|Earlier|Later|In\s+addition|Kemudian|Sebaliknya|Bahkan|Adapun|Dalam\s+hal\s+ini|"
@@ -633,7 +637,14 @@ class SentenceRules:
             if ckind == "participle" or ckind == "coord-empty":
                 via = prev_speaker[2] if ckind == "participle" else None
         else:
+            chan = _CHANNEL_BEFORE_CUE.search(np_raw)
+            chan_via = None
+            if chan:  # "X, kepada Tempo mengatakan ...": the channel is the via, not the speaker
+                chan_via = self.ctx.outlet_in(chan.group("o"))
+                if chan_via:
+                    np_raw = np_raw[: chan.start()]
             claimant, full, via, how = self._resolve(np_raw)
+            via = via or chan_via
         via = via_after or via
         content_start = after_pos
         if cue.type == "offer":
@@ -773,7 +784,16 @@ class SentenceRules:
         if end < b and s[end] == ",":
             nxt = re.match(r",\s*([A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*)", s[end:b])
             np = s[pos:end].strip()
-            role = bool(np) and (np[:1].islower() or np.split()[0].lower() in lx.ROLE_WORDS)
+            low = np.lower()
+            role = (
+                bool(np)
+                and low not in lx.PRONOUNS_EN
+                and low not in lx.PRONOUNS_ID
+                and (
+                    any(w.islower() for w in np.split())
+                    or np.split()[0].lower() in lx.ROLE_WORDS
+                )
+            )
             if nxt and role and not re.match(rf"(?:{pt.WEEKDAY})\b", nxt.group(1), re.IGNORECASE):
                 end = end + nxt.end()
                 if self.s[end - 1] == "." and not self.s[end:b].strip():
