@@ -18,6 +18,7 @@ from claimtrack.export.chart import to_svg
 from claimtrack.export.report import Report
 
 CHART_RESOURCE = "claimtrack-chart.png"
+CHART_WIDTH = 480  # CSS pixels of the chart image in the Qt (PDF, preview) variant
 
 
 @cache
@@ -43,7 +44,7 @@ def render_html(report: Report, *, qt: bool = False) -> str:
     """The report as HTML; ``qt=True`` gives the variant QTextDocument lays out well
     (tables instead of flexbox, the chart as an image resource named CHART_RESOURCE)."""
     if qt:
-        chart = Markup(f'<img src="{CHART_RESOURCE}" width="480">')
+        chart = Markup(f'<img src="{CHART_RESOURCE}" width="{CHART_WIDTH}">')
     else:
         chart = Markup(to_svg(report.chart))
     template = _environment().get_template("report.html")

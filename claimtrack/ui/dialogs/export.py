@@ -285,14 +285,14 @@ class ExportDialog(QDialog):
     def _show_preview(self, preview: _Preview) -> None:
         if not shiboken6.isValid(self) or preview.generation != self._generation:
             return  # the options changed meanwhile; a newer preview is on its way
-        from claimtrack.export.html import CHART_RESOURCE
+        from claimtrack.export.html import CHART_RESOURCE, CHART_WIDTH
 
         document = QTextDocument(self.preview)
-        document.addResource(
-            QTextDocument.ResourceType.ImageResource,
-            QUrl(CHART_RESOURCE),
-            QImage.fromData(preview.chart_png, "PNG"),
+        # Scaled smoothly here: the text browser would shrink the 2× image pixel by pixel.
+        image = QImage.fromData(preview.chart_png, "PNG").scaledToWidth(
+            CHART_WIDTH, Qt.TransformationMode.SmoothTransformation
         )
+        document.addResource(QTextDocument.ResourceType.ImageResource, QUrl(CHART_RESOURCE), image)
         document.setHtml(preview.html)
         self.preview.setDocument(document)
         shown = min(preview.total, PREVIEW_LIMIT)
