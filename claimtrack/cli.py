@@ -58,6 +58,8 @@ def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
         help="start the app offscreen, open the database (a temporary one without --db), "
         "show the claims, print what was shown and exit",
     )
+    # Before the commands: `claimtrack FILE` (the file manager's Exec=claimtrack %f) opens it.
+    parser.add_argument("file", nargs="?", metavar="FILE", help="a database file to open")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
 
     def command(name: str, help_text: str) -> argparse.ArgumentParser:
@@ -95,8 +97,14 @@ def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    args = build_parser(argv).parse_args(argv)
+    argv = _file_opens_gui(list(sys.argv[1:] if argv is None else argv))
+    parser = build_parser(argv)
+    args = parser.parse_args(argv)
     command = args.command or "gui"
+    if getattr(args, "file", None):
+        if args.db is not None:
+            parser.error("give the database either as FILE or as --db, not both")
+        args.db = args.file
     if command == "gui":
         from claimtrack.app import run_gui
 
@@ -125,6 +133,23 @@ def main(argv: Sequence[str] | None = None) -> int:
         os.dup2(devnull, sys.stdout.fileno())
         return 0
     raise AssertionError(f"unhandled command {command}")
+
+
+def _file_opens_gui(tokens: list[str]) -> list[str]:
+    """``claimtrack [options] FILE [options]`` means ``claimtrack [options] FILE gui``:
+    argparse would otherwise take FILE (a path: it has a dot or a slash) for a command."""
+    commands = {"gui", "sample", "list", *PLUGIN_COMMANDS}
+    skip = False
+    for i, token in enumerate(tokens):
+        if skip or token == "--db":
+            skip = not skip
+            continue
+        if token.startswith("-") and token != "-":
+            continue
+        if token in commands or not any(c in token for c in "./\\"):
+            return tokens
+        return [*tokens[:i], *tokens[i + 1 :], token, "gui"]
+    return tokens
 
 
 def editor_name() -> str:

@@ -101,3 +101,35 @@ def test_icon_sizes_render_from_the_svg(tmp_path: Path) -> None:
         assert data[:8] == b"\x89PNG\r\n\x1a\n"
         width, height = int.from_bytes(data[16:20], "big"), int.from_bytes(data[20:24], "big")
         assert (width, height) == (size, size)
+
+
+# ------------------------------------------------------------------ opened from the file manager
+def test_a_file_given_as_the_argument_opens_in_the_app(tmp_path: Path) -> None:
+    db = tmp_path / "desk copy.sqlite"
+    claimtrack = [sys.executable, "-m", "claimtrack"]
+    subprocess.run([*claimtrack, "--db", str(db), "sample"], check=True, capture_output=True)
+    shown = subprocess.run(
+        [*claimtrack, str(db), "--self-test"], capture_output=True, text=True, timeout=120
+    )
+    assert shown.returncode == 0, shown.stderr
+    assert "desk copy.sqlite" in shown.stdout
+    assert " 0 claim(s)" not in shown.stdout
+
+
+def test_a_file_and_db_together_is_a_clear_usage_error(capsys: pytest.CaptureFixture[str]) -> None:
+    from claimtrack.cli import main
+
+    with pytest.raises(SystemExit) as exit_:
+        main(["a.sqlite", "--db", "b.sqlite"])
+    assert exit_.value.code == 2
+    assert "either as FILE or as --db" in capsys.readouterr().err
+
+
+def test_commands_still_win_over_the_file_argument(tmp_path: Path) -> None:
+    from claimtrack.cli import _file_opens_gui
+
+    assert _file_opens_gui(["list", "--status", "done"]) == ["list", "--status", "done"]
+    assert _file_opens_gui(["--db", "x.sqlite", "sample"]) == ["--db", "x.sqlite", "sample"]
+    assert _file_opens_gui(["--db", "x.sqlite"]) == ["--db", "x.sqlite"]
+    assert _file_opens_gui(["f.sqlite", "--read-only"]) == ["--read-only", "f.sqlite", "gui"]
+    assert _file_opens_gui(["frobnicate"]) == ["frobnicate"]  # a mistyped command stays one
