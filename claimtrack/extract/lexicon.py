@@ -541,3 +541,15 @@ DESCRIPTORS: Final = frozenset(
     "activist councillor councilman councilwoman neighbour neighbor shopkeeper owner operator "
     "regulator carrier maker firm company group union".split()
 )
+
+# Heads of anaphoric descriptions that point back to a company ("the company said").
+ORG_HEADS: Final = frozenset(
+    "company firm group operator carrier airline maker manufacturer club bank lender insurer "
+    "retailer developer producer startup perusahaan perseroan emiten maskapai klub".split()
+)
+# Words that mark a public body, which "the company" never points back to.
+PUBLIC_BODIES: Final = frozenset(
+    "agency ministry department authority commission council police court government office "
+    "bureau regulator kementerian badan dinas komisi pemerintah kepolisian pengadilan lembaga "
+    "otoritas".split()
+)

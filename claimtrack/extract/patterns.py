@@ -186,7 +186,8 @@ PARTICIPLE = re.compile(
 ADJUNCT_START = re.compile(
     rf"(?:{WEEKDAY}|\(|\d|pada|dalam|di|saat|ketika|usai|seusai|setelah|sebelum|tanpa|melalui|via|"
     rf"kepada|in|on|at|during|after|before|when|without|citing|mengutip|adding|saying|"
-    rf"menambahkan|seraya|sambil|according|as|referring|speaking|last|earlier|late|"
+    rf"menambahkan|seraya|sambil|according|as|referring|speaking|asking|requesting|"
+    rf"declining|meminta|berbicara|last|earlier|late|"
     rf"[A-Z][a-z]+,\s*{WEEKDAY})\b",
     _FLAGS,
 )

@@ -19,7 +19,7 @@ _LEAD_CONNECTIVE_WORDS = re.compile(
     re.IGNORECASE,
 )
 _ANAPHOR_ID = re.compile(r"\b(?:itu|ini|tersebut)$", re.IGNORECASE)
-_ANAPHOR_EN = re.compile(r"^the\s+(?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*$")
+_ANAPHOR_EN = re.compile(r"^[Tt]he\s+(?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*$")
 _GENERIC_ID = re.compile(
     r"^(?:perusahaan|pihaknya|lembaga|instansi|kementerian|badan|orang|sumber|pejabat|"
     r"perseroan|manajemen|firma|organisasi|partai|kelompok|pemerintah)$",
@@ -40,6 +40,24 @@ _PREPOSITION_END = re.compile(r"\b(?:of|for|with|at|from|dari|untuk|di|pada)$", 
 _CAP_TOKEN = re.compile(r"^(?:[A-Z0-9]|[a-z]+[A-Z])[\w.&'’-]*$")
 _POSSESSIVE = re.compile(r"^.*?\b\w+(?:'s|’s|'|’)\s+(?=[A-Z])")
 _PRONOUN_SUFFIX = re.compile(r"nya$", re.IGNORECASE)
+_HISTORY = 24
+_WORD = re.compile(r"\w+")
+_PARTITIVE = re.compile(
+    r"^(?:(?:one|two|some|another|several|each|both|either|neither)\s+of\s+(?:the|those|these)|"
+    r"salah\s+(?:satu|seorang)\s+(?:dari\s+)?(?:para\s+)?)\s*(?P<head>[\w-]+)"
+    r"(?:\s+(?:itu|ini|tersebut))?$",
+    re.IGNORECASE,
+)
+_STOP_HEADS = frozenset({"the", "a", "an", "itu", "ini", "tersebut", "this", "that", "s"})
+
+
+def _head_noun(np: str) -> tuple[str, bool]:
+    """Head noun of an anaphoric description and whether it is Indonesian ("X ... itu")."""
+    words = _WORD.findall(np.lower())
+    if words and words[-1] in {"itu", "ini", "tersebut"}:
+        return (words[0] if len(words) > 1 else ""), True
+    words = [w for w in words if w not in {"the", "this", "that", "these", "those"}]
+    return (words[-1] if words else ""), False
 
 
 def _is_cap(token: str) -> bool:
@@ -247,6 +265,9 @@ class Context:
         if claimant:
             self.last_speaker = Speaker(claimant, full)
             self.last_was_outlet_only = False
+            if not self.history or self.history[-1].claimant != claimant:
+                self.history.append(self.last_speaker)
+                del self.history[:-_HISTORY]
         elif via:
             self.last_was_outlet_only = True
 
@@ -279,8 +300,22 @@ class Context:
             r"^(?:laporan|pemberitaan|berita)\b", low
         ):
             return None, None, outlet_in(np), "outlet"
+        part = _PARTITIVE.match(np)
+        if part:  # "one of the people" -> "people familiar with the matter"
+            hit = self._by_head(part.group("head"))
+            if hit:
+                return hit
         if self._anaphoric(np):
-            return self._last()
+            head, indonesian = _head_noun(np)
+            hit = self._by_head(head)
+            if hit:
+                return hit
+            # "Pemegang saham pengendali bank tersebut": the demonstrative belongs to a
+            # modifier and nothing earlier fits the head -- a description, not an anaphor
+            if not (indonesian and len(np.split()) >= 4 and not _GENERIC_ID.match(head)):
+                if head in lx.ORG_HEADS:
+                    return self._last_org()
+                return self._last()
         claimant, full = split_name(np)
         return claimant, full, None, "named"
 
@@ -289,11 +324,34 @@ class Context:
             return True
         if _GENERIC_ID.match(np):
             return True
+        if np[:1] == "T" and len(np.split()) != 2:
+            return False  # "The state ethics commission": a sentence-initial description
         return bool(_ANAPHOR_EN.match(np)) and not re.search(
             r"\b(?:government|administration|ministry|police|army|military|embassy|white|"
             r"kremlin|committee|court|company's)\b",
             np.lower(),
         )
+
+    def _by_head(self, head: str) -> tuple[str | None, str | None, str | None, str] | None:
+        """The latest speaker whose name, else whose description, has ``head`` as a word."""
+        head = head.lower()
+        if not head or head in _STOP_HEADS:
+            return None
+        for attr in ("claimant", "full"):
+            for sp in reversed(self.history):
+                words = _WORD.findall((getattr(sp, attr) or "").lower())
+                if head in words or (len(head) >= 4 and any(w.endswith(head) for w in words)):
+                    return sp.claimant, None, None, "resolved"
+        return None
+
+    def _last_org(self) -> tuple[str | None, str | None, str | None, str]:
+        """The latest speaker that may be a company: not a titled person, not a public body."""
+        for sp in reversed(self.history):
+            words = _WORD.findall(f"{sp.full or ''} {sp.claimant}".lower())
+            if any(w in lx.ROLE_WORDS or w in lx.PUBLIC_BODIES for w in words):
+                continue
+            return sp.claimant, None, None, "resolved"
+        return self._last()
 
     def _last(self) -> tuple[str | None, str | None, str | None, str]:
         if self.last_speaker is None:

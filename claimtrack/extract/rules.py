@@ -487,6 +487,8 @@ class SentenceRules:
         conf = 0.8 if how == "named" else 0.7
         made = self._emit(content_start, b, "statement", cue, (claimant, full, via), conf)
         made += self._nested(content_start, b, via)
+        if claimant:
+            self.ctx.note(claimant, full, None)
         return made, (claimant, full, via)
 
     def _source(self, raw: str) -> tuple[str | None, str | None, str | None, str]:
