@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import json
 import os
+import queue
 import subprocess
 import sys
+import threading
 from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
@@ -39,14 +41,22 @@ class Writer:
             text=True,
             bufsize=1,
         )
+        self.lines: queue.Queue[str] = queue.Queue()
+        threading.Thread(target=self._pump, daemon=True).start()
         assert self.readline() == "ready"
 
-    def readline(self) -> str:
+    def _pump(self) -> None:
         assert self.proc.stdout is not None
-        line = self.proc.stdout.readline()
+        for line in self.proc.stdout:
+            self.lines.put(line.strip())
+        self.lines.put("")  # end of output
+
+    def readline(self, timeout: float | None = 120.0) -> str:
+        """The next line; raises queue.Empty after ``timeout`` seconds without one."""
+        line = self.lines.get(timeout=timeout)
         if not line:
             raise AssertionError(f"the fork server died (exit {self.proc.poll()})")
-        return line.strip()
+        return line
 
     def start(self, **cmd: Any) -> int:
         """Fork a child running ``cmd``; return its pid once it is about to write.
@@ -68,7 +78,7 @@ class Writer:
         assert pid == writing
         return pid
 
-    def finish(self, pid: int) -> bool:
+    def finish(self, pid: int, *, killed: bool = True) -> bool:
         """Read until the child's exit; True if it reported its commit before dying."""
         done = False
         while True:
@@ -77,7 +87,8 @@ class Writer:
                 done = True
             elif line.startswith(f"exit {pid} "):
                 status = int(line.split()[2])
-                assert os.WIFSIGNALED(status), f"child ended without being killed: {line}"
+                if killed:
+                    assert os.WIFSIGNALED(status), f"child ended without being killed: {line}"
                 return done
             elif line.startswith(f"error {pid}"):
                 raise AssertionError(line)

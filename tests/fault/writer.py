@@ -105,10 +105,57 @@ def run_child(cmd: dict[str, Any]) -> None:
 
         say(f"writing {os.getpid()}")
         atomic_write(cmd["target"], write)
+    elif op == "hostile":
+        hostile(cmd)
+        return
     else:
         raise SystemExit(f"unknown op {op}")
     say(f"done {os.getpid()}")
     time.sleep(120)  # every round ends in a real SIGKILL
+
+
+def text_problems(text: str, secret: str) -> list[str]:
+    """What would make imported text unsafe to keep or to show."""
+    problems = []
+    bad = sorted({c for c in text if (ord(c) < 32 and c not in "\n\t") or ord(c) == 0x7F})
+    if bad:
+        problems.append(f"control characters kept: {bad!r}")
+    if secret in text:
+        problems.append("an external entity was resolved")
+    if "alert(" in text or "<script" in text.lower():
+        problems.append("script text kept")
+    if "hahahahahahahahaha" in text:
+        problems.append("an entity bomb was expanded")
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        problems.append("lone surrogates kept")
+    return problems
+
+
+def hostile(cmd: dict[str, Any]) -> None:
+    """Import one hostile file through the real intake; report the outcome as JSON."""
+    from pathlib import Path
+
+    from claimtrack.domain import ClaimTrackError
+    from claimtrack.services import Services
+    from claimtrack.services.intake import IntakeService, read_article
+    from claimtrack.store import open_store
+
+    store = open_store(cmd["db"])
+    say(f"writing {os.getpid()}")
+    try:
+        loaded = read_article(Path(cmd["path"]))
+        IntakeService(Services(store, "Hostile")).import_article(loaded)
+    except ClaimTrackError as exc:
+        result = {"outcome": "refused", "message": str(exc)}
+    except Exception as exc:  # a crash is a finding, reported as such
+        result = {"outcome": "crash", "message": repr(exc)[:300]}
+    else:
+        problems = text_problems(loaded.text, cmd["secret"])
+        result = {"outcome": "imported" if not problems else "unclean", "message": problems}
+    store.close()
+    say(f"result {os.getpid()} {json.dumps(result)}")
 
 
 def main() -> None:
