@@ -107,3 +107,17 @@ def test_a_write_cut_short_by_a_file_size_limit_keeps_the_old_export(desk, tmp_p
     assert "File too large" in result.stderr and "Traceback" not in result.stderr
     assert out.read_bytes() == b"the previous export"
     assert [p.name for p in tmp_path.iterdir()] == ["report.docx"]
+
+
+def test_claimreview_author_comes_from_the_preferences(desk, tmp_path: Path) -> None:
+    db, env = desk
+    config = Path(env["CLAIMTRACK_CONFIG_DIR"])
+    config.mkdir(parents=True, exist_ok=True)
+    # What the app's Settings (QSettings, INI format) writes for ORGANISATION.
+    (config / "claimtrack.ini").write_text('[export]\norganisation="Cek Fakta, Contoh"\n')
+    out = tmp_path / "reviews.jsonld"
+    result = claimtrack("export", "--db", str(db), "--format", "claimreview", "-o", str(out),
+                        env=env)  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    assert {r["author"]["name"] for r in json.loads(out.read_text())} == {"Cek Fakta, Contoh"}
+    assert "No organisation" not in result.stderr
