@@ -33,6 +33,11 @@ _CHANNEL_BEFORE_CUE = re.compile(
     r"(?:,\s*|\s+)(?:kepada|to)\s+(?:the\s+)?(?P<o>[A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*){0,4})"
     r"\s*,?\s*$"
 )
+# Where the subject of a nested cue can start: after "that", a comma or a subordinator.
+_NESTED_SUBJECT_CUT = re.compile(
+    r"\b(?:that|bahwa|after|because|since|when|while|setelah|karena|ketika|sebab)\s+|,\s+",
+    re.IGNORECASE,
+)
 _LEADING_CONNECTIVE = re.compile(
     r"^(?:(?:Sebelumnya|Namun|Sementara\s+itu|Selain\s+itu|Meanwhile|However|Previously|"
     r"Separately|Earlier|Later|In\s+addition|Kemudian|Sebaliknya|Bahkan|Adapun|Dalam\s+hal\s+ini|"
@@ -392,7 +397,9 @@ class SentenceRules:
         if len(verbs) >= 2 and verbs[-1].type in {"say", "report"} and not verbs[-1].inverted:
             last = verbs[-1]
             comma = self._last_top_comma(self.body, last.start)
-            if comma is not None and any(c.start < comma for c in verbs[:-1]):
+            if comma is not None and any(
+                c.start < comma and c.type in {"say", "report", "weak"} for c in verbs[:-1]
+            ):
                 np = self.s[comma + 1 : last.start]
                 after, _v = self._after_cue(last, n)
                 if np.strip() and len(np.split()) <= 6 and not self.s[after:].strip(" .!?"):
@@ -443,7 +450,8 @@ class SentenceRules:
             return self._according_front(first_cue, body, b)
         verbs = [c for c in cues if c.type in VERB_TYPES or c.type == "reportrel"]
         if verbs:
-            return self._verb(verbs[0], body, b, ckind, prev_speaker)
+            final = self._final_tag(verbs, body, b)
+            return self._verb(final or verbs[0], body, b, ckind, prev_speaker)
         hedges = [c for c in cues if c.type == "hedge"]
         if hedges:
             return self._hedge(hedges[0], body, b), (None, None, None)
@@ -451,6 +459,23 @@ class SentenceRules:
         if acc and re.search(r",\s*$", m[body : acc[0].start]):
             return self._according_tail(acc[0], b, prev_found, body)
         return [], (None, None, None)
+
+    def _final_tag(self, verbs: list[Cue], a: int, b: int) -> Cue | None:
+        """ "C with its own evidential cue, X said.": the closing tag is the frame, and the
+        earlier cue is nested in its content."""
+        if len(verbs) < 2 or verbs[0].type not in {"evidential", "blame"}:
+            return None
+        last = verbs[-1]
+        if last.type not in {"say", "report"} or last.inverted:
+            return None
+        comma = self._last_top_comma(a, last.start)
+        if comma is None or comma < verbs[0].end:
+            return None
+        np = self.s[comma + 1 : last.start]
+        after, _v = self._after_cue(last, b)
+        if np.strip() and len(np.split()) <= 6 and not self.s[after:b].strip(" .!?"):
+            return last
+        return None
 
     # ------------------------------------------------------------------ frames
     def _according_front(self, cue: Cue, a: int, b: int) -> tuple[list[Found], tuple]:
@@ -893,8 +918,8 @@ class SentenceRules:
             ):
                 continue
             seg_start = a
-            for mt in re.finditer(r"\b(?:that|bahwa)\s+|,\s+", self.m[a : cue.start]):
-                seg_start = a + mt.end()
+            for mt in _NESTED_SUBJECT_CUT.finditer(self.m, a, cue.start):
+                seg_start = mt.end()
             np_raw = self.s[seg_start : cue.start].strip()
             words = np_raw.split()
             if not words or len(words) > 9 or np_raw.lower() in {"the", "a", "an", "this", "that"}:
