@@ -22,6 +22,7 @@ from claimtrack.domain import (
     ClaimFilter,
     ClaimKind,
     ClaimRecord,
+    ConflictError,
     Created,
     NotFoundError,
     PartyKind,
@@ -259,12 +260,25 @@ class ClaimService(ServiceBase):
         claim_id: int,
         chain: Sequence[int | tuple[int, ChainRole | str]],
         expected_version: int | None = None,
+        *,
+        expected_chain: str | None = None,
     ) -> ChangeSet:
-        """Replace the attribution chain (nearest the claimant first)."""
+        """Replace the attribution chain (nearest the claimant first).
+
+        ``expected_chain`` (the chain as the editor saw it, "A › B") merges with other
+        editors' edits of other fields: only a chain changed meanwhile is a conflict.
+        """
         with self._write() as session:
             row = self._get(session, Claim, claim_id)
             self._check_version(row, expected_version)
             old = _chain_text(session, claim_id)
+            if expected_chain is not None and old != expected_chain:
+                raise ConflictError(
+                    f"Someone else changed this claim's attribution chain meanwhile "
+                    f"(now: {old or 'none'}); check it and try again.",
+                    entity="claim",
+                    entity_id=claim_id,
+                )
             for link in session.exec(select(ClaimParty).where(ClaimParty.claim_id == claim_id)):
                 session.delete(link)
             session.flush()
@@ -278,13 +292,29 @@ class ClaimService(ServiceBase):
             return changes(updated={"claim": [claim_id]})
 
     def set_tags(
-        self, claim_id: int, names: Iterable[str], expected_version: int | None = None
+        self,
+        claim_id: int,
+        names: Iterable[str],
+        expected_version: int | None = None,
+        *,
+        expected_tags: Iterable[str] | None = None,
     ) -> ChangeSet:
-        """Replace the claim's tags, creating tags that do not exist yet."""
+        """Replace the claim's tags, creating tags that do not exist yet.
+
+        ``expected_tags`` (the tags as the editor saw them) lets edits of other fields by
+        other editors pass; only tags changed meanwhile are a conflict.
+        """
         with self._write() as session:
             row = self._get(session, Claim, claim_id)
             self._check_version(row, expected_version)
             old = _tag_names(session, [claim_id]).get(claim_id, ())
+            if expected_tags is not None and set(old) != set(expected_tags):
+                raise ConflictError(
+                    f"Someone else changed this claim's tags meanwhile (now: "
+                    f"{', '.join(old) or 'none'}); check them and try again.",
+                    entity="claim",
+                    entity_id=claim_id,
+                )
             wanted = _tag_ids(session, names)
             for link in session.exec(select(ClaimTag).where(ClaimTag.claim_id == claim_id)):
                 session.delete(link)

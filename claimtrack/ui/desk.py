@@ -108,8 +108,9 @@ class Desk(QObject):
 
     def set_chain(self, record: ClaimRecord, chain: Sequence[tuple[int, str]], label: str) -> bool:
         old = [(link.party_id, link.role.value) for link in record.chain]
+        seen = " › ".join(link.name for link in record.chain)
         changes = self._attempt(
-            lambda: self.services.claims.set_chain(record.id, chain, record.version)
+            lambda: self.services.claims.set_chain(record.id, chain, expected_chain=seen)
         )
         if changes is None:
             return False
@@ -129,7 +130,9 @@ class Desk(QObject):
         def work() -> ChangeSet:
             total = ChangeSet()
             for claim_id, tags in names.items():
-                total = total.merged(self.services.claims.set_tags(claim_id, tags))
+                total = total.merged(
+                    self.services.claims.set_tags(claim_id, tags, expected_tags=old[claim_id])
+                )
             return total
 
         changes = self._attempt(work)

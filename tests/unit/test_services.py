@@ -472,3 +472,28 @@ def test_sample_dossier_holds_the_worked_example(sample: Services) -> None:
 
     assert not load_sample(sample)  # loading twice adds nothing
     assert sample.claims.count() == 7
+
+
+def test_chain_and_tag_edits_merge_with_other_fields_but_not_with_each_other(
+    services: Services, store_target, article: int
+) -> None:
+    from claimtrack.store import open_store
+
+    claim = services.claims.create(article, "the budget had doubled", tags=["budget"]).id
+    agency = services.parties.create("Antara", PartyKind.NEWS_AGENCY).id
+    other = Services(open_store(store_target), "Dimas")
+    try:
+        seen = services.claims.get(claim)
+        other.claims.update(claim, notes="Dimas was here.")  # another field: no clash
+        services.claims.set_chain(claim, [agency], expected_chain="")
+        services.claims.set_tags(claim, ["budget", "audit"], expected_tags=seen.tags)
+        other.claims.set_tags(claim, ["budget"], expected_tags=("budget", "audit"))
+        with pytest.raises(ConflictError, match="tags meanwhile"):
+            services.claims.set_tags(claim, ["budget", "ports"], expected_tags=("budget", "audit"))
+        with pytest.raises(ConflictError, match="attribution chain meanwhile"):
+            other.claims.set_chain(claim, [], expected_chain="")
+    finally:
+        other.store.close()
+    record = services.claims.get(claim)
+    assert record.notes == "Dimas was here."
+    assert record.via == ["Antara"] and record.tags == ("budget",)
