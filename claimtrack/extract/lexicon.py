@@ -182,6 +182,10 @@ EVIDENTIAL: Final = [
     "indicates",
     "menunjukkan",
     "membuktikan",
+    "found_that",
+    "finds_that",
+    "menemukan_bahwa",
+    "menyimpulkan_bahwa",
 ]
 
 # Blame / cause attribution: "X has linked A to B".
@@ -207,8 +211,11 @@ DENY: Final = (
     r"(?:menyatakan|memberikan|mengeluarkan)\s+bantahan|"
     r"(?:rejected|rejects|dismissed|dismisses|refuted|refutes|disputed|disputes|"
     r"menolak|mematahkan)(?=\s+(?:the\s+|all\s+|these\s+|those\s+|such\s+|semua\s+|seluruh\s+)?"
-    r"(?:\w+\s+)?(?:reports?|claims?|allegations?|accusations?|charges?|rumou?rs?|"
-    r"suggestions?|speculation|tuduhan|laporan|klaim|kabar|isu|rumor|pemberitaan|berita|tudingan))"
+    r"(?:[\w'’]+\s+)?(?:reports?|claims?|allegations?|accusations?|charges?|rumou?rs?|"
+    r"suggestions?|speculation|findings|conclusions?|assertions?|criticism|account|study|"
+    r"tuduhan|laporan|klaim|kabar|isu|rumor|pemberitaan|berita|tudingan|temuan|kritik)|"
+    r"\s+[^.,;:]{1,60}?\s+as\s+(?:[\"“]|(?:a|an|pure|mere|baseless|false|untrue|unfounded|"
+    r"speculation|nonsense|rumou?r|fake|misleading|inaccurate|alarmist|politically)\b))"
 )
 
 # --- refusals to comment (no_comment) -----------------------------------------------------------
@@ -226,8 +233,8 @@ NO_COMMENT: Final = (
     r"tanggapan|keterangan|penjelasan)|menjelaskan|menjawab|merinci|menyebutkan|mengonfirmasi|"
     r"mengkonfirmasi)|"
     r"enggan\s+(?:banyak\s+|untuk\s+)?(?:berkomentar|mengomentari|menanggapi|memberikan|"
-    r"menjelaskan|menjawab|merinci|menyebutkan|bicara|berbicara|mengonfirmasi|mengkonfirmasi|"
-    r"membeberkan)|"
+    r"menjelaskan|menjawab|merinci|menyebutkan|menyebut|bicara|berbicara|mengonfirmasi|"
+    r"mengkonfirmasi|membeberkan|mengungkapkan|mengungkap|membahas|menyampaikan)|"
     r"(?:tidak|tak|belum)\s+(?:mau|bersedia|ingin|berkenan)\s+(?:banyak\s+)?"
     r"(?:berkomentar|mengomentari|menanggapi|memberikan|menjelaskan|menjawab|merinci|"
     r"menyebutkan|bicara|berbicara|mengonfirmasi|mengkonfirmasi|membeberkan)"
@@ -262,7 +269,7 @@ REFUSAL_CONTENT: Final = (
     r"(?:tidak|tak)\s+perlu\s+(?:kami\s+|saya\s+|kita\s+)?(?:komentari|tanggapi|berkomentar)|"
     r"hak\s+untuk\s+tidak\s+(?:memberikan\s+komentar|berkomentar|menjawab)|"
     r"(?:tolong|silakan|silahkan|mohon)\s+(?:\w+\s+)?(?:hubungi|tanyakan|tanya|konfirmasi)|"
-    r"\b(?:I|we)\b[^.]{0,25}?(?:not|n't|n’t)\s+(?:going\s+to\s+)?(?:start\s+)?"
+    r"\b(?:I|we)\b[^.]{0,25}?(?:not|n't|n’t|never)\s+(?:going\s+to\s+)?(?:start\s+)?"
     r"(?:comment|commenting|discuss|discussing)|"
     r"(?:can|could)\s*(?:not|n't|n’t)\s+comment|please\s+(?:contact|ask)|refer\s+(?:you|questions)"
 )
