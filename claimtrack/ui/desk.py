@@ -90,18 +90,43 @@ class Desk(QObject):
         record = self._attempt(lambda: self.services.claims.get(claim_id))
         return record is not None and self.edit_claim(record, {field: value}, label)
 
-    def bulk_edit(self, claim_ids: Sequence[int], field: str, value: Any, label: str) -> bool:
-        """One field on many claims, as one undoable step."""
-        if not claim_ids:
+    def bulk_edit(
+        self,
+        claim_ids: Sequence[int],
+        field: str,
+        value: Any,
+        label: str,
+        expected_versions: dict[int, int] | None = None,
+    ) -> bool:
+        """One field on many claims, as one undoable step.
+
+        ``expected_versions`` are the versions the editor has seen; claims someone else
+        changed meanwhile are never overwritten silently: ``confirm_partial`` decides
+        whether to apply the edit to the others.
+        """
+        from claimtrack.services.merge import BulkConflict
+
+        ids = list(claim_ids)
+        if not ids:
             return True
-        old = self._attempt(lambda: self.services.claims.field_values(claim_ids, field))
-        if old is None:
-            return False
-        changes = self._attempt(
-            lambda: self.services.claims.bulk_update(claim_ids, **{field: value})
-        )
-        if changes is None:
-            return False
+        while True:
+            old = self._attempt(lambda ids=ids: self.services.claims.field_values(ids, field))
+            if old is None:
+                return False
+            try:
+                changes = self.services.claims.bulk_update(
+                    ids, expected_versions=expected_versions, **{field: value}
+                )
+                break
+            except BulkConflict as conflict:
+                others = [i for i in ids if i not in conflict.conflicted]
+                if not others or not (self.confirm_partial and self.confirm_partial(conflict)):
+                    self._report(conflict)
+                    return False
+                ids = others
+            except ClaimTrackError as exc:
+                self._report(exc)
+                return False
         cmd = undo.BulkEditCommand(self.services, self._notify, field, value, old, label, done=True)
         self._push(cmd, changes)
         return True

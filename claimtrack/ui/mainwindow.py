@@ -333,6 +333,7 @@ class MainWindow(QMainWindow):
         self.services = services
         self.desk = Desk(services, self.undo_stack, self)
         self.desk.resolve_conflict = self._resolve_conflict
+        self.desk.confirm_partial = self._confirm_partial
         self.desk.changed.connect(self.apply_changes)
         self.desk.failed.connect(self._edit_failed)
         self.detail.desk = self.desk
@@ -419,6 +420,19 @@ class MainWindow(QMainWindow):
         if dialog.exec() == QDialog.DialogCode.Accepted:
             return dialog.resolutions()
         return None
+
+    def _confirm_partial(self, conflict: Any) -> bool:
+        answer = QMessageBox.question(
+            self,
+            self.tr("Claims changed meanwhile"),
+            self.tr(
+                "%n of the selected claims were changed by someone else since you loaded "
+                "them. Apply your change to the other claims only?",
+                "",
+                len(conflict.conflicted),
+            ),
+        )
+        return answer == QMessageBox.StandardButton.Yes
 
     def refresh_all(self) -> None:
         self.model.set_services(self.services)
@@ -708,7 +722,7 @@ class MainWindow(QMainWindow):
         text = what.replace("%1", label)
         if len(ids) > 1:
             text += self.tr(" (%n claims)", "", len(ids))
-        self.desk.bulk_edit(ids, field, key, text)
+        self.desk.bulk_edit(ids, field, key, text, self.model.seen_versions(ids))
 
     def delete_selected(self) -> None:
         ids = self.selected_ids()

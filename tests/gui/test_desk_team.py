@@ -63,3 +63,23 @@ def test_a_clash_asks_the_editor_and_never_overwrites_silently(
     mine.desk.resolve_conflict = lambda conflict: None
     with qtbot.waitSignal(mine.failed, timeout=5_000):
         assert not mine.desk.edit_claim(stale, {"notes": "Only mine."}, "Edit notes")
+
+
+def test_a_bulk_change_skips_claims_changed_meanwhile_only_when_asked(
+    qtbot, make_window, team_url
+) -> None:
+    mine = make_window()
+    open_and_wait(qtbot, mine, team_url)
+    ids = [mine.model.claim_id(r) for r in range(3)]
+    for row in range(3):
+        mine.model.record(row)  # what the editor has seen
+    other = Services(open_store(team_url), "Dimas")
+    other.claims.update(ids[1], status="done")
+    asked = []
+    mine.desk.confirm_partial = lambda conflict: asked.append(set(conflict.conflicted)) or True
+    versions = mine.model.seen_versions(ids)
+    assert mine.desk.bulk_edit(ids, "status", "needs_signoff", "Set status", versions)
+    assert asked == [{ids[1]}]
+    statuses = [other.claims.get(i).status for i in ids]
+    other.store.close()
+    assert statuses == ["needs_signoff", "done", "needs_signoff"]

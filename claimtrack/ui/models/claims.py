@@ -118,6 +118,10 @@ class ClaimTableModel(QAbstractTableModel):
         return list(self._ids)
 
     # -------------------------------------------------------------- access
+    def seen_versions(self, claim_ids: Sequence[int]) -> dict[int, int]:
+        """Versions of the claims whose rows were loaded (what the editor has seen)."""
+        return {i: self._cache[i].version for i in claim_ids if i in self._cache}
+
     def claim_id(self, row: int) -> int | None:
         return self._ids[row] if 0 <= row < len(self._ids) else None
 
