@@ -41,6 +41,7 @@ _CAP_TOKEN = re.compile(r"^(?:[A-Z0-9]|[a-z]+[A-Z])[\w.&'’-]*$")
 _POSSESSIVE = re.compile(r"^.*?\b\w+(?:'s|’s|'|’)\s+(?=[A-Z])")
 _PRONOUN_SUFFIX = re.compile(r"nya$", re.IGNORECASE)
 _HISTORY = 24
+_NAME_JOINERS = frozenset({"&", "and", "of", "dan", "de", "van", "bin"})
 _WORD = re.compile(r"\w+")
 _PARTITIVE = re.compile(
     r"^(?:(?:one|two|some|another|several|each|both|either|neither)\s+of\s+(?:the|those|these)|"
@@ -157,7 +158,11 @@ def _apposed_name(first: str, last: str) -> str | None:
     while k < len(toks) - 1 and (toks[k].islower() or toks[k].lower().strip(".") in lx.ROLE_WORDS):
         k += 1
     name = toks[k:]
-    if not name or not all(_is_cap(t) for t in name) or _INDEFINITE.match(last):
+    if (
+        not name
+        or not all(_is_cap(t) or (i and t in _NAME_JOINERS) for i, t in enumerate(name))
+        or _INDEFINITE.match(last)
+    ):
         return None
     first_toks = first.split()
     described = (
@@ -312,7 +317,10 @@ class Context:
                 return hit
             # "Pemegang saham pengendali bank tersebut": the demonstrative belongs to a
             # modifier and nothing earlier fits the head -- a description, not an anaphor
-            if not (indonesian and len(np.split()) >= 4 and not _GENERIC_ID.match(head)):
+            initial = np[:1] == "T" and head not in lx.ORG_HEADS  # "The distributor ..."
+            if not initial and not (
+                indonesian and len(np.split()) >= 4 and not _GENERIC_ID.match(head)
+            ):
                 if head in lx.ORG_HEADS:
                     return self._last_org()
                 return self._last()

@@ -38,6 +38,9 @@ _NESTED_SUBJECT_CUT = re.compile(
     r"\b(?:that|bahwa|after|because|since|when|while|setelah|karena|ketika|sebab)\s+|,\s+",
     re.IGNORECASE,
 )
+_INNER_APPOSITION = re.compile(
+    r",\s*(?:(?:which|who|yang)\b[^,]*|(?:the\s+)?[A-Z][\w.&'’-]*(?:\s+[&\w.'’-]+){0,5}),\s*$"
+)
 _LEADING_CONNECTIVE = re.compile(
     r"^(?:(?:Sebelumnya|Namun|Sementara\s+itu|Selain\s+itu|Meanwhile|However|Previously|"
     r"Separately|Earlier|Later|In\s+addition|Kemudian|Sebaliknya|Bahkan|Adapun|Dalam\s+hal\s+ini|"
@@ -383,12 +386,21 @@ class SentenceRules:
             if nxt is None or nxt.type not in verbish | {"hedge"}:
                 continue
             between = m[mt.end() : nxt.start]
-            if re.search(r"[,.;\"“”(]", between) or len(between.split()) > 8:
+            # ", and the engine maker, P&W, did not respond": an apposition or a
+            # non-restrictive relative inside the new subject is no obstacle
+            flat = _INNER_APPOSITION.sub("", between)
+            if re.search(r"[,.;\"“”(]", flat) or len(flat.split()) > 8:
                 continue
             empty = all(w.lower() in pt.AUX_WORDS for w in between.split())
             if nxt.type == "hedge" and (c not in pt.CLAUSE_COORDS or empty):
                 continue
-            if c in pt.CLAUSE_COORDS or c == "sekaligus" or empty:
+            new_subject = (
+                mt.group().startswith(",")
+                and nxt.type in {"say", "deny", "nocomment", "noresponse"}
+                and not empty
+                and len(flat.split()) <= 6
+            )
+            if c in pt.CLAUSE_COORDS or c == "sekaligus" or empty or new_subject:
                 bounds.append((mt.start(), "coord-empty" if empty else "coord"))
         for mt in pt.PARTICIPLE.finditer(m, self.body):
             bounds.append((mt.start(), "participle"))
