@@ -46,7 +46,7 @@ def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
     parser = _Parser(
         prog="claimtrack",
         description="Track the attributed claims in news stories. Without a command, "
-        "opens the app.",
+        "opens the app; `claimtrack FILE` opens that database file in it.",
     )
     parser.add_argument("--version", action="version", version=f"ClaimTrack {__version__}")
     db_help = "database: a file path or a SQLAlchemy URL (default: your ClaimTrack database)"
@@ -58,8 +58,8 @@ def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
         help="start the app offscreen, open the database (a temporary one without --db), "
         "show the claims, print what was shown and exit",
     )
-    # Before the commands: `claimtrack FILE` (the file manager's Exec=claimtrack %f) opens it.
-    parser.add_argument("file", nargs="?", metavar="FILE", help="a database file to open")
+    # `claimtrack FILE` (the file manager's Exec=claimtrack %f) arrives as --open FILE.
+    parser.add_argument("--open", dest="open_file", metavar="FILE", help=argparse.SUPPRESS)
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
 
     def command(name: str, help_text: str) -> argparse.ArgumentParser:
@@ -101,10 +101,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser(argv)
     args = parser.parse_args(argv)
     command = args.command or "gui"
-    if getattr(args, "file", None):
+    if args.open_file:
         if args.db is not None:
             parser.error("give the database either as FILE or as --db, not both")
-        args.db = args.file
+        args.db = args.open_file
     if command == "gui":
         from claimtrack.app import run_gui
 
@@ -136,7 +136,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _file_opens_gui(tokens: list[str]) -> list[str]:
-    """``claimtrack [options] FILE [options]`` means ``claimtrack [options] FILE gui``:
+    """``claimtrack [options] FILE [options]`` means ``claimtrack --open FILE [options]``:
     argparse would otherwise take FILE (a path: it has a dot or a slash) for a command."""
     commands = {"gui", "sample", "list", *PLUGIN_COMMANDS}
     skip = False
@@ -148,7 +148,7 @@ def _file_opens_gui(tokens: list[str]) -> list[str]:
             continue
         if token in commands or not any(c in token for c in "./\\"):
             return tokens
-        return [*tokens[:i], *tokens[i + 1 :], token, "gui"]
+        return ["--open", token, *tokens[:i], *tokens[i + 1 :]]
     return tokens
 
 

@@ -7,6 +7,7 @@ file spelling it differently means a missing icon or an "Open with" entry that n
 from __future__ import annotations
 
 import configparser
+import os
 import re
 import shutil
 import subprocess
@@ -131,5 +132,71 @@ def test_commands_still_win_over_the_file_argument(tmp_path: Path) -> None:
     assert _file_opens_gui(["list", "--status", "done"]) == ["list", "--status", "done"]
     assert _file_opens_gui(["--db", "x.sqlite", "sample"]) == ["--db", "x.sqlite", "sample"]
     assert _file_opens_gui(["--db", "x.sqlite"]) == ["--db", "x.sqlite"]
-    assert _file_opens_gui(["f.sqlite", "--read-only"]) == ["--read-only", "f.sqlite", "gui"]
+    assert _file_opens_gui(["f.sqlite", "--read-only"]) == ["--open", "f.sqlite", "--read-only"]
     assert _file_opens_gui(["frobnicate"]) == ["frobnicate"]  # a mistyped command stays one
+
+
+def test_the_import_command_keeps_its_own_file_argument() -> None:
+    from claimtrack.cli import build_parser
+
+    args = build_parser(["import"]).parse_args(["--db", "x.sqlite", "import", "a.html"])
+    assert (args.command, args.file, args.open_file, args.db) == (
+        "import",
+        "a.html",
+        None,
+        "x.sqlite",
+    )
+
+
+# ------------------------------------------------------------------ the bundle (opt-in: ~1.5 min)
+@pytest.mark.bundle
+@pytest.mark.skipif(
+    os.environ.get("CLAIMTRACK_BUILD_BUNDLE") != "1",
+    reason="builds the PyInstaller bundle and .deb: set CLAIMTRACK_BUILD_BUNDLE=1",
+)
+def test_the_bundle_starts_without_python_packages(tmp_path: Path) -> None:
+    """Build from this tree, then run the bundle in an empty environment: no venv, no
+    PYTHONPATH, a fresh HOME, so nothing but the bundle can supply a module or a file."""
+    dist = tmp_path / "dist"
+    env = {**os.environ, "DIST": str(dist)}
+    subprocess.run(["bash", "packaging/build.sh"], cwd=ROOT, env=env, check=True)
+    bundle = dist / "claimtrack" / "claimtrack"
+    home = tmp_path / "home"
+    home.mkdir()
+    clean = {"PATH": "/usr/bin:/bin", "HOME": str(home), "QT_QPA_PLATFORM": "offscreen"}
+
+    def run(*args: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run(
+            [str(bundle), *args], env=clean, cwd=home, capture_output=True, text=True, timeout=120
+        )
+
+    shown = run("--self-test")
+    assert shown.returncode == 0 and "self-test: window shown" in shown.stdout, shown.stderr
+    db = str(home / "desk.sqlite")
+    assert run("--db", db, "sample").returncode == 0  # the Alembic migrations are inside
+    opened = run(db, "--self-test")  # as the file manager starts it
+    assert "7 claim(s) listed" in opened.stdout, opened.stdout + opened.stderr
+    for fmt in ("html", "pdf", "docx"):  # templates and the exporters' data are inside
+        out = home / f"report.{fmt}"
+        done = run("export", "--db", db, "--format", fmt, "-o", str(out))
+        assert done.returncode == 0 and out.stat().st_size > 1000, done.stderr
+    internal = dist / "claimtrack" / "_internal" / "claimtrack"
+    assert (internal / "i18n" / "claimtrack_id.qm").is_file()
+    assert (internal / "i18n" / "guide" / "guide_id.md").is_file()
+    assert (internal / "store" / "migrations" / "versions" / "0001_initial_schema.py").is_file()
+
+    subprocess.run(["bash", "packaging/build_deb.sh"], cwd=ROOT, env=env, check=True)
+    (deb,) = dist.glob("claimtrack_*.deb")
+    contents = subprocess.run(
+        ["dpkg-deb", "--contents", str(deb)], capture_output=True, text=True, check=True
+    ).stdout
+    for path in (
+        f"./usr/share/applications/{APP_ID}.desktop",
+        f"./usr/share/metainfo/{APP_ID}.metainfo.xml",
+        f"./usr/share/mime/packages/{APP_ID}.xml",
+        f"./usr/share/icons/hicolor/scalable/apps/{APP_ID}.svg",
+        f"./usr/share/icons/hicolor/48x48/apps/{APP_ID}.png",
+        "./opt/claimtrack/claimtrack",
+        "./usr/bin/claimtrack -> /opt/claimtrack/claimtrack",
+    ):
+        assert path in contents, path
