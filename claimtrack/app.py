@@ -80,7 +80,8 @@ def run_gui(db: str | None = None, read_only: bool = False) -> int:
         last = settings.get(LAST_DATABASE)
         if last and (("://" in last) or _exists(last)):
             target = last
-    locks = _database_locks()  # one writer per file, held while the app runs
+    # One writer per file, held while the app runs (the window's own, once it keeps one).
+    locks = getattr(window, "locks", None) or _database_locks()
     QTimer.singleShot(0, lambda: open_locked(window, target, locks))
     if not settings.get(EDITOR_NAME) and not os.environ.get("CLAIMTRACK_EDITOR"):
         # Asked once, kept in settings: the name stamps History and "updated by".
@@ -134,7 +135,7 @@ def _database_locks() -> Any:
     return DatabaseLocks()
 
 
-def open_locked(window: Any, target: str | None, locks: Any) -> None:
+def open_locked(window: Any, target: str | None, locks: Any, *, create: bool = True) -> None:
     """Open ``target`` once its lock is ours; if another ClaimTrack holds it, say so and
     offer read-only instead of opening a second writer (RELIABILITY.md: one writer)."""
     from PySide6.QtCore import Qt
@@ -149,14 +150,14 @@ def open_locked(window: Any, target: str | None, locks: Any) -> None:
             path = None  # a bad location: the window's own open reports it clearly
     holder = locks.claim(path) if path is not None else None
     if holder is None:
-        window.open_database(target)
+        window.open_database(target, create=create)
         return
     dialog = LockedDialog(path, holder, window)
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
 
     def read_only() -> None:
         window.read_only = True
-        window.open_database(target)
+        window.open_database(target, create=create)
 
     dialog.readOnlyChosen.connect(read_only)
     dialog.open()
