@@ -128,7 +128,7 @@ def dateline_outlet(text: str) -> str | None:
     if not m:
         return None
     name = (m.group("o1") or m.group("o2") or "").strip()
-    if not name or name.isupper() and " " in name or re.search(r"\d", name):
+    if not name or (name.isupper() and " " in name) or re.search(r"\d", name):
         return None
     return name
 

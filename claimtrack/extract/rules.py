@@ -41,6 +41,7 @@ _NESTED_SUBJECT_CUT = re.compile(
 _INNER_APPOSITION = re.compile(
     r",\s*(?:(?:which|who|yang)\b[^,]*|(?:the\s+)?[A-Z][\w.&'’-]*(?:\s+[&\w.'’-]+){0,5}),\s*$"
 )
+_REPORT_HINT = re.compile(r"\b(?:reports?|article|story)\b", re.IGNORECASE)
 _LEADING_CONNECTIVE = re.compile(
     r"^(?:(?:Sebelumnya|Namun|Sementara\s+itu|Selain\s+itu|Meanwhile|However|Previously|"
     r"Separately|Earlier|Later|In\s+addition|Kemudian|Sebaliknya|Bahkan|Adapun|Dalam\s+hal\s+ini|"
@@ -173,7 +174,7 @@ class SentenceRules:
         self.s = s
         self.ctx = ctx
         self.quotes = quote_spans(s)
-        self.m = _mask_quotes(s, self.quotes)
+        self.m = _mask_quotes(s, self.quotes) if self.quotes else s
         self.cues = find_cues(self.m)
         body = pt.DATELINE.match(s) if first_in_paragraph else None
         self.body = body.end() if body else 0
@@ -362,6 +363,10 @@ class SentenceRules:
             return self.found
         if not stripped:
             return []
+        if not self.cues:  # no cue and no quotation: only "The report that C ..." can apply
+            if _REPORT_HINT.search(s):
+                self._subject_report(0, len(s))
+            return self.found
         clauses = self._clauses()
         prev_speaker: tuple = (None, None, None)
         prev_found: list[Found] = []
@@ -828,10 +833,7 @@ class SentenceRules:
                 bool(np)
                 and low not in lx.PRONOUNS_EN
                 and low not in lx.PRONOUNS_ID
-                and (
-                    any(w.islower() for w in np.split())
-                    or np.split()[0].lower() in lx.ROLE_WORDS
-                )
+                and (any(w.islower() for w in np.split()) or np.split()[0].lower() in lx.ROLE_WORDS)
             )
             if nxt and role and not re.match(rf"(?:{pt.WEEKDAY})\b", nxt.group(1), re.IGNORECASE):
                 end = end + nxt.end()
