@@ -18,10 +18,12 @@ $(VENV)/.stamp-test: pyproject.toml | $(BIN)/python
 	touch $@ $(VENV)/.stamp-run
 
 run: $(VENV)/.stamp-run
+	$(BIN)/python scripts/build_translations.py
 	$(BIN)/claimtrack $(ARGS)
 
 test: $(VENV)/.stamp-test
 	bash scripts/system-deps.sh
+	$(BIN)/python scripts/build_translations.py
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/python -m pytest $(PYTEST_ARGS)

@@ -42,10 +42,24 @@ def _build(read_only: bool = False) -> tuple[Any, Any, Any]:
     app.setApplicationVersion(__version__)
     app.setDesktopFileName(APP_ID)
     settings = Settings()
+    _install_language_and_icon(app, settings)
     runner = TaskRunner(app)
     window = MainWindow(settings, runner, editor=_editor_name(settings))
     window.read_only = read_only
     return app, settings, window
+
+
+def _install_language_and_icon(app: Any, settings: Any) -> None:
+    """The language chosen in Preferences (else the system's) before any widget exists."""
+    from PySide6.QtGui import QIcon
+
+    from claimtrack.settings import LANGUAGE
+    from claimtrack.ui.i18n import install_language, resource_dir
+
+    install_language(app, settings.get(LANGUAGE))
+    icon = resource_dir() / f"{APP_ID}.svg"
+    if icon.is_file():
+        app.setWindowIcon(QIcon(str(icon)))
 
 
 def run_gui(db: str | None = None, read_only: bool = False) -> int:

@@ -27,6 +27,13 @@ class Setting(Generic[T]):
 EDITOR_NAME: Setting[str] = Setting("identity/editor_name", "")
 # The fact-checking organisation named as author of exported ClaimReview verdicts.
 ORGANISATION: Setting[str] = Setting("export/organisation", "")
+# Interface language: "" follows the system locale, else "en" or "id".
+LANGUAGE: Setting[str] = Setting("ui/language", "")
+# Export dialog defaults: PDF paper ("a4" or "letter") and redaction of protected sources.
+EXPORT_PAPER: Setting[str] = Setting("export/paper", "a4")
+EXPORT_REDACT: Setting[bool] = Setting("export/redact", True)
+# Daily backups kept per database (store.backup.KEEP_DAYS is the default policy).
+BACKUP_KEEP_DAILY: Setting[int] = Setting("backup/keep_daily", 7)
 # Files
 LAST_DATABASE: Setting[str] = Setting("files/last_database", "")
 RECENT_DATABASES: Setting[list[str]] = Setting("files/recent_databases", [])
