@@ -2,6 +2,13 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="id_ID" sourcelanguage="en">
   <context>
+    <name>About</name>
+    <message>
+      <source>Track the attributed claims in news stories: who says what, through whom, and what is true.</source>
+      <translation>Lacak klaim yang diatribusikan dalam berita: siapa mengatakan apa, melalui siapa, dan apa yang benar.</translation>
+    </message>
+  </context>
+  <context>
     <name>Backups</name>
     <message numerus="yes">
       <source>Backed up %n claim(s) to %1.</source>
@@ -755,6 +762,17 @@ Diperbarui %3 oleh %4</translation>
     </message>
   </context>
   <context>
+    <name>GuideDialog</name>
+    <message>
+      <source>The user guide is not installed.</source>
+      <translation>Panduan pengguna tidak terpasang.</translation>
+    </message>
+    <message>
+      <source>User Guide</source>
+      <translation>Panduan Pengguna</translation>
+    </message>
+  </context>
+  <context>
     <name>MainWindow</name>
     <message numerus="yes">
       <source> (%n claims)</source>
@@ -1136,6 +1154,97 @@ Qt for Python %2</translation>
     </message>
   </context>
   <context>
+    <name>PreferencesDialog</name>
+    <message>
+      <source> days</source>
+      <translation> hari</translation>
+    </message>
+    <message>
+      <source>&amp;Keep daily backups for:</source>
+      <translation>&amp;Simpan cadangan harian selama:</translation>
+    </message>
+    <message>
+      <source>&amp;Language:</source>
+      <translation>&amp;Bahasa:</translation>
+    </message>
+    <message>
+      <source>&amp;Organisation:</source>
+      <translation>&amp;Organisasi:</translation>
+    </message>
+    <message>
+      <source>&amp;Paper:</source>
+      <translation>&amp;Kertas:</translation>
+    </message>
+    <message>
+      <source>A4</source>
+      <translation>A4</translation>
+    </message>
+    <message>
+      <source>Backups</source>
+      <translation>Cadangan</translation>
+    </message>
+    <message>
+      <source>Backups are made once a day, beside the database file.</source>
+      <translation>Cadangan dibuat sekali sehari, di sebelah berkas basis data.</translation>
+    </message>
+    <message>
+      <source>Could not save</source>
+      <translation>Tidak dapat menyimpan</translation>
+    </message>
+    <message>
+      <source>Export</source>
+      <translation>Ekspor</translation>
+    </message>
+    <message>
+      <source>Follow the system</source>
+      <translation>Ikuti sistem</translation>
+    </message>
+    <message>
+      <source>General</source>
+      <translation>Umum</translation>
+    </message>
+    <message>
+      <source>Letter</source>
+      <translation>Letter</translation>
+    </message>
+    <message>
+      <source>Named as author of ClaimReview verdicts</source>
+      <translation>Disebut sebagai penulis putusan ClaimReview</translation>
+    </message>
+    <message>
+      <source>New status</source>
+      <translation>Status baru</translation>
+    </message>
+    <message>
+      <source>New verdict</source>
+      <translation>Putusan baru</translation>
+    </message>
+    <message>
+      <source>Open a database to edit its verdicts and statuses.</source>
+      <translation>Buka basis data untuk menyunting putusan dan statusnya.</translation>
+    </message>
+    <message>
+      <source>Preferences</source>
+      <translation>Preferensi</translation>
+    </message>
+    <message>
+      <source>Redact protected sources</source>
+      <translation>Samarkan sumber yang dilindungi</translation>
+    </message>
+    <message>
+      <source>Statuses</source>
+      <translation>Status</translation>
+    </message>
+    <message>
+      <source>Verdicts</source>
+      <translation>Putusan</translation>
+    </message>
+    <message>
+      <source>Your &amp;name:</source>
+      <translation>&amp;Nama Anda:</translation>
+    </message>
+  </context>
+  <context>
     <name>ProposalModel</name>
     <message>
       <source>Claim</source>
@@ -1361,6 +1470,64 @@ Qt for Python %2</translation>
     <message>
       <source>This database is empty. Load the sample dossier to see how ClaimTrack tracks a story that relays a Reuters report?</source>
       <translation>Basis data ini kosong. Muat dosier contoh untuk melihat cara ClaimTrack melacak berita yang mengutip laporan Reuters?</translation>
+    </message>
+  </context>
+  <context>
+    <name>ScaleEditor</name>
+    <message>
+      <source>Add</source>
+      <translation>Tambah</translation>
+    </message>
+    <message>
+      <source>Colour…</source>
+      <translation>Warna…</translation>
+    </message>
+    <message>
+      <source>Move down</source>
+      <translation>Pindah ke bawah</translation>
+    </message>
+    <message>
+      <source>Move up</source>
+      <translation>Pindah ke atas</translation>
+    </message>
+    <message>
+      <source>Remove</source>
+      <translation>Hapus</translation>
+    </message>
+    <message>
+      <source>Verdict colour</source>
+      <translation>Warna putusan</translation>
+    </message>
+  </context>
+  <context>
+    <name>ScaleModel</name>
+    <message>
+      <source>Best</source>
+      <translation>Terbaik</translation>
+    </message>
+    <message>
+      <source>ClaimReview name</source>
+      <translation>Nama ClaimReview</translation>
+    </message>
+    <message>
+      <source>Colour</source>
+      <translation>Warna</translation>
+    </message>
+    <message>
+      <source>Final</source>
+      <translation>Akhir</translation>
+    </message>
+    <message>
+      <source>Label</source>
+      <translation>Label</translation>
+    </message>
+    <message>
+      <source>Rating value</source>
+      <translation>Nilai penilaian</translation>
+    </message>
+    <message>
+      <source>Worst</source>
+      <translation>Terburuk</translation>
     </message>
   </context>
   <context>

@@ -142,3 +142,26 @@ def test_dates_and_numbers_follow_the_language(indonesian) -> None:
     QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
     assert i18n.format_number(12345.5, 1) == "12,345.5"
     assert "December" in i18n.format_date(date(2026, 12, 3), long=True)
+
+
+def test_the_guide_opens_in_the_language_with_its_screenshots(indonesian, qtbot) -> None:
+    from PySide6.QtGui import QTextDocument
+
+    from claimtrack.ui.dialogs.guide import GuideDialog, about_text
+
+    dialog = GuideDialog()
+    qtbot.addWidget(dialog)
+    assert dialog.windowTitle() == "Panduan Pengguna"
+    text = dialog.browser.toPlainText()
+    assert "Panduan pengguna ClaimTrack" in text
+    images = dialog.browser.document().resource(
+        QTextDocument.ResourceType.ImageResource, dialog.browser.source().resolved("desk.png")
+    )
+    assert images is not None and not images.isNull()
+    english = GuideDialog(language="en")
+    qtbot.addWidget(english)
+    assert "ClaimTrack user guide" in english.browser.toPlainText()
+    about = about_text()
+    for name in ("Python", "Qt", "PySide6", "SQLite", "SQLAlchemy"):
+        assert name in about
+    assert "Lacak klaim" in about

@@ -61,6 +61,8 @@ RATING_COLUMNS = (
     ("worst_rating", "Worst", "int"),
 )
 STATUS_COLUMNS = (("label", "Label", "text"), ("is_final", "Final", "bool"))
+# Every header once, so that the translation script finds them (see headerData).
+HEADERS = ("Label", "Colour", "ClaimReview name", "Rating value", "Best", "Worst", "Final")
 
 
 class ScaleModel(QAbstractTableModel):
@@ -91,7 +93,7 @@ class ScaleModel(QAbstractTableModel):
             and role == Qt.ItemDataRole.DisplayRole
             and 0 <= section < len(self.columns)
         ):
-            return self.tr(self.columns[section][1])
+            return self.tr(HEADERS[HEADERS.index(self.columns[section][1])])
         return None
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
