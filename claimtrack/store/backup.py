@@ -40,6 +40,7 @@ from claimtrack.domain import DamagedDatabaseError, StoreError
 KEEP_DAYS = 7
 KEEP_WEEKS = 4
 KEEP_MIGRATION_BACKUPS = 2
+KEEP_MANUAL_BACKUPS = 10  # "Back up now" copies are the editor's own: never rotated away at once
 DAILY_AGE = timedelta(days=1)
 STAMP_FORMAT = "%Y%m%d-%H%M%S"
 CHUNK_SIZE = 1 << 20
@@ -314,7 +315,7 @@ def rotate(
     if not backups:
         return []
     keep: set[Path] = {backups[0].path}
-    regular = [b for b in backups if not _is_migration(b.reason)]
+    regular = [b for b in backups if not _is_migration(b.reason) and b.reason != "manual"]
     days: set[object] = set()
     weeks: set[object] = set()
     for info in regular:
@@ -328,6 +329,8 @@ def rotate(
             keep.add(info.path)
     migrations = [b for b in backups if _is_migration(b.reason)]
     keep.update(b.path for b in migrations[:keep_migrations])
+    manual = [b for b in backups if b.reason == "manual"]
+    keep.update(b.path for b in manual[:KEEP_MANUAL_BACKUPS])
     removed = []
     for info in backups:
         if info.path not in keep:

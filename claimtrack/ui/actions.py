@@ -29,6 +29,8 @@ class Actions:
         self.paste_article = make(tr("&Paste Article"), "Ctrl+Shift+V")
         self.export = make(tr("&Export…"), "Ctrl+E")
         self.load_sample = make(tr("Load &Sample Dossier"))
+        self.backup_now = make(tr("&Back Up Now"))
+        self.restore = make(tr("&Restore from Backup…"))
         self.editor_name = make(tr("Your &Name…"))
         self.quit = make(tr("&Quit"), Std.Quit)
         self.quit.setMenuRole(QAction.MenuRole.QuitRole)

@@ -114,6 +114,11 @@ class MainWindow(QMainWindow):
         self.setAcceptDrops(True)
         self.resize(1280, 800)
 
+        from claimtrack.services.drafts import DraftStore
+        from claimtrack.ui.lock import DatabaseLocks
+
+        self.locks = DatabaseLocks()  # one writer per file, held while it is open here
+        self.drafts = DraftStore()
         self.undo_stack = QUndoStack(self)
         self.actions_ = Actions(self)
         self._build_widgets()
@@ -231,6 +236,9 @@ class MainWindow(QMainWindow):
         file_menu.addAction(a.export)
         file_menu.addAction(a.load_sample)
         file_menu.addSeparator()
+        file_menu.addAction(a.backup_now)
+        file_menu.addAction(a.restore)
+        file_menu.addSeparator()
         file_menu.addAction(a.editor_name)
         file_menu.addSeparator()
         file_menu.addAction(a.quit)
@@ -278,6 +286,8 @@ class MainWindow(QMainWindow):
         a.paste_article.triggered.connect(self.paste_article)
         a.export.triggered.connect(self.open_export)
         a.load_sample.triggered.connect(self.load_sample)
+        a.backup_now.triggered.connect(self.backup_now)
+        a.restore.triggered.connect(self.restore_backup)
         a.editor_name.triggered.connect(self.ask_editor_name)
         a.quit.triggered.connect(self.close)
         a.delete.triggered.connect(self.delete_selected)
@@ -322,8 +332,14 @@ class MainWindow(QMainWindow):
             store = open_store(target, create=create, readonly=read_only, quick_check=check)
             store.checked = check
             services = Services(store, editor)
+            # Slow on a network share, so here rather than on the GUI thread.
+            from claimtrack.store.location import check_location
+
+            store.location_warning = check_location(store.path) if store.path else None
+            store.orphan_drafts = drafts.list_orphans(store.display_name)
             return services, services.is_empty()
 
+        drafts = self.drafts
         self.runner.run(work, self._opened, self._failed)
 
     def _opened(self, result: tuple[Services, bool]) -> None:
@@ -337,6 +353,7 @@ class MainWindow(QMainWindow):
         self.desk.changed.connect(self.apply_changes)
         self.desk.failed.connect(self._edit_failed)
         self.detail.desk = self.desk
+        self.detail.drafts = (self.drafts, services.store.display_name, self.runner)
         self.undo_stack.clear()
         self.model.set_services(services)
         self._refresh_choices()
@@ -355,6 +372,125 @@ class MainWindow(QMainWindow):
         self.refresh()
         if not getattr(services.store, "checked", True):
             self._check_in_background(services)
+        self.actions_.backup_now.setEnabled(services.store.path is not None)
+        self.actions_.restore.setEnabled(services.store.path is not None)
+        self._warn_about_location(services)
+        self._offer_drafts(services)
+        if services.store.path is not None and not services.store.readonly:
+            from claimtrack.ui.dialogs.backups import backup_done_message, start_automatic_backup
+
+            def daily(info: Any) -> None:
+                if info is not None:
+                    self.statusBar().showMessage(backup_done_message(info), 8000)
+
+            start_automatic_backup(
+                self.runner,
+                services.store.path,
+                daily,
+                lambda exc: self.statusBar().showMessage(
+                    self.tr("The daily backup failed: %1").replace("%1", str(exc)), 15000
+                ),
+            )
+
+    # ------------------------------------------------------------------ safety
+    def backup_now(self) -> None:
+        services = self.services
+        if services is None or services.store.path is None:
+            return
+        from claimtrack.ui.dialogs.backups import backup_done_message, start_backup
+
+        self.statusBar().showMessage(self.tr("Backing up…"))
+        start_backup(
+            self.runner,
+            services.store.path,
+            lambda info: self.statusBar().showMessage(backup_done_message(info), 8000),
+            self._failed,
+        )
+
+    def restore_backup(self) -> None:
+        services = self.services
+        if services is None or services.store.path is None:
+            return
+        from claimtrack.ui.dialogs.backups import RestoreDialog
+
+        dialog = RestoreDialog(services.store.path, self.runner, self.close_database, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.restored.connect(lambda path: self._open_file(str(path), create=False))
+        self.restore_dialog = dialog
+        dialog.open()
+
+    def close_database(self) -> None:
+        """Let go of the open database (before its file is replaced)."""
+        self._stop_live()
+        self.runner.wait()
+        services, self.services = self.services, None
+        self.desk = None
+        self.detail.desk = None
+        self.detail.load(None)
+        self.article.clear()
+        self.model.set_services(None)
+        self.undo_stack.clear()
+        if services is not None:
+            services.store.close()
+
+    def _open_file(self, path: str, *, create: bool) -> None:
+        """Open a file through its lock (a second ClaimTrack on it is told, not let in)."""
+        from claimtrack.app import open_locked
+
+        open_locked(self, path, self.locks, create=create)
+
+    def _warn_about_location(self, services: Services) -> None:
+        from claimtrack.ui.lock import location_notice
+
+        text = location_notice(self.settings, getattr(services.store, "location_warning", None))
+        if text:
+            box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Risky place"), text, parent=self)
+            box.setTextFormat(Qt.TextFormat.PlainText)
+            box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            box.open()
+
+    def _offer_drafts(self, services: Services) -> None:
+        """Notes left unsaved by a session that ended unexpectedly are offered back."""
+        orphans = getattr(services.store, "orphan_drafts", [])
+        if not orphans:
+            return
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
+            self.tr("Unsaved notes"),
+            self.tr(
+                "ClaimTrack found %n unsaved note(s) from a session that ended unexpectedly. "
+                "Restore them? A note someone changed meanwhile is shown side by side first.",
+                "",
+                len(orphans),
+            ),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            self,
+        )
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.finished.connect(
+            lambda result: self._restore_drafts(orphans, result == QMessageBox.StandardButton.Yes)
+        )
+        self.drafts_box = box
+        box.open()
+
+    def _restore_drafts(self, orphans: list[Any], restore: bool) -> None:
+        from dataclasses import replace as with_
+
+        services, desk = self.services, self.desk
+        for draft in orphans:
+            if restore and services is not None and desk is not None:
+                from claimtrack.domain import ClaimTrackError
+
+                try:
+                    current = services.claims.get(draft.claim_id)
+                except ClaimTrackError:
+                    current = None
+                if current is not None:
+                    # The claim as it was when the draft began: a later change clashes.
+                    base = with_(current, **{draft.field: draft.original or ""})
+                    desk.edit_claim(base, {draft.field: draft.text}, self.tr("Restore draft"))
+            self.drafts.discard(draft.database, draft.claim_id, draft.field)
 
     def _check_in_background(self, services: Services) -> None:
         def work(_control: TaskControl) -> None:
@@ -563,7 +699,19 @@ class MainWindow(QMainWindow):
         self.model.apply_changes(ChangeSet(updated={"claim": frozenset(self.selected_ids())}))
 
     def _failed(self, exc: BaseException) -> None:
+        from claimtrack.domain import DamagedDatabaseError
+
         self.banner.load_button.setEnabled(True)
+        if isinstance(exc, DamagedDatabaseError) and exc.path:
+            from claimtrack.ui.dialogs.backups import DamagedDialog
+
+            self.failed.emit(str(exc))
+            dialog = DamagedDialog(exc, self.runner, self)
+            dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            dialog.restored.connect(lambda path: self._open_file(str(path), create=False))
+            self.damaged_dialog = dialog
+            dialog.open()
+            return
         message = str(exc) or exc.__class__.__name__
         self.statusBar().showMessage(message, 10000)
         self.failed.emit(message)
@@ -912,7 +1060,7 @@ class MainWindow(QMainWindow):
         for location in self.settings.get(keys.RECENT_DATABASES):
             action = self.recent_menu.addAction(location)
             action.triggered.connect(
-                lambda _c=False, loc=location: self.open_database(loc, create=False)
+                lambda _c=False, loc=location: self._open_file(loc, create=False)
             )
         if not self.recent_menu.actions():
             self.recent_menu.addAction(self.tr("(none)")).setEnabled(False)
@@ -920,14 +1068,14 @@ class MainWindow(QMainWindow):
     def _choose_open(self) -> None:
         path, _ = QFileDialog.getOpenFileName(self, self.tr("Open Database"), "", DB_FILTER)
         if path:
-            self.open_database(path, create=False)
+            self._open_file(path, create=False)
 
     def _choose_new(self) -> None:
         path, _ = QFileDialog.getSaveFileName(
             self, self.tr("New Database"), "claims.sqlite", DB_FILTER
         )
         if path:
-            self.open_database(path)
+            self._open_file(path, create=True)
 
     @property
     def database_name(self) -> str:
@@ -1002,6 +1150,7 @@ class MainWindow(QMainWindow):
         self.runner.shutdown()
         if self.services is not None:
             self.services.store.close()
+        self.locks.release()
         super().closeEvent(event)
 
 

@@ -11,7 +11,7 @@ from collections.abc import Callable
 from datetime import UTC, date, datetime
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QDate, QDateTime, QEvent, QObject, Qt, QTime, Signal
+from PySide6.QtCore import QDate, QDateTime, QEvent, QObject, Qt, QTime, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut, QTextDocument
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -350,6 +350,8 @@ class DetailPane(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.desk: Desk | None = None
+        # (DraftStore, database name, TaskRunner): notes are kept as drafts while typed.
+        self.drafts: tuple[Any, str, Any] | None = None
         self.record: ClaimRecord | None = None
         self._loaded: dict[str, Any] = {}
         self.placeholder = QLabel(self.tr("Select a claim to see and edit it here."))
@@ -462,6 +464,11 @@ class DetailPane(QWidget):
         self.notes.committed.connect(
             lambda: self._commit_text("notes", self.notes, self.tr("Edit notes"))
         )
+        self._draft_timer = QTimer(self)
+        self._draft_timer.setSingleShot(True)
+        self._draft_timer.setInterval(800)
+        self._draft_timer.timeout.connect(self._save_draft)
+        self.notes.textChanged.connect(self._notes_typed)
         self.preview = QTextBrowser()
         self.preview.setOpenLinks(False)
         page.addTab(self.notes, self.tr("Write"))
@@ -469,6 +476,24 @@ class DetailPane(QWidget):
         page.currentChanged.connect(lambda i: self._render_preview() if i == 1 else None)
         self.notes_tabs = page
         return page
+
+    def _notes_typed(self) -> None:
+        if self.record is not None and self.notes.toPlainText() != self._loaded.get("notes"):
+            self._draft_timer.start()
+
+    def _save_draft(self) -> None:
+        """Keep what is typed in a draft file (off the GUI thread): a crash loses nothing."""
+        record, drafts = self.record, self.drafts
+        text = self.notes.toPlainText()
+        if record is None or drafts is None or text == self._loaded.get("notes"):
+            return
+        store, database, runner = drafts
+        original, version = self._loaded.get("notes", record.notes), record.version
+        runner.run(
+            lambda _c: store.save(
+                database, record.id, "notes", text, original=original, base_version=version
+            )
+        )
 
     def _render_preview(self) -> None:
         # Markdown without raw HTML: a note can never inject markup into the preview.
@@ -674,6 +699,10 @@ class DetailPane(QWidget):
         ok = desk.edit_claim(record, {name: value}, label)
         if ok:
             self._loaded[name] = value
+            if name == "notes" and self.drafts is not None:
+                self._draft_timer.stop()
+                store, database, _runner = self.drafts
+                store.discard(database, record.id, "notes")
         return ok
 
     def _commit_text(self, name: str, widget: TextField, label: str) -> None:
