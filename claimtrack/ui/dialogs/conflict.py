@@ -68,10 +68,22 @@ class ConflictDialog(QDialog):
         layout.addWidget(intro)
         layout.addWidget(scroll, 1)
         layout.addWidget(buttons)
-        self.resize(720, 420)
+        self.resize(760, 620)
 
     def _field_box(self, name: str, values: FieldValues, who: str) -> QGroupBox:
-        box = QGroupBox(name.replace("_", " "))
+        labels = {
+            "text": self.tr("Claim"),
+            "paraphrase": self.tr("Paraphrase"),
+            "kind": self.tr("Kind"),
+            "cue": self.tr("Cue"),
+            "claimant_id": self.tr("Claimant"),
+            "status": self.tr("Status"),
+            "verdict": self.tr("Verdict"),
+            "verdict_explanation": self.tr("Explanation"),
+            "notes": self.tr("Notes"),
+            "assignee": self.tr("Assignee"),
+        }
+        box = QGroupBox(labels.get(name, name.replace("_", " ")))
         grid = QGridLayout(box)
         for column, (title, value) in enumerate(
             (
