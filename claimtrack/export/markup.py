@@ -128,11 +128,10 @@ def markdown_html(source: str) -> str:
     if not source.strip():
         return ""
     if not _MARKDOWN_SIGNS.search(source):
-        paragraphs = [p for p in re.split(r"\n\s*\n", source) if p.strip()]
-        return "".join(
-            "<p>" + escape(p.strip(), quote=False).replace("\n", "<br>") + "</p>"
-            for p in paragraphs
-        )
+        return _paragraphs(source)
+    simple = _simple(source)
+    if simple is not None:
+        return simple
     rendered = _parser().render(source)
     return nh3.clean(
         rendered,

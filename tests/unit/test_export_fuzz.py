@@ -144,6 +144,17 @@ def test_the_fast_markdown_path_renders_what_commonmark_renders(source: str) -> 
     )
 
 
+def test_common_notes_take_the_fast_path_and_keep_their_formatting() -> None:
+    from claimtrack.export import markup
+
+    note = "**Single source.** Find a second outlet.\n\n- Reuters story\n- press office"
+    html = markup.markdown_html(note)
+    assert html == markup._simple(note)  # no parser was needed
+    assert "<strong>Single source.</strong>" in html and html.count("<li>") == 2
+    hostile = "**x** <script>alert(1)</script>"
+    assert "<script>" not in markup.markdown_html(hostile)
+
+
 def test_redaction_ignores_case_and_handles_many_similar_names() -> None:
     names = [f"Party {i} Source" for i in range(40)] + ["Sumber-sumber yang mengetahui"]
     scrub = Redactor(names)
