@@ -84,13 +84,14 @@ def test_export_of_the_selected_claims_through_the_dialog(qtbot, make_dialog, sa
 
 
 def test_pdf_export_runs_off_the_gui_thread(qtbot, make_dialog, tmp_path: Path) -> None:
-    dialog = make_dialog()
+    dialog = make_dialog(paper="letter")
     dialog.set_format("pdf")
-    dialog.paper_box.setCurrentIndex(dialog.paper_box.findData("letter"))
+    assert dialog.paper_box.currentData() == "letter" and dialog.paper_box.isEnabled()
     target = tmp_path / "report.pdf"
     with qtbot.waitSignal(dialog.exported, timeout=60_000):
         dialog.export_to(str(target))
     assert target.read_bytes().startswith(b"%PDF")
+    assert b"/MediaBox [0 0 612.000000 792.000000]" in target.read_bytes()  # US Letter
 
 
 def test_cancel_keeps_the_previous_file(qtbot, make_dialog, tmp_path, monkeypatch) -> None:

@@ -60,6 +60,7 @@ class ExportDialog(QDialog):
 
     ``claim_filter`` is the main window's current filter, ``claim_ids`` the selected
     claims and ``article_id`` the article on screen; the scope box offers those given.
+    ``paper`` and ``redact`` are the starting choices (the export defaults in Preferences).
     Signals: ``exported(path)`` after a file was written, ``failed(message)``,
     ``previewUpdated()`` when the preview shows a new rendering, ``organisationChanged``
     so the caller can keep the organisation in the preferences.
@@ -80,6 +81,9 @@ class ExportDialog(QDialog):
         article_id: int | None = None,
         organisation: str = "",
         parent: QWidget | None = None,
+        *,
+        paper: str = "a4",
+        redact: bool = True,
     ) -> None:
         super().__init__(parent)
         self.services = services
@@ -108,7 +112,7 @@ class ExportDialog(QDialog):
         self.title_edit = QLineEdit()
         self.title_edit.setPlaceholderText(self.tr("Claim report"))
         self.redact_box = QCheckBox(self.tr("Redact protected sources"))
-        self.redact_box.setChecked(True)
+        self.redact_box.setChecked(redact)
         self.history_box = QCheckBox(self.tr("History appendix"))
         self.methodology_edit = QPlainTextEdit()
         self.methodology_edit.setPlaceholderText(
@@ -118,6 +122,7 @@ class ExportDialog(QDialog):
         self.paper_box = QComboBox()
         self.paper_box.addItem(self.tr("A4"), "a4")
         self.paper_box.addItem(self.tr("Letter"), "letter")
+        self.paper_box.setCurrentIndex(max(0, self.paper_box.findData(paper)))
         self.raw_box = QCheckBox(self.tr("Raw CSV cells (not spreadsheet-safe)"))
         self.organisation_edit = QLineEdit(organisation)
         self.organisation_edit.setPlaceholderText(self.tr("Your fact-checking organisation"))
