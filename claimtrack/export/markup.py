@@ -70,6 +70,8 @@ def is_web_url(value: str) -> bool:
 # a space, the end or punctuation, nothing starred inside. CommonMark agrees on these.
 _STRONG = re.compile(r"(?:(?<=\s)|^)\*\*(?=[^\s*])([^*\n]*?[^\s*])\*\*(?=[\s.,;:!?)]|$)", re.M)
 _BULLET = re.compile(r"^- (?=\S)", re.M)
+_LINE_MARK = re.compile(r"^[-+=]", re.M)
+_BLANK_LINES = re.compile(r"\n(?:[ ]*\n)+")
 
 
 def _paragraphs(source: str) -> str:
@@ -89,12 +91,12 @@ def _simple(source: str) -> str | None:
     rest = _BULLET.sub("", _STRONG.sub("", source))
     if _MARKDOWN_SIGNS.search(rest) or "*" in rest or "\t" in source:
         return None
-    if re.search(r"^[-+=]", rest, re.M):
+    if _LINE_MARK.search(rest):
         return None  # rules, setext headings, nested markers: leave them to the parser
     if any(line != line.strip() for line in source.split("\n")):
         return None  # indentation and trailing spaces mean something in Markdown
     blocks: list[str] = []
-    for block in re.split(r"\n(?:[ ]*\n)+", source.strip("\n")):
+    for block in _BLANK_LINES.split(source.strip("\n")):
         lines = block.split("\n")
         if not block.strip():
             continue
