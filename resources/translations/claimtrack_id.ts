@@ -152,8 +152,32 @@
       <translation>(kosong)</translation>
     </message>
     <message>
+      <source>Assignee</source>
+      <translation>Penanggung jawab</translation>
+    </message>
+    <message>
+      <source>Claim</source>
+      <translation>Klaim</translation>
+    </message>
+    <message>
+      <source>Claimant</source>
+      <translation>Pengklaim</translation>
+    </message>
+    <message>
+      <source>Cue</source>
+      <translation>Penanda</translation>
+    </message>
+    <message>
+      <source>Explanation</source>
+      <translation>Penjelasan</translation>
+    </message>
+    <message>
       <source>Keep mine</source>
       <translation>Pertahankan milik saya</translation>
+    </message>
+    <message>
+      <source>Kind</source>
+      <translation>Jenis</translation>
     </message>
     <message>
       <source>Merge (edit)</source>
@@ -164,8 +188,20 @@
       <translation>Milik saya</translation>
     </message>
     <message>
+      <source>Notes</source>
+      <translation>Catatan</translation>
+    </message>
+    <message>
+      <source>Paraphrase</source>
+      <translation>Parafrasa</translation>
+    </message>
+    <message>
       <source>Someone else changed this claim</source>
       <translation>Orang lain mengubah klaim ini</translation>
+    </message>
+    <message>
+      <source>Status</source>
+      <translation>Status</translation>
     </message>
     <message>
       <source>Take theirs</source>
@@ -174,6 +210,10 @@
     <message>
       <source>Theirs (%1)</source>
       <translation>Milik mereka (%1)</translation>
+    </message>
+    <message>
+      <source>Verdict</source>
+      <translation>Putusan</translation>
     </message>
     <message>
       <source>another editor</source>
