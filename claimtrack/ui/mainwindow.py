@@ -11,7 +11,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QAction,
     QCloseEvent,
@@ -41,7 +41,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from claimtrack import APP_NAME, __version__
+from claimtrack import APP_NAME
 from claimtrack import settings as keys
 from claimtrack.domain import ChangeSet, ClaimFilter, ClaimRecord
 from claimtrack.settings import Settings
@@ -75,21 +75,27 @@ class SampleBanner(QFrame):
         self.setObjectName("sampleBanner")
         self.setFrameShape(QFrame.Shape.StyledPanel)
         layout = QHBoxLayout(self)
-        text = QLabel(
+        self.text = QLabel()
+        self.text.setTextFormat(Qt.TextFormat.PlainText)
+        self.text.setWordWrap(True)
+        self.load_button = QPushButton()
+        self.load_button.clicked.connect(self.accepted)
+        self.dismiss = QPushButton()
+        self.dismiss.clicked.connect(self.hide)
+        layout.addWidget(self.text, 1)
+        layout.addWidget(self.load_button)
+        layout.addWidget(self.dismiss)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.text.setText(
             self.tr(
                 "This database is empty. Load the sample dossier to see how ClaimTrack "
                 "tracks a story that relays a Reuters report?"
             )
         )
-        text.setTextFormat(Qt.TextFormat.PlainText)
-        text.setWordWrap(True)
-        self.load_button = QPushButton(self.tr("Load sample dossier"))
-        self.load_button.clicked.connect(self.accepted)
-        dismiss = QPushButton(self.tr("No, thanks"))
-        dismiss.clicked.connect(self.hide)
-        layout.addWidget(text, 1)
-        layout.addWidget(self.load_button)
-        layout.addWidget(dismiss)
+        self.load_button.setText(self.tr("Load sample dossier"))
+        self.dismiss.setText(self.tr("No, thanks"))
 
 
 class MainWindow(QMainWindow):
@@ -222,7 +228,13 @@ class MainWindow(QMainWindow):
         self._show_editor()
 
     def _build_menus(self) -> None:
+        """Fill the menu bar (again, after a language switch)."""
         a = self.actions_
+        self.menuBar().clear()
+        for old in (getattr(self, "undo_action", None), getattr(self, "redo_action", None)):
+            if old is not None:
+                self.removeAction(old)
+                old.deleteLater()
         file_menu = self.menuBar().addMenu(self.tr("&File"))
         self.recent_menu = QMenu(self.tr("Open &Recent"), self)
         self.recent_menu.aboutToShow.connect(self._fill_recent)
@@ -265,6 +277,8 @@ class MainWindow(QMainWindow):
         ):
             edit.addSeparator() if action is None else edit.addAction(action)
         edit.addAction(a.save_filter)
+        edit.addSeparator()
+        edit.addAction(a.preferences)
 
         view = self.menuBar().addMenu(self.tr("&View"))
         for action in (a.show_sidebar, a.show_article, a.show_detail, None, a.next_claim):
@@ -295,6 +309,7 @@ class MainWindow(QMainWindow):
         a.select_all.triggered.connect(self.table.selectAll)
         a.new_claim.triggered.connect(self.article.request_new_claim)
         a.add_tag.triggered.connect(self.add_tag_to_selected)
+        a.preferences.triggered.connect(self.open_preferences)
         a.assign.triggered.connect(self.assign_selected)
         a.save_filter.triggered.connect(self.save_filter)
         a.show_sidebar.toggled.connect(self.side.setVisible)
@@ -643,9 +658,11 @@ class MainWindow(QMainWindow):
         services = self.services
         if services is None:
             return
-        statuses = [(s.key, s.label) for s in services.catalog.statuses()]
+        from claimtrack.ui.labels import status_label, verdict_label
+
+        statuses = [(s.key, status_label(s.key, s.label)) for s in services.catalog.statuses()]
         ratings = services.catalog.ratings()
-        verdicts = [(r.key, r.label) for r in ratings]
+        verdicts = [(r.key, verdict_label(r.key, r.label)) for r in ratings]
         parties = services.parties.list()
         tags = [t.name for t in services.catalog.tags()]
         assignees = sorted({r for r in services.claims.assignees() if r})
@@ -1022,6 +1039,8 @@ class MainWindow(QMainWindow):
             article_id=self.article.article_id,
             organisation=self.settings.get(keys.ORGANISATION),
             parent=self,
+            paper=self.settings.get(keys.EXPORT_PAPER),
+            redact=self.settings.get(keys.EXPORT_REDACT),
         )
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.organisationChanged.connect(lambda name: self.settings.set(keys.ORGANISATION, name))
@@ -1083,29 +1102,65 @@ class MainWindow(QMainWindow):
 
     # ------------------------------------------------------------------ help
     def _guide(self) -> None:
-        text = self.tr(
-            "Work through the claims in the table: arrow keys move, Ctrl+1…4 set the status, "
-            "Alt+1…7 the verdict, Ctrl+Z undoes. The detail pane on the right saves each "
-            "field when you leave it. Select text in the article below the table and choose "
-            "“New Claim from Selection” (Ctrl+Shift+N) to add a claim the extractor missed."
-        )
-        box = QMessageBox(QMessageBox.Icon.Information, self.tr("User Guide"), text, parent=self)
-        box.setTextFormat(Qt.TextFormat.PlainText)
-        box.open()
+        from claimtrack.ui.dialogs.guide import GuideDialog
+
+        dialog = GuideDialog(self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.guide_dialog = dialog
+        dialog.open()
 
     def _about(self) -> None:
-        import PySide6
+        from claimtrack.ui.dialogs.guide import about_text
 
-        text = self.tr(
-            "ClaimTrack %1\n\nTrack the attributed claims in news stories: who says what, "
-            "through whom, and what is true.\n\nQt for Python %2"
-        )
-        text = text.replace("%1", __version__).replace("%2", PySide6.__version__)
         box = QMessageBox(
-            QMessageBox.Icon.Information, self.tr("About ClaimTrack"), text, parent=self
+            QMessageBox.Icon.Information, self.tr("About ClaimTrack"), about_text(), parent=self
         )
         box.setTextFormat(Qt.TextFormat.PlainText)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         box.open()
+
+    # ------------------------------------------------------------------ preferences, language
+    def open_preferences(self) -> None:
+        from claimtrack.ui.dialogs.preferences import PreferencesDialog
+        from claimtrack.ui.i18n import install_language
+
+        services = None if self.read_only else self.services
+        dialog = PreferencesDialog(self.settings, services, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.languageChosen.connect(lambda code: install_language(QApplication.instance(), code))
+        dialog.catalogChanged.connect(self._catalog_changed)
+        dialog.accepted.connect(
+            lambda: self.set_editor(self.settings.get(keys.EDITOR_NAME) or self.editor)
+        )
+        self.preferences_dialog = dialog
+        dialog.open()
+
+    def _catalog_changed(self, changes: ChangeSet) -> None:
+        self.model.set_services(self.services)
+        self._refresh_choices()
+        self.apply_changes(changes)
+        self.refresh()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange and hasattr(self, "actions_"):
+            self.retranslate()
+        super().changeEvent(event)
+
+    def retranslate(self) -> None:
+        """Rename everything after Preferences switched the language."""
+        self.actions_.retranslate()
+        self._build_menus()
+        self._refresh_choices()
+        self._show_editor()
+        self._update_counts()
+        self.refresh_sidebar()
+        self.filterbar.retranslate()
+        self.detail.retranslate()
+        self.banner.retranslate()
+        self.model.set_services(self.services)
+        self.model.headerDataChanged.emit(
+            Qt.Orientation.Horizontal, 0, self.model.columnCount() - 1
+        )
 
     # ------------------------------------------------------------------ state
     def _restore_state(self) -> None:

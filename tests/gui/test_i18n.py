@@ -133,6 +133,23 @@ def test_switching_back_to_english_at_run_time(indonesian, make_window) -> None:
     assert i18n.installed_language() == "id"
 
 
+def test_the_window_renames_itself_when_the_language_changes(
+    indonesian, qtbot, make_window
+) -> None:
+    window = make_window(size=None)
+    menus = lambda: [a.text() for a in window.menuBar().actions()]  # noqa: E731
+    assert menus()[:2] == ["&Berkas", "&Sunting"]
+    i18n.install_language(indonesian, "en")
+    qtbot.waitUntil(lambda: menus()[:2] == ["&File", "&Edit"])
+    assert window.actions_.quit.text() == "&Quit"
+    assert window.filterbar.status.itemText(0) == "Any status"
+    assert window.detail.tabs.tabText(1) == "Notes"
+    i18n.install_language(indonesian, "id")
+    qtbot.waitUntil(lambda: menus()[0] == "&Berkas")
+    assert window.actions_.quit.text() != "&Quit"
+    assert window.detail.tabs.tabText(1) != "Notes"
+
+
 def test_dates_and_numbers_follow_the_language(indonesian) -> None:
     from datetime import date
 

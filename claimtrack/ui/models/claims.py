@@ -71,9 +71,12 @@ class ClaimTableModel(QAbstractTableModel):
         self._services = services
         self._ids, self._row_of, self._cache = [], {}, {}
         if services is not None:
-            self._status_labels = {s.key: s.label for s in services.catalog.statuses()}
+            from claimtrack.ui.labels import status_label, verdict_label
+
+            statuses = services.catalog.statuses()
+            self._status_labels = {s.key: status_label(s.key, s.label) for s in statuses}
             ratings = services.catalog.ratings()
-            self._verdict_labels = {r.key: r.label for r in ratings}
+            self._verdict_labels = {r.key: verdict_label(r.key, r.label) for r in ratings}
             self._verdict_colours = {r.key: QColor(r.colour) for r in ratings}
         self.endResetModel()
 

@@ -13,6 +13,7 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QColor, QStandardItem, QStandardItemModel
 
 from claimtrack.domain import ClaimFilter
+from claimtrack.ui.labels import status_label, verdict_label
 
 if TYPE_CHECKING:
     from claimtrack.services import Services
@@ -48,10 +49,12 @@ def gather(services: Services) -> SidebarData:
         articles=tuple((a.id, a.title, counts.get(a.id, 0)) for a in services.articles.list()),
         saved=tuple((f.id, f.name, f.filter) for f in services.filters.list()),
         statuses=tuple(
-            (s.key, s.label, by_status.get(s.key, 0)) for s in services.catalog.statuses()
+            (s.key, status_label(s.key, s.label), by_status.get(s.key, 0))
+            for s in services.catalog.statuses()
         ),
         verdicts=tuple(
-            (r.key, r.label, r.colour, by_verdict.get(r.key, 0)) for r in services.catalog.ratings()
+            (r.key, verdict_label(r.key, r.label), r.colour, by_verdict.get(r.key, 0))
+            for r in services.catalog.ratings()
         ),
     )
 

@@ -579,6 +579,42 @@ class DetailPane(QWidget):
         _fit_columns(self.history_view, self.history_model)
         return self.history_view
 
+    def retranslate(self) -> None:
+        """New texts after a language switch (the form's field labels and tab names)."""
+        self.placeholder.setText(self.tr("Select a claim to see and edit it here."))
+        for index, title in enumerate(
+            (
+                self.tr("Claim"),
+                self.tr("Notes"),
+                self.tr("Evidence"),
+                self.tr("Replies"),
+                self.tr("History"),
+            )
+        ):
+            self.tabs.setTabText(index, title)
+        self.notes_tabs.setTabText(0, self.tr("Write"))
+        self.notes_tabs.setTabText(1, self.tr("Preview"))
+        labels = {
+            self.text: self.tr("&Claim"),
+            self.paraphrase: self.tr("&Paraphrase"),
+            self.claimant: self.tr("Claima&nt"),
+            self.chain: self.tr("&Via"),
+            self.explanation: self.tr("E&xplanation"),
+            self.tags: self.tr("&Tags"),
+            self.assignee: self.tr("&Assignee"),
+        }
+        form = self.text.parentWidget().layout().itemAt(1).layout()
+        for widget, text in labels.items():
+            label = form.labelForField(widget)
+            if label is not None:
+                label.setText(text)
+        kind = self.kind.currentData()
+        for index, value in enumerate(ClaimKind):
+            self.kind.setItemText(index, kind_label(value))
+        self.kind.setCurrentIndex(max(self.kind.findData(kind), 0))
+        if self.record is not None:
+            self.load(self.record)
+
     # ------------------------------------------------------------------ choices
     def set_choices(
         self, statuses: list[tuple[str, str]], verdicts: list[tuple[str, str]], parties: list[str]

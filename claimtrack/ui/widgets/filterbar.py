@@ -67,6 +67,21 @@ class FilterBar(QWidget):
         layout.addLayout(top)
         layout.addLayout(combos)
 
+    def retranslate(self) -> None:
+        self.search.setPlaceholderText(self.tr("Search claims, notes, parties, articles…"))
+        self.save_button.setText(self.tr("Save Filter…"))
+        for combo, anything in (
+            (self.status, self.tr("Any status")),
+            (self.verdict, self.tr("Any verdict")),
+            (self.kind, self.tr("Any kind")),
+            (self.party, self.tr("Any party")),
+            (self.tag, self.tr("Any tag")),
+            (self.assignee, self.tr("Anyone")),
+        ):
+            combo.setItemText(0, anything)
+        for i, kind in enumerate(ClaimKind, start=1):
+            self.kind.setItemText(i, kind_label(kind))
+
     def _combo(self, anything: str) -> QComboBox:
         combo = QComboBox()
         combo.addItem(anything, None)
