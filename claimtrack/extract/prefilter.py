@@ -10,6 +10,7 @@ the pattern everywhere.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from re import _constants as sre_c  # type: ignore[attr-defined]
 from re import _parser as sre_parse  # type: ignore[attr-defined]
 from typing import Any
@@ -97,20 +98,150 @@ def prefixes(rx: re.Pattern[str], k: int = PREFIX_LEN) -> frozenset[str] | None:
     return frozenset(found)
 
 
-class Filtered:
-    """``rx.search`` behind a substring test: skip the regex when no prefix occurs."""
+# Characters that ``re.IGNORECASE`` matches against an ASCII letter although ``str.lower()`` does
+# not turn them into it (dotted and dotless i, long s).  A text holding one gets no prefilter.
+_FOLD_TRAPS = ("\u0130", "\u0131", "\u017f")
 
-    __slots__ = ("keys", "rx")
+
+def foldable(text: str) -> bool:
+    """True when ``text.lower()`` may stand in for case-insensitive matching of ASCII words."""
+    return text.isascii() or not any(c in text for c in _FOLD_TRAPS)
+
+
+def _has_ignorecase(items: list[tuple[Any, Any]]) -> bool:
+    for op, av in items:
+        if op is sre_c.SUBPATTERN:
+            if av[1] & re.IGNORECASE or _has_ignorecase(list(av[-1])):
+                return True
+        elif op is sre_c.BRANCH:
+            if any(_has_ignorecase(list(b)) for b in av[1]):
+                return True
+        elif op in _REPEATS:
+            if _has_ignorecase(list(av[2])):
+                return True
+        elif op in (sre_c.ASSERT, sre_c.ASSERT_NOT) and _has_ignorecase(list(av[1])):
+            return True
+    return False
+
+
+_REPEATS = tuple(
+    op
+    for op in (sre_c.MAX_REPEAT, sre_c.MIN_REPEAT, getattr(sre_c, "POSSESSIVE_REPEAT", None))
+    if op is not None
+)
+
+
+class _All(tuple):  # type: ignore[type-arg]
+    """Every part holds."""
+
+
+class _Any(tuple):  # type: ignore[type-arg]
+    """Some part holds."""
+
+
+# A requirement on the text: a plain tuple of strings (one of them occurs), or _All/_Any parts.
+Need = tuple
+
+
+def _lits(strings: set[str]) -> tuple[str, ...]:
+    """Minimal strings, shortest first: "commenting" adds nothing once "comment" is there."""
+    out: list[str] = []
+    for s in sorted(strings, key=lambda s: (len(s), s)):
+        if not any(t in s for t in out):
+            out.append(s)
+    return tuple(out)
+
+
+def _is_lits(node: Need) -> bool:
+    return not isinstance(node, (_All, _Any))
+
+
+def _need(items: list[tuple[Any, Any]], fold: bool) -> Need | None:
+    """What every match of the sequence ``items`` must contain; None when nothing is known."""
+    parts: list[Need] = []
+    run = ""
+    for op, av in items:
+        if op is sre_c.LITERAL:
+            run += chr(av).lower() if fold else chr(av)
+            continue
+        if run:
+            parts.append((run,))
+            run = ""
+        sub: Need | None = None
+        if op is sre_c.SUBPATTERN:
+            sub = _need(list(av[-1]), fold)
+        elif op is sre_c.BRANCH:
+            alts = [_need(list(b), fold) for b in av[1]]
+            if all(alts):
+                if all(_is_lits(x) for x in alts):  # type: ignore[arg-type]
+                    sub = _lits({s for x in alts for s in x})  # type: ignore[union-attr]
+                else:
+                    sub = _Any(alts)
+        elif op in _REPEATS and av[0] >= 1:
+            sub = _need(list(av[2]), fold)
+        if sub:
+            parts.append(sub)
+    if run:
+        parts.append((run,))
+    if not parts:
+        return None
+    return parts[0] if len(parts) == 1 else _All(parts)
+
+
+def _expr(node: Need) -> str:
+    if isinstance(node, _All):
+        return "(" + " and ".join(map(_expr, node)) + ")"
+    if isinstance(node, _Any):
+        return "(" + " or ".join(map(_expr, node)) + ")"
+    return "(" + " or ".join(f"{key!r} in h" for key in node) + ")"
+
+
+def _tester(node: Need) -> Callable[[str], bool]:
+    """The requirement as one compiled expression of ``in`` tests: walking the tree in Python
+    per sentence cost more than the regex search it spares."""
+    return eval(compile(f"lambda h: {_expr(node)}", "<prefilter>", "eval"))
+
+
+def needles(rx: re.Pattern[str]) -> tuple[Need, bool] | None:
+    """``(requirement, folded)``: what every match of ``rx`` contains (test the lower-cased
+    text when ``folded``); None when nothing is known."""
+    try:
+        parsed = list(sre_parse.parse(rx.pattern, rx.flags))
+    except RecursionError:  # pragma: no cover - patterns are ours
+        return None
+    fold = bool(rx.flags & re.IGNORECASE) or _has_ignorecase(parsed)
+    found = _need(parsed, fold)
+    return (found, fold) if found else None
+
+
+class Filtered:
+    """``rx.search`` behind substring tests: skip the regex when none of the strings that every
+    match must contain occurs.  ``possible`` lets a caller test a whole sentence once and skip
+    every search inside it."""
+
+    __slots__ = ("fold", "holds", "need", "rx")
 
     def __init__(self, rx: re.Pattern[str]) -> None:
         self.rx = rx
-        self.keys = prefixes(rx)
+        found = needles(rx)
+        self.need: Need | None = found[0] if found else None
+        self.fold = found[1] if found else False
+        self.holds = _tester(self.need) if self.need is not None else None
+
+    def possible(self, text: str, low: str | None = None) -> bool:
+        """False only when ``rx`` cannot match anywhere in ``text`` (``low``: its lower case)."""
+        holds = self.holds
+        if holds is None:
+            return True
+        if self.fold:
+            if not foldable(text):
+                return True
+            return holds(text.lower() if low is None else low)
+        return holds(text)
 
     def search(self, text: str, pos: int = 0, endpos: int | None = None) -> re.Match[str] | None:
-        if self.keys is not None:
-            low = text.lower()
-            if not any(key in low for key in self.keys):
-                return None
+        if not self.possible(text):
+            return None
         if endpos is None:
             return self.rx.search(text, pos)
         return self.rx.search(text, pos, endpos)

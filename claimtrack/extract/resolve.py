@@ -50,6 +50,22 @@ _PARTITIVE = re.compile(
     re.IGNORECASE,
 )
 _STOP_HEADS = frozenset({"the", "a", "an", "itu", "ini", "tersebut", "this", "that", "s"})
+_THE_LEAD = re.compile(r"^the\s+")
+_THE_LEAD_CAP = re.compile(r"^The\s+")
+_DIGIT = re.compile(r"\d")
+_CHANNEL_PREP = re.compile(r"\b(?:to|kepada|with|oleh|by)\s+")
+_ARTICLE_LEAD = re.compile(r"^(?:a|an|the)\s+", re.IGNORECASE)
+_LEAD_RUN = re.compile(
+    r"^(?P<run>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*)\s+(?:of|at|from|with|dari|di)\s"
+)
+_THE_OUTLET_NOUN = re.compile(r"^the\s+(?:\w+\s+)?(?:newspaper|paper|report|daily|agency)$")
+_A_REPORT_NP = re.compile(r"^(?:a|an|the)\s+(?:\w+\s+)?(?:report|article|story)\b")
+_LAPORAN_NP = re.compile(r"^(?:laporan|pemberitaan|berita)\b")
+_YANG = re.compile(r"\b(?:yang)\b")
+_INSTITUTION = re.compile(
+    r"\b(?:government|administration|ministry|police|army|military|embassy|white|"
+    r"kremlin|committee|court|company's)\b"
+)
 
 
 def _head_noun(np: str) -> tuple[str, bool]:
@@ -105,7 +121,7 @@ def outlet_in(text: str, extra: frozenset[str] = frozenset()) -> str | None:
         return m.group()
     m = pt.REPORT_BY.search(text)
     if m:
-        name = re.sub(r"^the\s+", "", m.group("name"))
+        name = _THE_LEAD.sub("", m.group("name"))
         name = pt.TIME_TAIL.sub("", name).strip()
         if name:
             return name
@@ -114,7 +130,7 @@ def outlet_in(text: str, extra: frozenset[str] = frozenset()) -> str | None:
         return m.group("name").strip()
     m = pt.OUTLET_HEADED.search(text)
     if m and text.strip()[:1].isupper():
-        return re.sub(r"^The\s+", "", m.group()).strip()
+        return _THE_LEAD_CAP.sub("", m.group()).strip()
     return None
 
 
@@ -128,7 +144,7 @@ def dateline_outlet(text: str) -> str | None:
     if not m:
         return None
     name = (m.group("o1") or m.group("o2") or "").strip()
-    if not name or (name.isupper() and " " in name) or re.search(r"\d", name):
+    if not name or (name.isupper() and " " in name) or _DIGIT.search(name):
         return None
     return name
 
@@ -142,7 +158,7 @@ def is_outlet_phrase(np: str, extra: frozenset[str] = frozenset()) -> str | None
     if out is None:
         return None
     # The outlet must be the head: "Samsung's statement to Reuters" is not an outlet speaking.
-    if re.search(r"\b(?:to|kepada|with|oleh|by)\s+", np) and not pt.REPORT_BY.search(np):
+    if _CHANNEL_PREP.search(np) and not pt.REPORT_BY.search(np):
         return None
     if len(words) > 8:
         return None
@@ -180,7 +196,7 @@ def split_name(np: str) -> tuple[str | None, str | None]:
         return None, None
     without_channel = pt.CHANNEL_TAIL.sub("", np).strip()
     if without_channel != np:  # "A Russian embassy statement" -> "Russian embassy"
-        np = re.sub(r"^(?:a|an|the)\s+", "", without_channel, flags=re.IGNORECASE)
+        np = _ARTICLE_LEAD.sub("", without_channel)
     parts = [p.strip() for p in np.split(",") if p.strip()]
     if len(parts) >= 2:
         last = parts[-1]
@@ -200,9 +216,7 @@ def split_name(np: str) -> tuple[str | None, str | None]:
             return first, np
     if _INDEFINITE.match(np):
         return np, None
-    lead = re.match(
-        r"^(?P<run>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*)\s+(?:of|at|from|with|dari|di)\s", np
-    )
+    lead = _LEAD_RUN.match(np)
     if lead:
         run = lead.group("run").split()
         while run and run[0].lower().strip(".") in lx.ROLE_WORDS:
@@ -294,16 +308,12 @@ class Context:
             if low in {"kami", "we", "i", "saya", "aku", "kita"}:
                 return None, None, None, "none"
             return self._last()
-        if pt.OUTLET_ANAPHOR.match(np) or re.match(
-            r"^the\s+(?:\w+\s+)?(?:newspaper|paper|report|daily|agency)$", low
-        ):
+        if pt.OUTLET_ANAPHOR.match(np) or _THE_OUTLET_NOUN.match(low):
             return None, None, self.last_outlet, "outlet-anaphor"
         outlet = is_outlet_phrase(np, self.outlets)
         if outlet:
             return None, None, outlet, "outlet"
-        if re.match(r"^(?:a|an|the)\s+(?:\w+\s+)?(?:report|article|story)\b", low) or re.match(
-            r"^(?:laporan|pemberitaan|berita)\b", low
-        ):
+        if _A_REPORT_NP.match(low) or _LAPORAN_NP.match(low):
             return None, None, outlet_in(np), "outlet"
         part = _PARTITIVE.match(np)
         if part:  # "one of the people" -> "people familiar with the matter"
@@ -328,17 +338,13 @@ class Context:
         return claimant, full, None, "named"
 
     def _anaphoric(self, np: str) -> bool:
-        if _ANAPHOR_ID.search(np) and not re.search(r"\b(?:yang)\b", np):
+        if _ANAPHOR_ID.search(np) and not _YANG.search(np):
             return True
         if _GENERIC_ID.match(np):
             return True
         if np[:1] == "T" and len(np.split()) != 2:
             return False  # "The state ethics commission": a sentence-initial description
-        return bool(_ANAPHOR_EN.match(np)) and not re.search(
-            r"\b(?:government|administration|ministry|police|army|military|embassy|white|"
-            r"kremlin|committee|court|company's)\b",
-            np.lower(),
-        )
+        return bool(_ANAPHOR_EN.match(np)) and not _INSTITUTION.search(np.lower())
 
     def _by_head(self, head: str) -> tuple[str | None, str | None, str | None, str] | None:
         """The latest speaker whose name, else whose description, has ``head`` as a word."""

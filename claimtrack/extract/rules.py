@@ -48,6 +48,81 @@ _LEADING_CONNECTIVE = re.compile(
     r"Di\s+sisi\s+lain|Tak\s+hanya\s+itu|On\s+\w+|In\s+\w+|Pada\s+\w+(?:\s+\([^)]*\))?)\s*,\s*)+"
 )
 
+# Inline patterns of the rules, compiled once here rather than looked up per call.
+_COMMA_END = re.compile(r",\s*$")
+_COMMA_OR_QUOTE_END = re.compile(r"(?:,|[\"”])\s*$")
+_REPORTS_AFTER = re.compile(r"\s+(?:that|the|a|an|it|he|she|they|[A-Z])")
+_REPORTS_BEFORE = re.compile(r"(?:[A-Z][\w.]*|newspaper|paper|agency|daily)\s+$")
+_REPORT_NOUN_BEFORE = re.compile(
+    r"\b(?:reports?|laporan|article|artikel|pemberitaan|berita|story)\s+"
+    r"(?:[\w()/]+\s+){0,5}?(?:yang\s+)?$"
+)
+_YANG_END = re.compile(r"\byang\s+$")
+_BLAME_BEFORE = re.compile(r"\b(?:has|have|had)\s+$|[A-Za-z]\s+$")
+_HEDGE_RELATIVE = re.compile(r"\b(?:yang|who|which)\s+(?:\w+\s+)?$")
+_RELATIVE_END = re.compile(r"\b(?:yang|who|which)\s+$")
+_CHOSE_BEFORE = re.compile(
+    r"\b(?:memilih|chose\s+to|choose\s+to|prefer(?:red)?\s+to)\s+(?:\w+\s+)?$"
+)
+_THAT_LEAD = re.compile(r"(?:that|bahwa)\s+", re.IGNORECASE)
+_COORD_AFTER_QUOTE = re.compile(r"\s+(?:and|dan|but|tetapi)\s+")
+_ON_IN_PADA = re.compile(r"^(?:on|in|pada)\s", re.I)
+_PAPER_ONLY = re.compile(r"(?:paper|newspaper)$")
+_THE_PAPER = re.compile(r"\b(?:the\s+paper|the\s+newspaper)\b")
+_FLAT_STOP = re.compile(r"[,.;\"“”(]")
+_LEAD_COORD = re.compile(
+    r"[\s,]*(?:(?:while|whereas|but|sementara|sedangkan|namun|tetapi|tapi|sekaligus|and|"
+    r"dan|serta|padahal)\b)?[\s,]*",
+    re.IGNORECASE,
+)
+_CAP_RUN_AFTER = re.compile(rf"\s+((?:{pt.CAP_RUN}))")
+_APPO_AFTER_COMMA = re.compile(r",\s*[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*\s*,")
+_LAPORAN_LEAD = re.compile(r"^(?:laporan|the\s+report\s+(?:by|from))\s+")
+_LAPORAN_START = re.compile(r"^laporan\b", re.IGNORECASE)
+_A_REPORT = re.compile(r"^(?:a|an|the)\s+(?:\w+\s+)?(?:report|article)", re.IGNORECASE)
+_LAPORAN_ONLY = re.compile(r"^(?:laporan|the\s+report)(?:nya)?$", re.I)
+_COMMA_SPACE = re.compile(r",\s")
+_FIRST_TOKEN_COMMA = re.compile(r"^\S+,")
+_HEDGE_VIA = re.compile(
+    r"\s+(?:oleh\s+|by\s+)?(?P<o>(?:the\s+)?[A-Z][\w.&'-]*(?:\s+[A-Z][\w.&'-]*)*)"
+)
+_THE_START = re.compile(r"^the\s", re.I)
+_AUX_IN_NP = re.compile(r"\b(?:is|was|are|were|has|had|have|will|would|could|akan|telah|sudah)\b")
+_LEAD_COMMA = re.compile(r"\s*,")
+_AFTER_COMMA = re.compile(r"\s*,\s*(.*)$")
+_DIRI = re.compile(r"\s+diri\b")
+_THAT_CLAUSE = re.compile(r"\b(?:bahwa|that)\s+([^,]+),")
+_WEAK_CONTENT = re.compile(r"\s*(?:that|bahwa|:|[\"“])", re.IGNORECASE)
+_TRAILING_CHANNEL = re.compile(
+    r"\s+(?:with|to|kepada|dengan)\s+(?:the\s+)?(?P<o>[A-Z][\w.&'-]*"
+    r"(?:\s+[A-Z][\w.&'-]*)*)\s*$"
+)
+_RELATIVE_OPENER = re.compile(
+    r"\s*(?:yang|who|which|whose|where|a|an|seorang|sebuah|salah)\b", re.IGNORECASE
+)
+_CHANNEL_VIA = re.compile(
+    r"\b(?:kepada|to|told|with|dengan|diterima|dihubungi|oleh|by)\s+(?:the\s+)?"
+    r"(?P<o>[A-Z][\w.&'-]*(?:\s+[A-Z][\w.&'-]*)*|paper|newspaper)"
+)
+_PAREN_REST = re.compile(r"\s*,\s*(.+?)\s*[.!?]?\s*$")
+_QUOTE_COMMA_END = re.compile(r"[\"”]\s*,?\s*$")
+_APPO_NAME = re.compile(r",\s*([A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*)")
+_WEEKDAY_START = re.compile(rf"(?:{pt.WEEKDAY})\b", re.IGNORECASE)
+_NONSPACE = re.compile(r"\S+")
+_CONTACTED_TAIL = re.compile(
+    r"(?:ketika|saat|when|after|setelah)\s+(?:dihubungi|dikonfirmasi|ditemui|contacted|"
+    r"reached|asked)\b[^,]*?$"
+)
+_CONTACTED = re.compile(r"\b(?:dihubungi|diterima|contacted|reached|by)\s")
+_REPORT_OBJECT = re.compile(
+    r"\b(?P<noun>reports?|laporan|pemberitaan|berita|kabar|article|artikel|story)\b"
+    r"(?P<mid>[^,;]{0,40}?)\s+(?P<rel>that|yang|bahwa)\s+",
+    re.IGNORECASE,
+)
+_REPORT_NOUN_TAIL = re.compile(
+    r"\b(?:reports?|laporan|article|artikel|pemberitaan|berita|story)\b.*$"
+)
+
 
 @dataclass
 class Cue:
@@ -94,39 +169,34 @@ def find_cues(m: str) -> list[Cue]:
     for c in sorted(taken, key=lambda c: c.start):
         before = m[max(0, c.start - 60) : c.start]
         low = c.text.lower()
-        if low in {"calling", "describing"} and not re.search(r",\s*$", before):
+        if low in {"calling", "describing"} and not _COMMA_END.search(before):
             continue
         if c.type == "inverted":
-            if not re.search(r"(?:,|[\"”])\s*$", before):
+            if not _COMMA_OR_QUOTE_END.search(before):
                 continue
             c.type, c.inverted = "say", True
         elif c.type in {"say", "weak", "report", "evidential", "blame", "offer"}:
             if low in {"reports", "reporting"}:
                 after = m[c.end : c.end + 12]
                 if low == "reporting" or not (
-                    re.match(r"\s+(?:that|the|a|an|it|he|she|they|[A-Z])", after)
-                    and re.search(r"(?:[A-Z][\w.]*|newspaper|paper|agency|daily)\s+$", before)
+                    _REPORTS_AFTER.match(after) and _REPORTS_BEFORE.search(before)
                 ):
                     continue
-            if re.search(
-                r"\b(?:reports?|laporan|article|artikel|pemberitaan|berita|story)\s+"
-                r"(?:[\w()/]+\s+){0,5}?(?:yang\s+)?$",
-                before,
-            ) and (re.search(r"\byang\s+$", before) or low.endswith("ing")):
+            if _REPORT_NOUN_BEFORE.search(before) and (
+                _YANG_END.search(before) or low.endswith("ing")
+            ):
                 c.type = "reportrel"
             elif pt.RELATIVE_BEFORE.search(before):
                 continue
-            if c.type == "blame" and not re.search(r"\b(?:has|have|had)\s+$|[A-Za-z]\s+$", before):
+            if c.type == "blame" and not _BLAME_BEFORE.search(before):
                 continue
         elif c.type == "hedge":
-            if re.search(r"\b(?:yang|who|which)\s+(?:\w+\s+)?$", before):
+            if _HEDGE_RELATIVE.search(before):
                 continue
         elif c.type in {"deny", "nocomment", "noresponse"}:
-            if re.search(r"\b(?:yang|who|which)\s+$", before):
+            if _RELATIVE_END.search(before):
                 continue
-            if c.type == "noresponse" and re.search(
-                r"\b(?:memilih|chose\s+to|choose\s+to|prefer(?:red)?\s+to)\s+(?:\w+\s+)?$", before
-            ):
+            if c.type == "noresponse" and _CHOSE_BEFORE.search(before):
                 continue
         out.append(c)
     return out
@@ -137,9 +207,9 @@ def _clean_span(s: str, a: int, b: int, quotes: list[tuple[int, int]]) -> tuple[
     no comma before a closing mark, no final full stop outside a quotation."""
     while a < b and s[a] in " \t\n,:;-–—":
         a += 1
-    m = re.match(r"(?:that|bahwa)\s+", s[a:b], re.IGNORECASE)
-    if m and b - a > m.end():
-        a += m.end()
+    m = _THAT_LEAD.match(s, a, b)
+    if m and b > m.end():
+        a = m.end()
     for _ in range(2):
         while b > a and s[b - 1].isspace():
             b -= 1
@@ -179,6 +249,11 @@ class SentenceRules:
         body = pt.DATELINE.match(s) if first_in_paragraph else None
         self.body = body.end() if body else 0
         self.found: list[Found] = []
+        # Most sentences hold none of the words a refusal or a falsity claim needs; one look at
+        # the whole sentence spares the content regexes on every span cut from it.
+        low = s.lower()
+        self.may_refuse = pt.REFUSAL.possible(s, low)
+        self.may_deny = pt.FALSITY.possible(s, low)
 
     # ------------------------------------------------------------------ helpers
     def _emit(
@@ -203,11 +278,19 @@ class SentenceRules:
         for pa, pb in pieces:
             k = kind
             if kind == "statement":
-                k = classify(self.s[pa:pb])
+                k = self._classify(self.s[pa:pb])
             f = Found(pa, pb, k, cue_text, claimant, full, via, conf)
             self.found.append(f)
             out.append(f)
         return out
+
+    def _classify(self, text: str) -> str:
+        """``classify`` for a span of this sentence."""
+        if self.may_refuse and pt.REFUSAL.rx.search(text):
+            return "no_comment"
+        if self.may_deny and pt.FALSITY.rx.search(text):
+            return "denial"
+        return "statement"
 
     def _quote_pieces(self, a: int, b: int) -> list[tuple[int, int]]:
         """Split a multi-sentence quotation where its parts differ in kind (README R3)."""
@@ -222,7 +305,7 @@ class SentenceRules:
         groups: list[list] = []
         for sa, sb in sents:
             text = inner[sa:sb]
-            kind = classify(text)
+            kind = self._classify(text)
             neutral = len(text.split()) <= 4 and kind == "statement"
             if groups and (neutral or groups[-1][0] == kind):
                 groups[-1][2] = sb
@@ -254,12 +337,14 @@ class SentenceRules:
         pair = next(((qa, qb) for qa, qb in self.quotes if qa == a and qb < b - 1), None)
         if pair is None:
             return [(a, b)]
-        mt = re.match(r"\s+(?:and|dan|but|tetapi)\s+", self.s[pair[1] + 1 : b])
+        mt = _COORD_AFTER_QUOTE.match(self.s[pair[1] + 1 : b])
         if not mt:
             return [(a, b)]
         first = _clean_span(self.s, a, pair[1] + 1, self.quotes)
         second = _clean_span(self.s, pair[1] + 1 + mt.end(), b, self.quotes)
-        if classify(self.s[first[0] : first[1]]) == classify(self.s[second[0] : second[1]]):
+        if self._classify(self.s[first[0] : first[1]]) == self._classify(
+            self.s[second[0] : second[1]]
+        ):
             return [(a, b)]
         return [first, second]
 
@@ -293,7 +378,7 @@ class SentenceRules:
             elif ch == "," and depth == 0:
                 head = seg[last_cut:i].strip()
                 first = head.split()[0].lower() if head.split() else ""
-                if first in _ADVERBIAL_STARTS or re.match(r"^(?:on|in|pada)\s", head, re.I):
+                if first in _ADVERBIAL_STARTS or _ON_IN_PADA.match(head):
                     pos = i + 1
                     last_cut = i + 1
                 else:
@@ -328,7 +413,7 @@ class SentenceRules:
                 break
             grp = hit.groupdict().get("via")
             if grp:
-                if re.match(r"(?:paper|newspaper)$", grp):
+                if _PAPER_ONLY.match(grp):
                     via = self.ctx.last_outlet
                 else:
                     via = self.ctx.outlet_in(grp) or via
@@ -339,7 +424,7 @@ class SentenceRules:
             v = self.ctx.outlet_in(seg)
             if v:
                 via = v
-            elif re.search(r"\b(?:the\s+paper|the\s+newspaper)\b", seg):
+            elif _THE_PAPER.search(seg):
                 via = self.ctx.last_outlet
             pos = mt.end()
         return pos, via
@@ -394,7 +479,7 @@ class SentenceRules:
             # ", and the engine maker, P&W, did not respond": an apposition or a
             # non-restrictive relative inside the new subject is no obstacle
             flat = _INNER_APPOSITION.sub("", between)
-            if re.search(r"[,.;\"“”(]", flat) or len(flat.split()) > 8:
+            if _FLAT_STOP.search(flat) or len(flat.split()) > 8:
                 continue
             empty = all(w.lower() in pt.AUX_WORDS for w in between.split())
             if nxt.type == "hedge" and (c not in pt.CLAUSE_COORDS or empty):
@@ -437,12 +522,7 @@ class SentenceRules:
     ) -> tuple[list[Found], tuple]:
         s, m = self.s, self.m
         # skip the coordinator itself
-        lead = re.match(
-            r"[\s,]*(?:(?:while|whereas|but|sementara|sedangkan|namun|tetapi|tapi|sekaligus|and|"
-            r"dan|serta|padahal)\b)?[\s,]*",
-            m[a:b],
-            re.IGNORECASE,
-        )
+        lead = _LEAD_COORD.match(m[a:b])
         body = a + (lead.end() if lead and ckind != "main" else 0)
         cues = [c for c in self.cues if body <= c.start < b]
         if not cues:
@@ -473,7 +553,7 @@ class SentenceRules:
         if hedges:
             return self._hedge(hedges[0], body, b), (None, None, None)
         acc = [c for c in cues if c.type == "according"]
-        if acc and re.search(r",\s*$", m[body : acc[0].start]):
+        if acc and _COMMA_END.search(m[body : acc[0].start]):
             return self._according_tail(acc[0], b, prev_found, body)
         return [], (None, None, None)
 
@@ -506,7 +586,7 @@ class SentenceRules:
             if comma == -1:
                 # "Menurut Juru Bicara Kepresidenan Wikileaks adalah ...": the source is the
                 # capitalised run; its last word opens the content when a copula follows.
-                mt = re.match(rf"\s+((?:{pt.CAP_RUN}))", s[cue.end : b])
+                mt = _CAP_RUN_AFTER.match(s[cue.end : b])
                 if not mt:
                     return [], (None, None, None)
                 run_end = cue.end + mt.end(1)
@@ -517,14 +597,14 @@ class SentenceRules:
                 src_end, content_start = run_end, run_end
             else:
                 src_end, content_start = comma, comma + 1
-                appo = re.match(r",\s*[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*\s*,", s[comma:b])
+                appo = _APPO_AFTER_COMMA.match(s[comma:b])
                 if appo and any(
                     w.lower() in lx.ROLE_WORDS or w.islower() for w in s[cue.end : comma].split()
                 ):
                     src_end = comma + appo.end() - 1
                     content_start = src_end + 1
             raw = s[cue.end : src_end].strip()
-            raw = re.sub(r"^(?:laporan|the\s+report\s+(?:by|from))\s+", "laporan ", raw)
+            raw = _LAPORAN_LEAD.sub("laporan ", raw)
         claimant, full, via, how = self._source(raw)
         conf = 0.8 if how == "named" else 0.7
         made = self._emit(content_start, b, "statement", cue, (claimant, full, via), conf)
@@ -534,11 +614,9 @@ class SentenceRules:
         return made, (claimant, full, via)
 
     def _source(self, raw: str) -> tuple[str | None, str | None, str | None, str]:
-        if re.match(r"^laporan\b", raw, re.IGNORECASE) or re.match(
-            r"^(?:a|an|the)\s+(?:\w+\s+)?(?:report|article)", raw, re.IGNORECASE
-        ):
+        if _LAPORAN_START.match(raw) or _A_REPORT.match(raw):
             via = self.ctx.outlet_in(raw)
-            if via is None and re.match(r"^(?:laporan|the\s+report)(?:nya)?$", raw, re.I):
+            if via is None and _LAPORAN_ONLY.match(raw):
                 via = self.ctx.last_outlet
             return None, None, via, "outlet"
         return self._resolve(raw)
@@ -548,7 +626,7 @@ class SentenceRules:
     ) -> tuple[list[Found], tuple]:
         s = self.s
         raw = s[cue.end : b].strip(" .,;")
-        raw = re.split(r",\s", raw)[0] if not re.match(r"^\S+,", raw) else raw
+        raw = _COMMA_SPACE.split(raw)[0] if not _FIRST_TOKEN_COMMA.match(raw) else raw
         low = cue.text.lower()
         claimant, full, via, _how = self._source(raw)
         if prev_found:
@@ -573,10 +651,7 @@ class SentenceRules:
     def _hedge(self, cue: Cue, a: int, b: int) -> list[Found]:
         start = self._strip_front(a, b)
         via = None
-        mt = re.match(
-            r"\s+(?:oleh\s+|by\s+)?(?P<o>(?:the\s+)?[A-Z][\w.&'-]*(?:\s+[A-Z][\w.&'-]*)*)",
-            self.s[cue.end : b],
-        )
+        mt = _HEDGE_VIA.match(self.s[cue.end : b])
         if mt:
             via = self.ctx.outlet_in(mt.group("o"))
         end = self._clause_end(cue.end, b)
@@ -589,7 +664,7 @@ class SentenceRules:
         if not mt:
             return
         via = self.ctx.outlet_in(mt.group("np"))
-        if via is None and re.match(r"^the\s", mt.group("np"), re.I):
+        if via is None and _THE_START.match(mt.group("np")):
             via = self.ctx.last_outlet
         if via is None:
             return
@@ -609,13 +684,10 @@ class SentenceRules:
         # --- inverted tag: ", kata X" / '," said the employee'
         if cue.inverted or (
             cue.type in {"say", "report"}
-            and re.search(r"(?:,|[\"”])\s*$", pre)
+            and _COMMA_OR_QUOTE_END.search(pre)
             and len(self.s[cue.end : self._np_end(cue.end, b)].split()) <= 6
             and _SPEAKER_START.match(self.s, cue.end, b) is not None
-            and not re.search(
-                r"\b(?:is|was|are|were|has|had|have|will|would|could|akan|telah|sudah)\b",
-                self.s[cue.end : self._np_end(cue.end, b)],
-            )
+            and not _AUX_IN_NP.search(self.s[cue.end : self._np_end(cue.end, b)])
             and not self._closes_relative(a, cue.start)
         ):
             return self._inverted(cue, a, b)
@@ -645,20 +717,18 @@ class SentenceRules:
                 and len(np_raw.split()) <= 8
                 and (
                     not tail_after_adj.strip(" .!?")
-                    or re.match(r"\s*,", tail_after_adj)
-                    or re.match(r"\s*,", tail)
+                    or _LEAD_COMMA.match(tail_after_adj)
+                    or _LEAD_COMMA.match(tail)
                 )
             ):
                 claimant, full, via, how = self._resolve(np_raw)
                 via = via or via_after or self._channel_via(cue.end, b)
-                after = re.match(
-                    r"\s*,\s*(.*)$", tail_after_adj if tail_after_adj.strip(" .") else ""
-                )
+                after = _AFTER_COMMA.match(tail_after_adj if tail_after_adj.strip(" .") else "")
                 is_paren = (
                     bool(after)
                     and bool(after.group(1).strip(" ."))
                     and not pt.ADJUNCT_START.match(after.group(1))
-                    and not re.search(r",\s*$", s[a:cut])
+                    and not _COMMA_END.search(s[a:cut])
                     and self._front_has_no_quote(a, cut)
                 )
                 conf = 0.85 if how == "named" else 0.7
@@ -693,7 +763,7 @@ class SentenceRules:
         content_start = after_pos
         if cue.type == "offer":
             content_start = cue.end
-            mt = re.match(r"\s+diri\b", s[cue.end : b])
+            mt = _DIRI.match(s[cue.end : b])
             if mt:
                 content_start = cue.end + mt.end()
         end = b
@@ -703,21 +773,15 @@ class SentenceRules:
         content = s[content_start:end].strip()
         if not content.strip(" .") and cue.type in {"say"}:
             # "..., ia membenarkan": the content is the earlier "bahwa" clause
-            mt = re.search(r"\b(?:bahwa|that)\s+([^,]+),", s[:subj_start])
+            mt = _THAT_CLAUSE.search(s[:subj_start])
             if mt:
                 content_start, end = mt.start(1), mt.end(1)
-        if cue.type == "weak" and not re.match(
-            r"\s*(?:that|bahwa|:|[\"“])", s[cue.end : b], re.IGNORECASE
-        ):
+        if cue.type == "weak" and not _WEAK_CONTENT.match(s[cue.end : b]):
             return [], (claimant, full, via)
         if cue.type == "evidential" and how != "named":
             return [], (claimant, full, via)
         # trailing channel phrase "with The Beijing News" belongs to via, not content
-        tail = re.search(
-            r"\s+(?:with|to|kepada|dengan)\s+(?:the\s+)?(?P<o>[A-Z][\w.&'-]*"
-            r"(?:\s+[A-Z][\w.&'-]*)*)\s*$",
-            s[content_start:end],
-        )
+        tail = _TRAILING_CHANNEL.search(s[content_start:end])
         if tail and self.ctx.outlet_in(tail.group("o")):
             via = via or self.ctx.outlet_in(tail.group("o"))
             end = content_start + tail.start()
@@ -732,13 +796,7 @@ class SentenceRules:
         """True when the comma before ``b`` closes a relative clause ("X, yang ..., said")."""
         seg = self.m[a:b].rstrip(" ,")
         cut = seg.rfind(",")
-        return cut != -1 and bool(
-            re.match(
-                r"\s*(?:yang|who|which|whose|where|a|an|seorang|sebuah|salah)\b",
-                seg[cut + 1 :],
-                re.IGNORECASE,
-            )
-        )
+        return cut != -1 and bool(_RELATIVE_OPENER.match(seg[cut + 1 :]))
 
     def _front_has_no_quote(self, a: int, b: int) -> bool:
         return not any(a <= qa < b for qa, _ in self.quotes)
@@ -769,11 +827,7 @@ class SentenceRules:
         return last
 
     def _channel_via(self, a: int, b: int) -> str | None:
-        mt = re.search(
-            r"\b(?:kepada|to|told|with|dengan|diterima|dihubungi|oleh|by)\s+(?:the\s+)?"
-            r"(?P<o>[A-Z][\w.&'-]*(?:\s+[A-Z][\w.&'-]*)*|paper|newspaper)",
-            self.s[a:b],
-        )
+        mt = _CHANNEL_VIA.search(self.s[a:b])
         if not mt:
             return None
         if mt.group("o") in {"paper", "newspaper"}:
@@ -795,12 +849,12 @@ class SentenceRules:
             return [], (None, None, None)
         via = via or self._channel_via(np_end, b)
         rest = s[np_end:b]
-        mt = re.match(r"\s*,\s*(.+?)\s*[.!?]?\s*$", rest)
+        mt = _PAREN_REST.match(rest)
         is_paren = (
             bool(mt)
             and not pt.ADJUNCT_START.match(mt.group(1))
             and not self._is_quote_span(a, pre_end + 1)
-            and not re.search(r"[\"”]\s*,?\s*$", s[a : pre_end + 1])
+            and not _QUOTE_COMMA_END.search(s[a : pre_end + 1])
         )
         conf = 0.9 if how == "named" else 0.75
         if is_paren and not self._is_quote_span(a, b):
@@ -826,7 +880,7 @@ class SentenceRules:
         end = mt.start() if mt else b
         # apposition across one comma: "juru bicara KPK, Johan Budi SP, dalam ..."
         if end < b and s[end] == ",":
-            nxt = re.match(r",\s*([A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*)", s[end:b])
+            nxt = _APPO_NAME.match(s[end:b])
             np = s[pos:end].strip()
             low = np.lower()
             role = (
@@ -835,7 +889,7 @@ class SentenceRules:
                 and low not in lx.PRONOUNS_ID
                 and (any(w.islower() for w in np.split()) or np.split()[0].lower() in lx.ROLE_WORDS)
             )
-            if nxt and role and not re.match(rf"(?:{pt.WEEKDAY})\b", nxt.group(1), re.IGNORECASE):
+            if nxt and role and not _WEEKDAY_START.match(nxt.group(1)):
                 end = end + nxt.end()
                 if self.s[end - 1] == "." and not self.s[end:b].strip():
                     end -= 1
@@ -844,15 +898,11 @@ class SentenceRules:
     def _silence(self, cue: Cue, a: int, b: int, prev_speaker: tuple) -> tuple[list[Found], tuple]:
         s, m = self.s, self.m
         pstart = cue.start
-        words = list(re.finditer(r"\S+", m[a : cue.start]))
+        words = list(_NONSPACE.finditer(m[a : cue.start]))
         while words and words[-1].group().lower().strip(",") in pt.AUX_WORDS | {"untuk", "banyak"}:
             pstart = a + words[-1].start()
             words.pop()
-        mt = re.search(
-            r"(?:ketika|saat|when|after|setelah)\s+(?:dihubungi|dikonfirmasi|ditemui|contacted|"
-            r"reached|asked)\b[^,]*?$",
-            s[a:pstart].rstrip(),
-        )
+        mt = _CONTACTED_TAIL.search(s[a:pstart].rstrip())
         if mt:
             pstart = a + mt.start()
         subj_start = self._subject_start(a, pstart)
@@ -864,7 +914,7 @@ class SentenceRules:
         end = self._clause_end(cue.end, b)
         end = self._split_report_object(cue.end, end, via)
         chan = self._channel_via(pstart, end)
-        if chan and re.search(r"\b(?:dihubungi|diterima|contacted|reached|by)\s", s[pstart:end]):
+        if chan and _CONTACTED.search(s[pstart:end]):
             via = via or chan
         kind = "no_comment" if cue.type == "nocomment" else "no_response"
         conf = 0.85 if how == "named" else 0.7
@@ -876,12 +926,7 @@ class SentenceRules:
         """Stop a denial/refusal span before a report's content clause that carries its own
         cue or names an outlet; that clause becomes its own entry (README R3)."""
         s, m = self.s, self.m
-        mt = re.search(
-            r"\b(?P<noun>reports?|laporan|pemberitaan|berita|kabar|article|artikel|story)\b"
-            r"(?P<mid>[^,;]{0,40}?)\s+(?P<rel>that|yang|bahwa)\s+",
-            m[start:end],
-            re.IGNORECASE,
-        )
+        mt = _REPORT_OBJECT.search(m[start:end])
         if not mt:
             return end
         rel_at = start + mt.start("rel")
@@ -914,9 +959,7 @@ class SentenceRules:
     def _report_relative(self, cue: Cue, b: int) -> list[Found]:
         s = self.s
         before = s[max(0, cue.start - 80) : cue.start]
-        mt = re.search(
-            r"\b(?:reports?|laporan|article|artikel|pemberitaan|berita|story)\b.*$", before
-        )
+        mt = _REPORT_NOUN_TAIL.search(before)
         via = self.ctx.outlet_in(mt.group()) if mt else None
         after, v2 = self._after_cue(cue, b)
         return self._emit(after, b, "statement", cue, (None, None, via or v2), 0.6)
@@ -947,7 +990,7 @@ class SentenceRules:
                 continue
             if cue.type == "offer":
                 content_start = cue.end
-                mt2 = re.match(r"\s+diri\b", self.s[cue.end : b])
+                mt2 = _DIRI.match(self.s[cue.end : b])
                 if mt2:
                     content_start += mt2.end()
             else:
