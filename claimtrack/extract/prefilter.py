@@ -247,6 +247,23 @@ class Filtered:
         return self.rx.search(text, pos, endpos)
 
 
+def _trie(words: set[str]) -> str:
+    """A regex for a set of literal strings, factored by prefix: ``re`` tries the alternatives
+    of a flat alternation one by one at every position, a trie only follows one path."""
+    tails: dict[str, set[str]] = {}
+    optional = False
+    for w in words:
+        if w:
+            tails.setdefault(w[0], set()).add(w[1:])
+        else:
+            optional = True
+    alts = [re.escape(c) + _trie(rest) for c, rest in sorted(tails.items())]
+    if not alts:
+        return ""
+    body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+    return f"(?:{body})?" if optional else body
+
+
 class WordStartScanner:
     """``finditer`` of several word-initial patterns, run only at word starts with a prefix.
 
@@ -256,7 +273,7 @@ class WordStartScanner:
 
     def __init__(self, patterns: list[re.Pattern[str]]) -> None:
         self.patterns = patterns
-        self.by_len: dict[int, dict[str, list[int]]] = {}
+        tables: dict[int, dict[str, list[int]]] = {}
         self.always: list[int] = []
         for i, rx in enumerate(patterns):
             keys = prefixes(rx)
@@ -264,44 +281,42 @@ class WordStartScanner:
                 self.always.append(i)
                 continue
             for key in keys:
-                self.by_len.setdefault(len(key), {}).setdefault(key, []).append(i)
-        self.lengths = sorted(self.by_len)
-        keys = sorted({k for table in self.by_len.values() for k in table}, key=len, reverse=True)
+                tables.setdefault(len(key), {}).setdefault(key, []).append(i)
+        # (length, {prefix: pattern indexes}) for each prefix length, longest first
+        self.tables = [
+            (k, {key: tuple(ids) for key, ids in tables[k].items()})
+            for k in sorted(tables, reverse=True)
+        ]
+        keys = {k for table in tables.values() for k in table}
         # One C-level pass finds the word starts worth a look; Python then touches only those.
-        self.finder = re.compile(r"\b(?:" + "|".join(map(re.escape, keys)) + ")") if keys else None
+        # The look-ahead keeps the pass at every position, whatever the prefixes' lengths.
+        self.finder = re.compile(r"\b(?=" + _trie(keys) + ")") if keys else None
 
-    def scan(self, text: str) -> list[list[re.Match[str]]]:
-        low = text.lower()
-        n = len(self.patterns)
-        if len(low) != len(text):  # a rare case-folding that changes length: no shortcut
-            return [list(rx.finditer(text)) for rx in self.patterns]
-        starts: list[list[int]] = [[] for _ in range(n)]
+    def scan(self, text: str, low: str | None = None) -> list[list[re.Match[str]]]:
+        """Per pattern, its matches in ``text`` (``low``: ``text.lower()`` when known)."""
+        if low is None:
+            low = text.lower()
+        patterns = self.patterns
+        if len(low) != len(text) or not foldable(text):
+            # a case-folding that changes length or escapes str.lower(): no shortcut
+            return [list(rx.finditer(text)) for rx in patterns]
+        out: list[list[re.Match[str]]] = [[] for _ in patterns]
         for i in self.always:
-            starts[i] = [-1]
-        tables = [(k, self.by_len[k]) for k in self.lengths]
-        for mt in self.finder.finditer(low) if self.finder else ():
+            out[i] = list(patterns[i].finditer(text))
+        if self.finder is None:
+            return out
+        last = [0] * len(patterns)  # where each pattern's previous match ended
+        tables = self.tables
+        for mt in self.finder.finditer(low):
             p = mt.start()
             for k, table in tables:
                 ids = table.get(low[p : p + k])
                 if ids:
                     for i in ids:
-                        lst = starts[i]
-                        if not lst or lst[-1] != p:
-                            lst.append(p)
-        out: list[list[re.Match[str]]] = []
-        for i, rx in enumerate(self.patterns):
-            positions = starts[i]
-            if positions == [-1]:
-                out.append(list(rx.finditer(text)))
-                continue
-            found: list[re.Match[str]] = []
-            last = 0
-            for p in positions:
-                if p < last:
-                    continue
-                m = rx.match(text, p)
-                if m and m.end() > m.start():
-                    found.append(m)
-                    last = m.end()
-            out.append(found)
+                        if p < last[i]:
+                            continue  # inside this pattern's previous match (or tried here)
+                        m = patterns[i].match(text, p)
+                        if m and m.end() > p:
+                            out[i].append(m)
+                            last[i] = m.end()
         return out
