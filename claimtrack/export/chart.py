@@ -98,7 +98,9 @@ def layout(chart: Chart, width: float = 600.0) -> tuple[float, list[Box | Label]
     return y + PAD - GAP, items
 
 
-def to_svg(chart: Chart, width: float = 600.0) -> str:
+def to_svg(
+    chart: Chart, width: float = 600.0, title: str = "Claims by status and by verdict"
+) -> str:
     """An inline SVG with a title and a text description for screen readers."""
     height, items = layout(chart, width)
     desc = "; ".join(
@@ -108,7 +110,7 @@ def to_svg(chart: Chart, width: float = 600.0) -> str:
         f'<svg xmlns="http://www.w3.org/2000/svg" role="img" viewBox="0 0 {width:g} {height:g}" '
         f'width="{width:g}" height="{height:g}" font-family="DejaVu Sans, Helvetica, Arial, '
         f'sans-serif" font-size="13">',
-        "<title>Claims by status and by verdict</title>",
+        f"<title>{escape(title)}</title>",
         f"<desc>{escape(desc)}</desc>",
     ]
     for item in items:

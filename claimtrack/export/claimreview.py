@@ -112,6 +112,8 @@ def claim_review(report: Report, c: ReportClaim) -> dict[str, Any]:
         "itemReviewed": item,
         "reviewRating": rating,
         "datePublished": c.updated_at.date().isoformat(),
+        # The language the review (its rating name and body) is written in: BCP 47.
+        "inLanguage": report.language,
     }
     if report.organisation:
         review["author"] = {"@type": "Organization", "name": report.organisation}

@@ -8,6 +8,7 @@ import sys
 HELP = "export a report of the claims (HTML, PDF, Markdown, DOCX, CSV, XLSX, ClaimReview)"
 
 _FORMATS = ("html", "pdf", "md", "docx", "csv", "xlsx", "claimreview")
+_LANGUAGES = ("en", "id")  # claimtrack.export.texts.LANGUAGES, without importing it here
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -30,6 +31,13 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         metavar="URL",
         help="where the fact checks are published (ClaimReview url; {id} is the claim id)",
     )
+    parser.add_argument(
+        "--language",
+        choices=_LANGUAGES,
+        default=None,
+        help="language of the report's fixed words: en (English) or id (Bahasa Indonesia); "
+        "default: the interface language set in Preferences, else en",
+    )
     parser.add_argument("--title", default="", help="report title")
     parser.add_argument("--methodology", default="", metavar="TEXT", help="methodology note")
     parser.add_argument("--history", action="store_true", help="add the History appendix")
@@ -40,10 +48,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     )
 
 
-def _organisation(given: str | None) -> str:
-    """--organisation, else the one set in the app's preferences (read without Qt)."""
-    if given is not None:
-        return given
+def _preference(section: str, key: str) -> str:
+    """One value of the app's preferences (the QSettings INI file), read without Qt."""
     import configparser
 
     from claimtrack import paths
@@ -52,9 +58,28 @@ def _organisation(given: str | None) -> str:
     parser = configparser.RawConfigParser()
     try:
         parser.read(ini, encoding="utf-8")
-        return parser.get("export", "organisation", fallback="").strip().strip('"')
+        return parser.get(section, key, fallback="").strip().strip('"')
     except (configparser.Error, OSError, UnicodeDecodeError):
         return ""
+
+
+def _organisation(given: str | None) -> str:
+    """--organisation, else the one set in the app's preferences."""
+    if given is not None:
+        return given
+    return _preference("export", "organisation")
+
+
+def _language(given: str | None) -> str:
+    """--language, else the interface language chosen in Preferences, else English.
+
+    An interface that follows the system locale ("" in the settings) gives English: a
+    report's language is a choice an editor makes, not a guess from the environment.
+    """
+    if given is not None:
+        return given
+    chosen = _preference("ui", "language").lower()
+    return chosen if chosen in _LANGUAGES else "en"
 
 
 def run(args: argparse.Namespace) -> int:
@@ -83,6 +108,7 @@ def run(args: argparse.Namespace) -> int:
             organisation=_organisation(args.organisation),
             review_url=args.review_url,
             generated_by=editor_name(),
+            language=_language(args.language),
         )
         report = build_report(services, scope, options)
     finally:

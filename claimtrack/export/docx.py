@@ -11,8 +11,9 @@ import io
 from typing import Any, BinaryIO
 
 from claimtrack.export.chart import to_png
-from claimtrack.export.markup import _parser, ink, label, safe_colour, when
+from claimtrack.export.markup import _parser, ink, safe_colour
 from claimtrack.export.report import Control, NullControl, Report, ReportClaim
+from claimtrack.export.texts import Texts
 
 
 class _Spill:
@@ -68,9 +69,11 @@ class _Spill:
 
 def write_docx(report: Report, stream: BinaryIO, *, control: Control | None = None) -> None:
     from docx import Document
-    from docx.shared import Inches, Pt, RGBColor
+    from docx.shared import Inches, Pt
 
     control = control or NullControl()
+    t = report.texts
+    label, when = t.label, t.date
     doc = Document()
     spill = _Spill(doc)
     doc.core_properties.title = report.title[:255]
@@ -82,13 +85,17 @@ def write_docx(report: Report, stream: BinaryIO, *, control: Control | None = No
     doc.add_heading(report.title, level=0)
     meta = doc.add_paragraph()
     meta.add_run(report.scope + "\n")
-    meta.add_run(f"Generated {when(report.generated_at)} by {report.generated_by}")
+    meta.add_run(
+        t("Generated {when} by {who}", when=when(report.generated_at), who=report.generated_by)
+    )
     if report.organisation:
         meta.add_run(f" · {report.organisation}")
     if report.redacted:
-        meta.add_run("\nProtected sources are shown as “a protected source”.").italic = True
+        redaction = t("Protected sources are shown as “{phrase}”.", phrase=t.protected)
+        meta.add_run("\n" + redaction).italic = True
+    doc.core_properties.language = t.language
 
-    doc.add_heading("Overview", level=1)
+    doc.add_heading(t("Overview"), level=1)
     doc.add_picture(io.BytesIO(to_png(report.chart)), width=Inches(6.0))
     summary = "; ".join(
         f"{s.title}: " + ", ".join(f"{b.label} {b.count}" for b in s.bars if b.count)
@@ -97,23 +104,24 @@ def write_docx(report: Report, stream: BinaryIO, *, control: Control | None = No
     doc.add_paragraph(summary).runs[0].font.size = Pt(8)
 
     if report.methodology:
-        doc.add_heading("Methodology", level=1)
+        doc.add_heading(t("Methodology"), level=1)
         _markdown(doc, report.methodology, spill)
         spill.flush()
 
-    doc.add_heading(f"Claims ({len(report.claims)})", level=1)
+    doc.add_heading(t("Claims ({count})", count=len(report.claims)), level=1)
     for n, claim in enumerate(report.claims):
         if n % 200 == 0:
             control.check()
             control.progress(n, len(report.claims), "Writing the document")
-        _claim(doc, claim, RGBColor, spill)
+        _claim(doc, claim, t, spill)
         spill.tick()
 
-    doc.add_heading("Sources", level=1)
+    doc.add_heading(t("Sources"), level=1)
     if report.sources:
         table = doc.add_table(rows=1, cols=3)
         table.style = "Light Grid Accent 1"
-        for cell, text in zip(table.rows[0].cells, ("Party", "Kind", "Stands behind"), strict=True):
+        heads = (t("Party"), t("Kind"), t("Stands behind"))
+        for cell, text in zip(table.rows[0].cells, heads, strict=True):
             cell.text = text
         for source in report.sources:
             cells = table.add_row().cells
@@ -121,16 +129,15 @@ def write_docx(report: Report, stream: BinaryIO, *, control: Control | None = No
             cells[1].text = label(source.kind)
             cells[2].text = ", ".join(f"#{cid} ({label(role)})" for cid, role in source.roles)
     else:
-        doc.add_paragraph("No parties are named in these claims.")
+        doc.add_paragraph(t("No parties are named in these claims."))
 
     if report.history is not None:
-        doc.add_heading("Appendix: History", level=1)
+        doc.add_heading(t("Appendix: History"), level=1)
         if report.history:
             table = doc.add_table(rows=1, cols=6)
             table.style = "Light Grid Accent 1"
-            for cell, text in zip(
-                table.rows[0].cells, ("When", "Who", "Claim", "Field", "Old", "New"), strict=True
-            ):
+            heads = tuple(t(h) for h in ("When", "Who", "Claim", "Field", "Old", "New"))
+            for cell, text in zip(table.rows[0].cells, heads, strict=True):
                 cell.text = text
             for n, h in enumerate(report.history):
                 if n % 500 == 0:
@@ -143,7 +150,7 @@ def write_docx(report: Report, stream: BinaryIO, *, control: Control | None = No
                 ):
                     cell.text = text
         else:
-            doc.add_paragraph("No recorded changes.")
+            doc.add_paragraph(t("No recorded changes."))
     spill.finish()
     buffer = io.BytesIO()  # a failed write then leaves no half-closed zip behind
     doc.save(buffer)
@@ -200,7 +207,8 @@ ITALIC: dict[str, Any] = {"i": True}
 PLAIN: dict[str, Any] = {}
 
 
-def _claim(doc: Any, c: ReportClaim, rgb: Any, spill: _Spill) -> None:
+def _claim(doc: Any, c: ReportClaim, t: Texts, spill: _Spill) -> None:
+    label, when = t.label, t.date
     v = c.verdict
     colour = safe_colour(v.colour)
     badge = {"b": True, "fill": colour.lstrip("#").upper(), "color": ink(colour).lstrip("#")}
@@ -213,13 +221,13 @@ def _claim(doc: Any, c: ReportClaim, rgb: Any, spill: _Spill) -> None:
     for link in c.chain:
         chain += f" › {link.name} ({label(link.role)})"
     facts = [
-        ("Claimant", c.claimant.name if c.claimant else "—"),
-        ("Attribution", chain),
-        ("Cue", c.cue),
-        ("Article", c.article.title + (f" — {c.article.url}" if c.article.url else "")),
-        ("Tags", ", ".join(c.tags)),
-        ("Assignee", c.assignee),
-        ("Verdict", v.label + (f": {c.explanation}" if c.explanation else "")),
+        (t("Claimant"), c.claimant.name if c.claimant else "—"),
+        (t("Attribution"), chain),
+        (t("Cue"), c.cue),
+        (t("Article"), c.article.title + (f" — {c.article.url}" if c.article.url else "")),
+        (t("Tags"), ", ".join(c.tags)),
+        (t("Assignee"), c.assignee),
+        (t("Verdict"), v.label + (f": {c.explanation}" if c.explanation else "")),
     ]
     runs: list[Run] = []
     for key, value in facts:
@@ -229,22 +237,23 @@ def _claim(doc: Any, c: ReportClaim, rgb: Any, spill: _Spill) -> None:
             runs += [(f"{key}: ", BOLD), (value, PLAIN)]
     _para(spill, runs)
     if c.notes:
-        _para(spill, [("Notes", BOLD)])
+        _para(spill, [(t("Notes"), BOLD)])
         _markdown(doc, c.notes, spill)
     if c.evidence:
-        _para(spill, [("Evidence", BOLD)])
+        _para(spill, [(t("Evidence"), BOLD)])
         for e in c.evidence:
             text = f"{label(e.stance)} · {label(e.type)}: {e.target}"
             if e.accessed:
-                text += f" (accessed {when(e.accessed)})"
+                text += f" ({t('accessed {when}', when=when(e.accessed))})"
             if e.excerpt:
                 text += f" — {e.excerpt}"
             _para(spill, [(text, PLAIN)], "List Bullet")
     if c.replies:
-        _para(spill, [("Requests for comment", BOLD)])
+        _para(spill, [(t("Requests for comment"), BOLD)])
         for q in c.replies:
-            answer = f"“{q.response}”" if q.response else "no reply yet"
-            text = f"{q.party}, asked {when(q.asked_at)} by {label(q.channel)}: {answer}"
+            answer = f"“{q.response}”" if q.response else t("no reply yet")
+            asked = t("asked {when} by {channel}", when=when(q.asked_at), channel=label(q.channel))
+            text = f"{q.party}, {asked}: {answer}"
             _para(spill, [(text, PLAIN)], "List Bullet")
 
 

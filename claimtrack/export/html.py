@@ -7,6 +7,7 @@ Content-Security-Policy meta tag forbids scripts even if something slipped throu
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import cache
 from typing import BinaryIO
 
@@ -46,22 +47,38 @@ def render_html(report: Report, *, qt: bool = False) -> str:
     if qt:
         chart = Markup(f'<img src="{CHART_RESOURCE}" width="{CHART_WIDTH}">')
     else:
-        chart = Markup(to_svg(report.chart))
+        chart = Markup(to_svg(report.chart, title=report.texts("Claims by status and by verdict")))
     # Lookups the template makes per claim, prepared once (a dict lookup costs far less
     # than a template function call, which adds up over 10,000 claims).
     verdicts = {c.verdict.key: c.verdict.colour for c in report.claims}
     css = {key: markup.safe_colour(colour) for key, colour in verdicts.items()}
     inks = {key: markup.ink(colour) for key, colour in css.items()}
-    labels = _Labels()
+    tx = report.texts
+    labels = _Labels(tx.label)
     template = _environment().get_template("report.html")
-    return template.render(r=report, chart=chart, qt=qt, css=css, inks=inks, labels=labels)
+    return template.render(
+        r=report,
+        chart=chart,
+        qt=qt,
+        css=css,
+        inks=inks,
+        labels=labels,
+        t=tx,
+        label=labels.__getitem__,
+        when=tx.date,
+        lang=tx.language,
+    )
 
 
 class _Labels(dict[str, str]):
     """``labels[key]``: the reader's label for a stored identifier, computed once per key."""
 
+    def __init__(self, label: Callable[[str], str]) -> None:
+        super().__init__()
+        self._label = label
+
     def __missing__(self, key: str) -> str:
-        value = self[key] = markup.label(key)
+        value = self[key] = self._label(key)
         return value
 
 

@@ -11,8 +11,8 @@ from __future__ import annotations
 import re
 from typing import BinaryIO
 
-from claimtrack.export.markup import label, when
 from claimtrack.export.report import Report, ReportClaim
+from claimtrack.export.texts import Texts
 
 _SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|~>])")
 
@@ -34,52 +34,58 @@ def _cell(text: str) -> str:
 
 
 def render_markdown(report: Report) -> str:
+    t = report.texts
+    label, when = t.label, t.date
     out: list[str] = [f"# {esc(report.title)}", ""]
-    out.append(f"- **Scope:** {esc(report.scope)}")
-    out.append(f"- **Generated:** {when(report.generated_at)} by {esc(report.generated_by)}")
+    out.append(f"- **{t('Scope')}:** {esc(report.scope)}")
+    generated = t("{when} by {who}", when=when(report.generated_at), who=esc(report.generated_by))
+    out.append(f"- **{t('Generated')}:** {generated}")
     if report.organisation:
-        out.append(f"- **Organisation:** {esc(report.organisation)}")
-    out.append(
-        "- **Redaction:** "
-        + ("protected sources are shown as “a protected source”." if report.redacted else "off.")
-    )
-    out += ["", "## Overview", ""]
+        out.append(f"- **{t('Organisation')}:** {esc(report.organisation)}")
+    if report.redacted:
+        redaction = t("Protected sources are shown as “{phrase}”.", phrase=t.protected)
+    else:
+        redaction = t("Off: protected sources are named.")
+    out.append(f"- **{t('Redaction')}:** {redaction}")
+    out += ["", f"## {t('Overview')}", ""]
     for series in report.chart.series:
-        out += [f"| {esc(series.title)} | Claims | Share |", "|---|---:|---:|"]
+        out += [f"| {esc(series.title)} | {t('Claims')} | {t('Share')} |", "|---|---:|---:|"]
         for bar in series.bars:
             share = f"{round(100 * bar.count / series.total)}%" if series.total else "—"
             out.append(f"| {_cell(bar.label)} | {bar.count} | {share} |")
         out.append("")
     if report.methodology:
-        out += ["## Methodology", "", _notes(report.methodology), ""]
-    out += [f"## Claims ({len(report.claims)})", ""]
+        out += [f"## {t('Methodology')}", "", _notes(report.methodology), ""]
+    out += [f"## {t('Claims ({count})', count=len(report.claims))}", ""]
     for claim in report.claims:
-        out += _claim(claim)
-    out += ["## Sources", ""]
+        out += _claim(claim, t)
+    out += [f"## {t('Sources')}", ""]
     if report.sources:
-        out += ["| Party | Kind | Stands behind |", "|---|---|---|"]
+        out += [f"| {t('Party')} | {t('Kind')} | {t('Stands behind')} |", "|---|---|---|"]
         for source in report.sources:
             roles = ", ".join(f"#{cid} ({label(role)})" for cid, role in source.roles)
             out.append(f"| {_cell(source.name)} | {label(source.kind)} | {esc(roles)} |")
     else:
-        out.append("No parties are named in these claims.")
+        out.append(t("No parties are named in these claims."))
     out.append("")
     if report.history is not None:
-        out += ["## Appendix: History", ""]
+        out += [f"## {t('Appendix: History')}", ""]
         if report.history:
-            out += ["| When | Who | Claim | Field | Old | New |", "|---|---|---|---|---|---|"]
+            heads = " | ".join(t(h) for h in ("When", "Who", "Claim", "Field", "Old", "New"))
+            out += [f"| {heads} |", "|---|---|---|---|---|---|"]
             for h in report.history:
                 out.append(
                     f"| {when(h.at)} | {_cell(h.by)} | #{h.claim_id} | {_cell(h.field)} "
                     f"| {_cell(h.old)} | {_cell(h.new)} |"
                 )
         else:
-            out.append("No recorded changes.")
+            out.append(t("No recorded changes."))
         out.append("")
     return "\n".join(out)
 
 
-def _claim(c: ReportClaim) -> list[str]:
+def _claim(c: ReportClaim, t: Texts) -> list[str]:
+    label, when = t.label, t.date
     v = c.verdict
     out = [
         f"### #{c.id} · {label(c.kind)} · {esc(c.status_label)} · **{esc(v.label)}**",
@@ -92,40 +98,39 @@ def _claim(c: ReportClaim) -> list[str]:
     chain = esc(c.claimant.name) if c.claimant else "—"
     for link in c.chain:
         chain += f" › {esc(link.name)} ({label(link.role)})"
-    out.append(f"- **Claimant:** {esc(c.claimant.name) if c.claimant else '—'}")
-    out.append(f"- **Attribution:** {chain}")
+    out.append(f"- **{t('Claimant')}:** {esc(c.claimant.name) if c.claimant else '—'}")
+    out.append(f"- **{t('Attribution')}:** {chain}")
     if c.cue:
-        out.append(f"- **Cue:** {esc(c.cue)}")
+        out.append(f"- **{t('Cue')}:** {esc(c.cue)}")
     article = esc(c.article.title)
     if c.article.url:
         article += f" <{esc(c.article.url)}>" if " " not in c.article.url else ""
-    out.append(f"- **Article:** {article}")
+    out.append(f"- **{t('Article')}:** {article}")
     if c.tags:
-        out.append(f"- **Tags:** {esc(', '.join(c.tags))}")
+        out.append(f"- **{t('Tags')}:** {esc(', '.join(c.tags))}")
     if c.assignee:
-        out.append(f"- **Assignee:** {esc(c.assignee)}")
+        out.append(f"- **{t('Assignee')}:** {esc(c.assignee)}")
     verdict = f"**{esc(v.label)}**" + (f": {esc(c.explanation)}" if c.explanation else "")
-    out.append(f"- **Verdict:** {verdict}")
+    out.append(f"- **{t('Verdict')}:** {verdict}")
     out.append("")
     if c.notes:
-        out += ["**Notes**", "", _notes(c.notes), ""]
+        out += [f"**{t('Notes')}**", "", _notes(c.notes), ""]
     if c.evidence:
-        out += ["**Evidence**", ""]
+        out += [f"**{t('Evidence')}**", ""]
         for e in c.evidence:
             line = f"- {label(e.stance)} · {label(e.type)}: {esc(e.target)}"
             if e.accessed:
-                line += f" (accessed {when(e.accessed)})"
+                line += f" ({t('accessed {when}', when=when(e.accessed))})"
             if e.excerpt:
                 line += f" — *{esc(e.excerpt)}*"
             out.append(line)
         out.append("")
     if c.replies:
-        out += ["**Requests for comment**", ""]
+        out += [f"**{t('Requests for comment')}**", ""]
         for q in c.replies:
-            answer = f"“{esc(q.response)}”" if q.response else "no reply yet"
-            out.append(
-                f"- {esc(q.party)}, asked {when(q.asked_at)} by {label(q.channel)}: {answer}"
-            )
+            answer = f"“{esc(q.response)}”" if q.response else t("no reply yet")
+            asked = t("asked {when} by {channel}", when=when(q.asked_at), channel=label(q.channel))
+            out.append(f"- {esc(q.party)}, {asked}: {answer}")
         out.append("")
     return out
 

@@ -8,15 +8,17 @@ protected name or choke on a lone surrogate: writers never see the raw records.
 from __future__ import annotations
 
 import gc
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from functools import cached_property
 from typing import TYPE_CHECKING, Any, Protocol
 
 from claimtrack.domain import ClaimFilter
+from claimtrack.export.atomic import ExportError
 from claimtrack.export.chart import Bar, Chart, Series, status_colour
 from claimtrack.export.text import PROTECTED, Redactor, clean
+from claimtrack.export.texts import DEFAULT_LANGUAGE, Texts, normalise_language, texts
 
 if TYPE_CHECKING:
     from claimtrack.services import Services
@@ -61,6 +63,7 @@ class ReportOptions:
     review_url: str = ""  # where the fact checks are published (ClaimReview ``url``)
     generated_by: str = ""
     limit: int | None = None  # preview: only the first N claims
+    language: str = DEFAULT_LANGUAGE  # "en" or "id": the fixed words of the report
 
 
 @dataclass(frozen=True)
@@ -182,11 +185,17 @@ class Report:
     chart: Chart
     total: int  # claims in scope (more than len(claims) in a preview)
     statuses: tuple[tuple[str, str], ...] = field(default=())  # (key, label) in order
+    language: str = DEFAULT_LANGUAGE
+
+    @cached_property
+    def texts(self) -> Texts:
+        """The fixed words of the report's language, for the writers."""
+        return texts(self.language)
 
     @cached_property
     def sources(self) -> tuple[SourceEntry, ...]:
         """Every party named, with its claims; computed on first use (CSV never asks)."""
-        return _sources(self.claims, replies_parties=True)
+        return _sources(self.claims, replies_parties=True, protected=self.texts.protected)
 
 
 # ---------------------------------------------------------------- building
@@ -202,32 +211,49 @@ def resolve_ids(services: Services, scope: Scope) -> list[int]:
     return services.claims.query_ids(scope.claim_filter or ClaimFilter())
 
 
-def describe_scope(services: Services, scope: Scope, count: int) -> str:
+def describe_scope(
+    services: Services,
+    scope: Scope,
+    count: int,
+    tx: Texts | None = None,
+    names: dict[str, str] | None = None,
+) -> str:
+    """The scope in words; ``names`` maps status/verdict keys to the names a reader knows
+    (used outside English, where a stored English key would read as a foreign word)."""
+    tx = tx or texts()
+    names = names or {}
     if scope.claim_ids is not None:
-        return f"{count} chosen claim(s)"
+        return tx("{count} chosen claim(s)", count=count)
     if scope.article_id is not None:
         article = services.articles.get(scope.article_id)
-        return f"The claims of the article “{clean(article.title)}” ({count})"
+        return tx(
+            "The claims of the article “{title}” ({count})", title=clean(article.title), count=count
+        )
     flt = scope.claim_filter or ClaimFilter()
     parts = []
+
+    def either(values: Iterable[str]) -> str:
+        return tx(" or ").join(names.get(v, v) for v in values)
+
     if flt.statuses:
-        parts.append("status " + " or ".join(flt.statuses))
+        parts.append(tx("status {values}", values=either(flt.statuses)))
     if flt.verdicts:
-        parts.append("verdict " + " or ".join(flt.verdicts))
+        parts.append(tx("verdict {values}", values=either(flt.verdicts)))
     if flt.kinds:
-        parts.append("kind " + " or ".join(str(k) for k in flt.kinds))
+        kinds = (str(k) if tx.language == "en" else tx.label(str(k)) for k in flt.kinds)
+        parts.append(tx("kind {values}", values=tx(" or ").join(kinds)))
     if flt.article_id is not None:
-        parts.append(f"article {flt.article_id}")
+        parts.append(tx("article {id}", id=flt.article_id))
     if flt.tag:
-        parts.append(f"tag “{clean(flt.tag)}”")
+        parts.append(tx("tag “{tag}”", tag=clean(flt.tag)))
     if flt.assignee is not None:
-        parts.append(f"assigned to “{clean(flt.assignee)}”")
+        parts.append(tx("assigned to “{name}”", name=clean(flt.assignee)))
     if flt.party_id is not None:
-        parts.append(f"party {flt.party_id}")
+        parts.append(tx("party {id}", id=flt.party_id))
     if flt.search.strip():
-        parts.append(f"search “{clean(flt.search.strip())}”")
-    where = "; ".join(parts) if parts else "all claims"
-    return f"Claims matching: {where} ({count})"
+        parts.append(tx("search “{text}”", text=clean(flt.search.strip())))
+    where = "; ".join(parts) if parts else tx("all claims")
+    return tx("Claims matching: {where} ({count})", where=where, count=count)
 
 
 def build_report(
@@ -263,6 +289,11 @@ def _build(
     scope = scope or Scope()
     options = options or ReportOptions()
     control = control or NullControl()
+    try:
+        language = normalise_language(options.language)
+    except ValueError as exc:
+        raise ExportError(str(exc)) from None
+    tx = texts(language)
     ids = resolve_ids(services, scope)
     total = len(ids)
     if options.limit is not None:
@@ -271,10 +302,10 @@ def _build(
 
     ratings = {r.key: r for r in services.catalog.ratings()}
     statuses = services.catalog.statuses()
-    status_labels = {s.key: clean(s.label) for s in statuses}
+    status_labels = {s.key: tx.status(s.key, clean(s.label)) for s in statuses}
     parties = {p.id: p for p in services.parties.list()}
     protected_ids = {pid for pid, p in parties.items() if p.protected} if options.redact else set()
-    redact = Redactor(_protected_spellings(services, parties, protected_ids))
+    redact = Redactor(_protected_spellings(services, parties, protected_ids), tx.protected)
 
     rows = _load_claims(services, ids, control)
     claim_ids = [row.id for row in rows]
@@ -282,7 +313,7 @@ def _build(
     chains = _chains(services, claim_ids)
     tags = _tags(services, claim_ids)
     evidence = _evidence(services, claim_ids, redact)
-    replies = _replies(services, claim_ids, redact, protected_ids, parties)
+    replies = _replies(services, claim_ids, redact, protected_ids, parties, tx.protected)
     control.check()
 
     links: dict[tuple[int, str], Link] = {}
@@ -294,7 +325,7 @@ def _build(
             party = parties.get(party_id)
             hidden = party_id in protected_ids
             found = links[(party_id, role)] = Link(
-                name=PROTECTED if hidden or party is None else redact(party.name),
+                name=tx.protected if hidden or party is None else redact(party.name),
                 kind="protected" if hidden or party is None else party.kind.value,
                 role=role,
                 protected=hidden,
@@ -310,7 +341,7 @@ def _build(
         article = articles[row.article_id]
         verdict = verdicts.get(row.verdict)
         if verdict is None:
-            verdict = verdicts[row.verdict] = _verdict(row.verdict, ratings.get(row.verdict))
+            verdict = verdicts[row.verdict] = _verdict(row.verdict, ratings.get(row.verdict), tx)
         text, paraphrase, cue, explanation, notes = redact.many(
             row.text, row.paraphrase, row.cue, row.verdict_explanation, row.notes
         )
@@ -341,9 +372,12 @@ def _build(
     history = _history(services, claim_ids, redact) if options.include_history else None
     control.progress(1, 1, "Report ready")
     generated_at = now or datetime.now(UTC)
+    names: dict[str, str] = {}
+    if language != "en":
+        names = {**status_labels, **{k: tx.verdict(k, clean(r.label)) for k, r in ratings.items()}}
     return Report(
-        title=clean(options.title.strip()) or "Claim report",
-        scope=redact(describe_scope(services, scope, total)),
+        title=clean(options.title.strip()) or tx("Claim report"),
+        scope=redact(describe_scope(services, scope, total, tx, names)),
         generated_at=generated_at,
         generated_by=clean(options.generated_by or services.editor) or "ClaimTrack",
         organisation=clean(options.organisation.strip()),
@@ -352,9 +386,12 @@ def _build(
         methodology=redact(options.methodology),
         claims=tuple(claims),
         history=history,
-        chart=chart_of(claims, statuses=[(s.key, s.label) for s in statuses], ratings=ratings),
+        chart=chart_of(
+            claims, statuses=list(status_labels.items()), ratings=ratings, language=language
+        ),
         total=total,
-        statuses=tuple((s.key, clean(s.label)) for s in statuses),
+        statuses=tuple(status_labels.items()),
+        language=language,
     )
 
 
@@ -363,8 +400,10 @@ def chart_of(
     *,
     statuses: Sequence[tuple[str, str]],
     ratings: dict[str, Any],
+    language: str = DEFAULT_LANGUAGE,
 ) -> Chart:
     """Status and verdict counts of the claims in the report, in scale order."""
+    tx = texts(language)
     by_status: dict[str, int] = {}
     by_verdict: dict[str, int] = {}
     for claim in claims:
@@ -373,16 +412,16 @@ def chart_of(
     return Chart(
         (
             Series(
-                "Status",
+                tx("Status"),
                 tuple(
-                    Bar(clean(label), by_status.get(key, 0), status_colour(i))
+                    Bar(tx.status(key, clean(label)), by_status.get(key, 0), status_colour(i))
                     for i, (key, label) in enumerate(statuses)
                 ),
             ),
             Series(
-                "Verdict",
+                tx("Verdict"),
                 tuple(
-                    Bar(clean(r.label), by_verdict.get(key, 0), r.colour)
+                    Bar(tx.verdict(key, clean(r.label)), by_verdict.get(key, 0), r.colour)
                     for key, r in ratings.items()
                 ),
             ),
@@ -390,23 +429,28 @@ def chart_of(
     )
 
 
-def chart_from_counts(services: Services) -> Chart:
+def chart_from_counts(services: Services, language: str = DEFAULT_LANGUAGE) -> Chart:
     """The chart of the whole database, from two GROUP BY queries (for the live widget)."""
+    tx = texts(normalise_language(language))
     status_counts = services.claims.counts_by("status")
     verdict_counts = services.claims.counts_by("verdict")
     return Chart(
         (
             Series(
-                "Status",
+                tx("Status"),
                 tuple(
-                    Bar(clean(s.label), status_counts.get(s.key, 0), status_colour(i))
+                    Bar(
+                        tx.status(s.key, clean(s.label)),
+                        status_counts.get(s.key, 0),
+                        status_colour(i),
+                    )
                     for i, s in enumerate(services.catalog.statuses())
                 ),
             ),
             Series(
-                "Verdict",
+                tx("Verdict"),
                 tuple(
-                    Bar(clean(r.label), verdict_counts.get(r.key, 0), r.colour)
+                    Bar(tx.verdict(r.key, clean(r.label)), verdict_counts.get(r.key, 0), r.colour)
                     for r in services.catalog.ratings()
                 ),
             ),
@@ -417,14 +461,15 @@ def chart_from_counts(services: Services) -> Chart:
 # ---------------------------------------------------------------- helpers
 
 
-def _verdict(key: str, rating: Any) -> Verdict:
+def _verdict(key: str, rating: Any, tx: Texts) -> Verdict:
     if rating is None:
         return Verdict(key, key, "#9e9e9e", "", None, None, None)
     return Verdict(
         key=rating.key,
-        label=clean(rating.label),
+        label=tx.verdict(rating.key, clean(rating.label)),
         colour=rating.colour,
-        alternate_name=clean(rating.alternate_name),
+        # The default scale's alternateName is its English name: in the report's language too.
+        alternate_name=tx.verdict(rating.key, clean(rating.alternate_name)),
         rating_value=rating.rating_value,
         best_rating=rating.best_rating,
         worst_rating=rating.worst_rating,
@@ -626,6 +671,7 @@ def _replies(
     redact: Callable[[str], str],
     protected_ids: set[int],
     parties: dict[int, Any],
+    protected: str = PROTECTED,
 ) -> dict[int, tuple[ReplyItem, ...]]:
     from sqlmodel import col, select
 
@@ -645,7 +691,7 @@ def _replies(
                     continue
                 party = parties.get(row.party_id)
                 name = (
-                    PROTECTED
+                    protected
                     if row.party_id in protected_ids
                     else redact(party.name if party else "")
                 )
@@ -689,7 +735,9 @@ def _history(
     return tuple(entries)
 
 
-def _sources(claims: Sequence[ReportClaim], *, replies_parties: bool) -> tuple[SourceEntry, ...]:
+def _sources(
+    claims: Sequence[ReportClaim], *, replies_parties: bool, protected: str = PROTECTED
+) -> tuple[SourceEntry, ...]:
     """Every party named in the report with the claims it stands behind.
 
     Protected parties are one entry, "a protected source", whatever their number: listing
@@ -712,7 +760,7 @@ def _sources(claims: Sequence[ReportClaim], *, replies_parties: bool) -> tuple[S
             add(link, claim.id, link.role)
         if replies_parties:
             for reply in claim.replies:
-                hidden = reply.party == PROTECTED
+                hidden = reply.party == protected
                 kind = "protected" if hidden else "party"
                 add(
                     Link(reply.party, kind, "asked for comment", hidden),

@@ -13,8 +13,9 @@ import io
 from collections.abc import Iterator
 from typing import BinaryIO
 
-from claimtrack.export.markup import label, safe_colour, when
+from claimtrack.export.markup import safe_colour, when
 from claimtrack.export.report import Control, NullControl, Report, ReportClaim
+from claimtrack.export.texts import Texts, texts
 
 COLUMNS = (
     "ID",
@@ -42,7 +43,15 @@ _DANGEROUS = ("=", "+", "-", "@", "\t", "\r", "\n")
 XLSX_MAX = 32_767  # characters Excel allows in one cell
 
 
-def row(c: ReportClaim) -> list[str | int]:
+def columns(t: Texts) -> list[str]:
+    """The header row in the report's language (the column order never changes)."""
+    return [t(name) for name in COLUMNS]
+
+
+def row(c: ReportClaim, t: Texts | None = None) -> list[str | int]:
+    """One claim's cells. Dates stay ISO 8601 in every language: a spreadsheet sorts them."""
+    t = t or texts()
+    label = t.label
     chain = " › ".join(
         [c.claimant.name if c.claimant else "—"] + [f"{x.name} ({label(x.role)})" for x in c.chain]
     )
@@ -52,7 +61,7 @@ def row(c: ReportClaim) -> list[str | int]:
         for e in c.evidence
     )
     replies = "\n".join(
-        f"{q.party}, {when(q.asked_at)}, {label(q.channel)}: {q.response or 'no reply yet'}"
+        f"{q.party}, {when(q.asked_at)}, {label(q.channel)}: {q.response or t('no reply yet')}"
         for q in c.replies
     )
     return [
@@ -86,11 +95,12 @@ def safe_cell(value: str | int) -> str | int:
 
 
 def _rows(report: Report, control: Control) -> Iterator[list[str | int]]:
+    t = report.texts
     for n, claim in enumerate(report.claims):
         if n % 2000 == 0:
             control.check()
             control.progress(n, len(report.claims), "Writing rows")
-        yield row(claim)
+        yield row(claim, t)
 
 
 def write_csv(
@@ -100,7 +110,7 @@ def write_csv(
     control = control or NullControl()
     text = io.TextIOWrapper(stream, encoding="utf-8-sig", newline="", write_through=False)
     writer = csv.writer(text, quoting=csv.QUOTE_MINIMAL)
-    writer.writerow(COLUMNS)
+    writer.writerow(columns(report.texts))
     if raw:
         writer.writerows(_rows(report, control))
     else:
@@ -123,8 +133,9 @@ def write_xlsx(report: Report, stream: BinaryIO, *, control: Control | None = No
             "strings_to_urls": False,
         },
     )
+    t = report.texts
     workbook.set_properties({"title": report.title, "author": report.generated_by})
-    sheet = workbook.add_worksheet("Claims")
+    sheet = workbook.add_worksheet(t("Claims"))
     head = workbook.add_format({"bold": True, "bg_color": "#263238", "font_color": "#ffffff"})
     wrap = workbook.add_format({"text_wrap": True, "valign": "top"})
     top = workbook.add_format({"valign": "top"})
@@ -139,7 +150,7 @@ def write_xlsx(report: Report, stream: BinaryIO, *, control: Control | None = No
             )
         return verdict_formats[colour]
 
-    for col, (name, width) in enumerate(zip(COLUMNS, _WIDTHS, strict=True)):
+    for col, (name, width) in enumerate(zip(columns(t), _WIDTHS, strict=True)):
         sheet.write_string(0, col, name, head)
         sheet.set_column(col, col, width, wrap if width >= 30 else top)
     verdict_col = COLUMNS.index("Verdict")
@@ -147,7 +158,7 @@ def write_xlsx(report: Report, stream: BinaryIO, *, control: Control | None = No
         if r % 2000 == 0:
             control.check()
             control.progress(r, len(report.claims), "Writing rows")
-        for col, value in enumerate(row(claim)):
+        for col, value in enumerate(row(claim, t)):
             if isinstance(value, int):
                 sheet.write_number(r, col, value, top)
             else:
@@ -158,15 +169,18 @@ def write_xlsx(report: Report, stream: BinaryIO, *, control: Control | None = No
     sheet.freeze_panes(1, 1)
     sheet.autofilter(0, 0, len(report.claims), len(COLUMNS) - 1)
 
-    summary = workbook.add_worksheet("Summary")
+    summary = workbook.add_worksheet(t("Summary"))
     summary.set_column(0, 0, 24)
     summary.write_string(0, 0, report.title, workbook.add_format({"bold": True, "font_size": 14}))
     summary.write_string(1, 0, report.scope)
-    summary.write_string(2, 0, f"Generated {when(report.generated_at)} by {report.generated_by}")
+    generated = t(
+        "Generated {when} by {who}", when=t.date(report.generated_at), who=report.generated_by
+    )
+    summary.write_string(2, 0, generated)
     line = 4
     for series in report.chart.series:
         summary.write_string(line, 0, series.title, head)
-        summary.write_string(line, 1, "Claims", head)
+        summary.write_string(line, 1, t("Claims"), head)
         line += 1
         for bar in series.bars:
             summary.write_string(line, 0, bar.label, verdict_format(bar.colour))

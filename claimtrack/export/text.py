@@ -32,7 +32,8 @@ class Redactor:
     times faster than an IGNORECASE scan, which then runs only on the rare hit.
     """
 
-    def __init__(self, spellings: Iterable[str] = ()) -> None:
+    def __init__(self, spellings: Iterable[str] = (), replacement: str = PROTECTED) -> None:
+        self.replacement = replacement  # the report language's "a protected source"
         unique = {s.strip() for s in spellings if len(s.strip()) >= 3}
         ordered = sorted(unique, key=lambda s: (-len(s), s))
         self._pattern: re.Pattern[str] | None = None
@@ -61,7 +62,7 @@ class Redactor:
             return text
         if self._probe.search(text.lower()) is None and text.isascii():
             return text
-        return self._pattern.sub(PROTECTED, text)
+        return self._pattern.sub(self.replacement, text)
 
 
 def _trie_pattern(words: set[str]) -> str:

@@ -155,7 +155,7 @@ def _paint(
             painter.drawText(
                 band,
                 int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter),
-                f"Page {number} of {pages}",
+                report.texts("Page {number} of {pages}", number=number, pages=pages),
             )
             progress(number, pages, "Writing the PDF")
     finally:
@@ -164,4 +164,4 @@ def _paint(
 
 def _footer_left(report: Report) -> str:
     title = report.title if len(report.title) <= 60 else report.title[:59] + "…"
-    return f"{title} · {report.generated_at:%Y-%m-%d}"
+    return f"{title} · {report.texts.date(report.generated_at.date())}"

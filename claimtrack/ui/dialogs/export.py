@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
 
 from claimtrack.domain import ClaimFilter
 from claimtrack.export import FORMATS, ReportOptions, Scope, build_report, export_report
+from claimtrack.export.texts import LANGUAGES
 
 if TYPE_CHECKING:
     from claimtrack.export.report import Report
@@ -60,7 +61,8 @@ class ExportDialog(QDialog):
 
     ``claim_filter`` is the main window's current filter, ``claim_ids`` the selected
     claims and ``article_id`` the article on screen; the scope box offers those given.
-    ``paper`` and ``redact`` are the starting choices (the export defaults in Preferences).
+    ``paper`` and ``redact`` are the starting choices (the export defaults in Preferences);
+    ``language`` is the report's language, by default the interface's.
     Signals: ``exported(path)`` after a file was written, ``failed(message)``,
     ``previewUpdated()`` when the preview shows a new rendering, ``organisationChanged``
     so the caller can keep the organisation in the preferences.
@@ -84,6 +86,7 @@ class ExportDialog(QDialog):
         *,
         paper: str = "a4",
         redact: bool = True,
+        language: str | None = None,
     ) -> None:
         super().__init__(parent)
         self.services = services
@@ -123,6 +126,17 @@ class ExportDialog(QDialog):
         self.paper_box.addItem(self.tr("A4"), "a4")
         self.paper_box.addItem(self.tr("Letter"), "letter")
         self.paper_box.setCurrentIndex(max(0, self.paper_box.findData(paper)))
+        self.language_box = QComboBox()
+        self.language_box.setObjectName("reportLanguage")
+        for code, name in LANGUAGES.items():
+            # Each language by its own name, as in Preferences: found whatever the UI's.
+            self.language_box.addItem(name, code)
+        if language is None:
+            from claimtrack.ui.i18n import installed_language
+
+            language = installed_language()
+        self.language_box.setCurrentIndex(max(0, self.language_box.findData(language)))
+        self.language_box.setToolTip(self.tr("The language of the report's headings and labels"))
         self.raw_box = QCheckBox(self.tr("Raw CSV cells (not spreadsheet-safe)"))
         self.organisation_edit = QLineEdit(organisation)
         self.organisation_edit.setPlaceholderText(self.tr("Your fact-checking organisation"))
@@ -137,6 +151,7 @@ class ExportDialog(QDialog):
         form.addRow(self.tr("&Format:"), self.format_box)
         form.addRow(self.tr("&Scope:"), self.scope_box)
         form.addRow(self.tr("&Title:"), self.title_edit)
+        form.addRow(self.tr("&Language:"), self.language_box)
         form.addRow(self.tr("Paper:"), self.paper_box)
         form.addRow(self.tr("Organisation:"), self.organisation_edit)
         form.addRow(self.tr("Review URL:"), self.review_url_edit)
@@ -201,6 +216,7 @@ class ExportDialog(QDialog):
         for signal in (
             self.format_box.currentIndexChanged,
             self.scope_box.currentIndexChanged,
+            self.language_box.currentIndexChanged,
             self.title_edit.textChanged,
             self.redact_box.toggled,
             self.history_box.toggled,
@@ -224,6 +240,13 @@ class ExportDialog(QDialog):
     def set_format(self, key: str) -> None:
         self.format_box.setCurrentIndex(self.format_box.findData(key))
 
+    @property
+    def language(self) -> str:
+        return str(self.language_box.currentData())
+
+    def set_language(self, code: str) -> None:
+        self.language_box.setCurrentIndex(self.language_box.findData(code))
+
     def scope(self) -> Scope:
         kind = self.scope_box.currentData()
         if kind == "selection" and self._claim_ids:
@@ -242,6 +265,7 @@ class ExportDialog(QDialog):
             review_url=self.review_url_edit.text(),
             generated_by=self.services.editor,
             limit=limit,
+            language=self.language,
         )
 
     def _format_changed(self) -> None:
