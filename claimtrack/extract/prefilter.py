@@ -202,6 +202,19 @@ def _tester(node: Need) -> Callable[[str], bool]:
     return eval(compile(f"lambda h: {_expr(node)}", "<prefilter>", "eval"))
 
 
+def _gate_strings(node: Need) -> set[str]:
+    """Strings of which every text meeting ``node`` holds one: for "all" the one part whose
+    shortest string is longest, for "any" every part's."""
+    if isinstance(node, _Any):
+        return {s for n in node for s in _gate_strings(n)}
+    if isinstance(node, _All):
+        # ties go to the later part: content words tend to close a phrase ("tidak benar")
+        sets = [_gate_strings(n) for n in node]
+        order = range(len(sets))
+        return sets[max(order, key=lambda i: (min(map(len, sets[i])), -len(sets[i]), i))]
+    return set(node)
+
+
 def needles(rx: re.Pattern[str]) -> tuple[Need, bool] | None:
     """``(requirement, folded)``: what every match of ``rx`` contains (test the lower-cased
     text when ``folded``); None when nothing is known."""
@@ -219,7 +232,7 @@ class Filtered:
     match must contain occurs.  ``possible`` lets a caller test a whole sentence once and skip
     every search inside it."""
 
-    __slots__ = ("fold", "holds", "need", "rx")
+    __slots__ = ("fold", "gate", "holds", "need", "rx")
 
     def __init__(self, rx: re.Pattern[str]) -> None:
         self.rx = rx
@@ -227,6 +240,12 @@ class Filtered:
         self.need: Need | None = found[0] if found else None
         self.fold = found[1] if found else False
         self.holds = _tester(self.need) if self.need is not None else None
+        # one C-level pass that rules out most texts before the Python-level tests run
+        self.gate = (
+            re.compile(_trie(set(_lits(_gate_strings(self.need)))))
+            if self.need is not None
+            else None
+        )
 
     def possible(self, text: str, low: str | None = None) -> bool:
         """False only when ``rx`` cannot match anywhere in ``text`` (``low``: its lower case)."""
@@ -236,8 +255,10 @@ class Filtered:
         if self.fold:
             if not foldable(text):
                 return True
-            return holds(text.lower() if low is None else low)
-        return holds(text)
+            hay = text.lower() if low is None else low
+        else:
+            hay = text
+        return self.gate.search(hay) is not None and holds(hay)  # type: ignore[union-attr]
 
     def search(self, text: str, pos: int = 0, endpos: int | None = None) -> re.Match[str] | None:
         if not self.possible(text):
@@ -245,6 +266,12 @@ class Filtered:
         if endpos is None:
             return self.rx.search(text, pos)
         return self.rx.search(text, pos, endpos)
+
+    def sub(self, repl: str, text: str) -> str:
+        """``rx.sub(repl, text)``; the text itself when ``rx`` cannot match in it."""
+        if not self.possible(text):
+            return text
+        return self.rx.sub(repl, text)
 
 
 def _trie(words: set[str]) -> str:

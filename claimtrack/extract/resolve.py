@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 
 from . import lexicon as lx
 from . import patterns as pt
+from .prefilter import Filtered
 
 _LEAD_CONNECTIVE_WORDS = re.compile(
     r"^(?:(?:juga|pun|kini|now|then|also|but|and|namun|tetapi|dan|sementara|while|whereas|"
@@ -30,8 +31,8 @@ _INDEFINITE = re.compile(
     r"sebuah|salah|beberapa|sejumlah|para|sumber|orang)\b",
     re.IGNORECASE,
 )
-_NONRESTRICTIVE = re.compile(
-    r",\s*(?:yang|who|whose|which|where|whom)\b[^,]*(?:,|$)|\s*\((?:[^()]*)\)\s*(?=,|$)"
+_NONRESTRICTIVE = Filtered(
+    re.compile(r",\s*(?:yang|who|whose|which|where|whom)\b[^,]*(?:,|$)|\s*\((?:[^()]*)\)\s*(?=,|$)")
 )
 _APPOSITIVE = re.compile(
     r"^(?P<name>[A-Z][^,]*?),\s+(?:a|an|the|sebuah|seorang|salah)\s[^,]*,?\s*$"
@@ -84,11 +85,11 @@ def _is_cap(token: str) -> bool:
 def clean_np(np: str) -> str:
     """Strip connectives, non-restrictive relatives, auxiliaries and time phrases off a subject."""
     np = np.strip(" ,;:-–—\t\n")
-    np = pt.DATELINE.sub("", np)
+    np = pt.DATELINE_GATED.sub("", np)
     np = _LEAD_CONNECTIVE_WORDS.sub("", np)
     for _ in range(3):
         np2 = _NONRESTRICTIVE.sub("", np).strip(" ,")
-        np2 = pt.TIME_TAIL.sub("", np2).strip(" ,")
+        np2 = pt.TIME_TAIL_GATED.sub("", np2).strip(" ,")
         words = np2.split()
         while words and (words[-1].lower() in pt.AUX_WORDS or words[-1].lower() in {"resmi"}):
             words.pop()
@@ -113,7 +114,7 @@ def outlet_in(text: str, extra: frozenset[str] = frozenset()) -> str | None:
         at = text.find(name)
         if at != -1 and _whole_word(text, at, at + len(name)):
             return name
-    m = pt.OUTLET.search(text)
+    m = pt.OUTLET_GATED.search(text)
     if m:
         return m.group()
     m = pt.OUTLET_DOMAIN.search(text)
@@ -122,13 +123,13 @@ def outlet_in(text: str, extra: frozenset[str] = frozenset()) -> str | None:
     m = pt.REPORT_BY.search(text)
     if m:
         name = _THE_LEAD.sub("", m.group("name"))
-        name = pt.TIME_TAIL.sub("", name).strip()
+        name = pt.TIME_TAIL_GATED.sub("", name).strip()
         if name:
             return name
-    m = pt.OUTLET_NOUN_NAME.search(text)
+    m = pt.OUTLET_NOUN_NAME_GATED.search(text)
     if m:
         return m.group("name").strip()
-    m = pt.OUTLET_HEADED.search(text)
+    m = pt.OUTLET_HEADED_GATED.search(text)
     if m and text.strip()[:1].isupper():
         return _THE_LEAD_CAP.sub("", m.group()).strip()
     return None

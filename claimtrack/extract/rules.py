@@ -50,6 +50,7 @@ _LEADING_CONNECTIVE = re.compile(
 
 # Inline patterns of the rules, compiled once here rather than looked up per call.
 _COMMA_END = re.compile(r",\s*$")
+_COMMA_OR_PAREN = re.compile(r"[,()]")
 _COMMA_OR_QUOTE_END = re.compile(r"(?:,|[\"”])\s*$")
 _REPORTS_AFTER = re.compile(r"\s+(?:that|the|a|an|it|he|she|they|[A-Z])")
 _REPORTS_BEFORE = re.compile(r"(?:[A-Z][\w.]*|newspaper|paper|agency|daily)\s+$")
@@ -254,6 +255,8 @@ class SentenceRules:
         low = s.lower()
         self.may_refuse = pt.REFUSAL.possible(s, low)
         self.may_deny = pt.FALSITY.possible(s, low)
+        self._after_memo: dict[tuple[int, int, int, str | None], tuple[int, str | None]] = {}
+        self._np_memo: dict[tuple[int, int], int] = {}
 
     # ------------------------------------------------------------------ helpers
     def _emit(
@@ -366,27 +369,38 @@ class SentenceRules:
     def _subject_start(self, a: int, cue_start: int) -> int:
         """Start of the subject: after leading adverbial clauses ending in a comma."""
         a = max(a, self.body)
-        seg = self.m[a:cue_start]
-        pos = 0
+        m = self.m
+        pos = last_cut = a
         depth = 0
-        last_cut = 0
-        for i, ch in enumerate(seg):
+        for mt in _COMMA_OR_PAREN.finditer(m, a, cue_start):  # only the characters that count
+            i = mt.start()
+            ch = m[i]
             if ch == "(":
                 depth += 1
             elif ch == ")":
                 depth = max(0, depth - 1)
-            elif ch == "," and depth == 0:
-                head = seg[last_cut:i].strip()
-                first = head.split()[0].lower() if head.split() else ""
+            elif depth == 0:
+                head = m[last_cut:i].strip()
+                words = head.split()
+                first = words[0].lower() if words else ""
                 if first in _ADVERBIAL_STARTS or _ON_IN_PADA.match(head):
-                    pos = i + 1
-                    last_cut = i + 1
+                    pos = last_cut = i + 1
                 else:
                     break
-        return a + pos
+        return pos
 
     def _after_cue(self, cue: Cue, limit: int) -> tuple[int, str | None]:
-        """Skip objects of "told", adjuncts and "that" after a cue; return content start, via."""
+        """Skip objects of "told", adjuncts and "that" after a cue; return content start, via.
+
+        Several frames ask this of the same cue; the answer depends on the sentence and on the
+        context's last outlet only, so it is kept per sentence."""
+        key = (cue.start, cue.end, limit, self.ctx.last_outlet)
+        hit = self._after_memo.get(key)
+        if hit is None:
+            hit = self._after_memo[key] = self._after_cue_scan(cue, limit)
+        return hit
+
+    def _after_cue_scan(self, cue: Cue, limit: int) -> tuple[int, str | None]:
         s = self.s
         pos = cue.end
         via: str | None = None
@@ -814,15 +828,22 @@ class SentenceRules:
             self.ctx.quote_speaker = Speaker(claimant, full)
 
     def _last_top_comma(self, a: int, b: int) -> int | None:
+        """The last comma in [a, b) outside parentheses."""
+        m = self.m
+        lo = max(a, self.body)
+        if m.find("(", lo, b) == -1 and m.find(")", lo, b) == -1:
+            i = m.rfind(",", lo, b)
+            return i if i != -1 else None
         depth = 0
         last = None
-        for i in range(max(a, self.body), b):
-            ch = self.m[i]
+        for mt in _COMMA_OR_PAREN.finditer(m, lo, b):
+            i = mt.start()
+            ch = m[i]
             if ch == "(":
                 depth += 1
             elif ch == ")":
                 depth = max(0, depth - 1)
-            elif ch == "," and depth == 0:
+            elif depth == 0:
                 last = i
         return last
 
@@ -875,6 +896,15 @@ class SentenceRules:
         return made, (claimant, full, via)
 
     def _np_end(self, pos: int, b: int) -> int:
+        """End of the noun phrase starting at ``pos`` (memoised: the inverted-tag test and the
+        inverted frame both ask)."""
+        key = (pos, b)
+        end = self._np_memo.get(key)
+        if end is None:
+            end = self._np_memo[key] = self._np_end_scan(pos, b)
+        return end
+
+    def _np_end_scan(self, pos: int, b: int) -> int:
         s = self.s
         mt = pt.NP_STOP.search(s, pos + 1, b)
         end = mt.start() if mt else b
