@@ -25,10 +25,11 @@ def extract_claims(text: str, language: str | None = None) -> list[ProposedClaim
         language = detect_language(text)
     ctx = Context()
     ctx.learn_dateline(text[:300])
-    para_starts = {a for a, _ in paragraphs(text)}
+    paras = paragraphs(text)
+    para_starts = {a for a, _ in paras}
     claims: list[ProposedClaim] = []
     seen: set[tuple[int, int, str]] = set()
-    for s_start, s_end in split_sentences(text):
+    for s_start, s_end in split_sentences(text, paras):
         if s_end - s_start > MAX_SENTENCE:
             continue
         sentence = text[s_start:s_end]

@@ -100,12 +100,12 @@ def prefixes(rx: re.Pattern[str], k: int = PREFIX_LEN) -> frozenset[str] | None:
 
 # Characters that ``re.IGNORECASE`` matches against an ASCII letter although ``str.lower()`` does
 # not turn them into it (dotted and dotless i, long s).  A text holding one gets no prefilter.
-_FOLD_TRAPS = ("\u0130", "\u0131", "\u017f")
+_FOLD_TRAPS = re.compile("[\u0130\u0131\u017f]")
 
 
 def foldable(text: str) -> bool:
     """True when ``text.lower()`` may stand in for case-insensitive matching of ASCII words."""
-    return text.isascii() or not any(c in text for c in _FOLD_TRAPS)
+    return text.isascii() or _FOLD_TRAPS.search(text) is None
 
 
 def _has_ignorecase(items: list[tuple[Any, Any]]) -> bool:

@@ -268,6 +268,8 @@ class Context:
     quote_speaker: Speaker | None = None
     history: list[Speaker] = field(default_factory=list)
     outlets: frozenset[str] = frozenset()
+    # lower-cased words of the names and descriptions in ``history``, read once per article
+    _words: dict[str, list[str]] = field(default_factory=dict, repr=False, compare=False)
 
     def learn_dateline(self, text: str) -> None:
         """Remember the article's own outlet from its dateline, so that "kepada <outlet>" and
@@ -354,10 +356,16 @@ class Context:
             return None
         for attr in ("claimant", "full"):
             for sp in reversed(self.history):
-                words = _WORD.findall((getattr(sp, attr) or "").lower())
+                words = self._words_of(getattr(sp, attr) or "")
                 if head in words or (len(head) >= 4 and any(w.endswith(head) for w in words)):
                     return sp.claimant, None, None, "resolved"
         return None
+
+    def _words_of(self, text: str) -> list[str]:
+        words = self._words.get(text)
+        if words is None:
+            words = self._words[text] = _WORD.findall(text.lower())
+        return words
 
     def _last_org(self) -> tuple[str | None, str | None, str | None, str]:
         """The latest speaker that may be a company: not a titled person, not a public body."""

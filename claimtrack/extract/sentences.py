@@ -107,6 +107,7 @@ _SOFT_ENDERS: Final = frozenset({"etc", "dll", "dsb", "dst", "dkk"})
 _PARA_BREAK = re.compile(r"\n[ \t\r\f\v]*\n\s*|\r\n[ \t]*\r\n\s*")
 _BOUNDARY = re.compile(r"[.!?]+[\"'\u201d\u2019\u00bb)\]]*(?=\s)")
 _LAST_TOKEN = re.compile(r"(\S+)$")
+_TOKEN_WINDOW = 64
 _INITIALS = re.compile(r"^(?:[A-Za-z]\.)+[A-Za-z]?$")
 
 
@@ -172,7 +173,13 @@ _QUOTE_MARK = re.compile('["' + OPENING_QUOTES + CLOSING_QUOTES + "]")
 
 
 def _is_abbreviation(text: str, para_start: int, dot: int, next_char: str) -> bool:
-    m = _LAST_TOKEN.search(text, para_start, dot)
+    # The token before the dot: look back a short window first, not from the paragraph start
+    # (which made splitting a long paragraph quadratic); a token reaching the window's start
+    # may be longer, so then look again from the paragraph start.
+    window = max(para_start, dot - _TOKEN_WINDOW)
+    m = _LAST_TOKEN.search(text, window, dot)
+    if m and m.start() == window and window > para_start:
+        m = _LAST_TOKEN.search(text, para_start, dot)
     if not m:
         return False
     token = m.group(1).lstrip("([\"'\u201c").lower()
@@ -185,10 +192,12 @@ def _is_abbreviation(text: str, para_start: int, dot: int, next_char: str) -> bo
     return bool(_INITIALS.match(token))
 
 
-def split_sentences(text: str) -> list[tuple[int, int]]:
-    """Sentence spans ``(start, end)`` of ``text``, whitespace trimmed, in order."""
+def split_sentences(text: str, paras: list[tuple[int, int]] | None = None) -> list[tuple[int, int]]:
+    """Sentence spans ``(start, end)`` of ``text``, whitespace trimmed, in order.
+
+    ``paras``: ``paragraphs(text)`` when the caller already has them."""
     out: list[tuple[int, int]] = []
-    for p_start, p_end in paragraphs(text):
+    for p_start, p_end in paragraphs(text) if paras is None else paras:
         quotes = quote_spans(text, p_start, p_end)
         qi = 0
         s_start = p_start
