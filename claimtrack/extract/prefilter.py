@@ -15,7 +15,9 @@ from re import _constants as sre_c  # type: ignore[attr-defined]
 from re import _parser as sre_parse  # type: ignore[attr-defined]
 from typing import Any
 
-PREFIX_LEN = 3
+# Long enough to tell cue words from the many other words sharing their first letters
+# ("men-", "ter-", "ber-" in Indonesian); every failed try of a 100-word alternation costs.
+PREFIX_LEN = 6
 _MAX_SET = 400  # give up (run the pattern everywhere) beyond this many prefixes
 _WORD_START = re.compile(r"\b\w")
 
