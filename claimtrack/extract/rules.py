@@ -22,6 +22,7 @@ from .sentences import CLOSING_QUOTES, OPENING_QUOTES, quote_spans, split_senten
 VERB_TYPES = frozenset(
     {"say", "weak", "report", "evidential", "blame", "offer", "deny", "nocomment", "noresponse"}
 )
+_CLAUSE_OPENERS = VERB_TYPES | {"reportrel", "hedge"}
 _QUOTE_CHARS = '"' + OPENING_QUOTES + CLOSING_QUOTES
 _CLAUSE_STOP = re.compile(r",\s*(?:and|but|while|whereas|sementara|sedangkan|namun|tetapi)\b|;")
 # What may follow a full speech verb in an inverted tag ('"Q," said the mayor'): a name, a
@@ -483,11 +484,15 @@ class SentenceRules:
         m = self.m
         n = len(m)
         bounds: list[tuple[int, str]] = []
-        verbish = VERB_TYPES | {"reportrel"}
-        for mt in pt.COORD.finditer(m, self.body):
+        # A coordinator only matters before a verb or hedge cue, so the search stops at the
+        # last one: a cue starts with a letter and coordinators are whole words, so no match
+        # that ends there or earlier changes.
+        opener_starts = [cu.start for cu in self.cues if cu.type in _CLAUSE_OPENERS]
+        coords = pt.COORD.finditer(m, self.body, max(opener_starts)) if opener_starts else ()
+        for mt in coords:
             c = mt.group("c").lower()
             nxt = next((cu for cu in self.cues if cu.start >= mt.end()), None)
-            if nxt is None or nxt.type not in verbish | {"hedge"}:
+            if nxt is None or nxt.type not in _CLAUSE_OPENERS:
                 continue
             between = m[mt.end() : nxt.start]
             # ", and the engine maker, P&W, did not respond": an apposition or a
