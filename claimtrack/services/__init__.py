@@ -6,14 +6,11 @@ records or a ChangeSet naming what changed.
 
 from __future__ import annotations
 
-from claimtrack.services.articles import ArticleService
-from claimtrack.services.catalog import CatalogService
-from claimtrack.services.claims import ClaimService
-from claimtrack.services.filters import SavedFilterService
-from claimtrack.services.history import HistoryService
-from claimtrack.services.parties import PartyService
-from claimtrack.services.research import EvidenceService, ReplyService
-from claimtrack.store import Store
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from claimtrack.store import Store
+
 
 
 class Services:
@@ -23,6 +20,16 @@ class Services:
     """
 
     def __init__(self, store: Store, editor: str = "") -> None:
+        # Imported here, not at module level: a light submodule (services.drafts) must not
+        # pull SQLAlchemy into the GUI's start-up before the first paint.
+        from claimtrack.services.articles import ArticleService
+        from claimtrack.services.catalog import CatalogService
+        from claimtrack.services.claims import ClaimService
+        from claimtrack.services.filters import SavedFilterService
+        from claimtrack.services.history import HistoryService
+        from claimtrack.services.parties import PartyService
+        from claimtrack.services.research import EvidenceService, ReplyService
+
         self.store = store
         self.editor = editor
         self.articles = ArticleService(self)

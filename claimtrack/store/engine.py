@@ -29,7 +29,7 @@ from claimtrack.domain import (
 
 # The newest schema revision this version of ClaimTrack writes. A test keeps it equal to
 # the head of store/migrations, so that opening an up-to-date file never imports Alembic.
-HEAD_REVISION = "0003"
+HEAD_REVISION = "0004"
 MIGRATIONS_DIR = Path(__file__).with_name("migrations")
 DEFAULT_BUSY_TIMEOUT = 5.0
 

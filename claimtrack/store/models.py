@@ -147,6 +147,8 @@ class Claim(SQLModel, table=True):
         Index("ix_claim_claimant", "claimant_id"),
         Index("ix_claim_assignee", "assignee"),
         Index("ix_claim_updated", "updated_at"),
+        # Revision 0004; on SQLite it also adds NOCASE indexes and claim_sort (not models).
+        Index("ix_claim_created", "created_at"),
     )
 
     id: int | None = Field(default=None, primary_key=True)

@@ -63,6 +63,7 @@ if TYPE_CHECKING:
 DB_FILTER = "ClaimTrack databases (*.sqlite *.db *.claimtrack);;All files (*)"
 ARTICLE_FILTER = "Articles (*.txt *.md *.markdown *.html *.htm *.docx);;All files (*)"
 IMPORTABLE = {".txt", ".md", ".markdown", ".html", ".htm", ".docx"}
+FIRST_PAGE = 200  # rows a search shows before its full result list arrives
 
 
 class SampleBanner(QFrame):
@@ -101,6 +102,7 @@ class SampleBanner(QFrame):
 class MainWindow(QMainWindow):
     databaseOpened = Signal(str)
     claimsShown = Signal(int)
+    firstRowsShown = Signal(int)  # the rows on screen are right (the full list may follow)
     detailShown = Signal(int)
     sidebarShown = Signal()
     failed = Signal(str)
@@ -371,7 +373,11 @@ class MainWindow(QMainWindow):
         self.detail.drafts = (self.drafts, services.store.display_name, self.runner)
         self.undo_stack.clear()
         self.model.set_services(services)
-        self._refresh_choices()
+        # The filter and detail menus (thousands of parties) fill once the claims show:
+        # the rows come first.
+        if not getattr(self, "_choices_pending", False):
+            self._choices_pending = True
+            self.claimsShown.connect(self._choices_after_rows)
         location = services.store.display_name
         if services.store.path is not None:  # servers are remembered by the connect dialog
             self.settings.add_recent_database(location)
@@ -599,17 +605,48 @@ class MainWindow(QMainWindow):
         self._generation += 1
         generation, flt = self._generation, self.filter
 
-        def work(_control: TaskControl) -> list[int]:
-            return services.claims.query_ids(flt)
+        def work(_control: TaskControl) -> tuple[list[int], dict[int, int]]:
+            ids = services.claims.query_ids(flt)
+            return ids, {claim_id: row for row, claim_id in enumerate(ids)}  # off the GUI
 
-        self.runner.run(work, lambda ids: self._show_ids(generation, ids), self._failed)
+        def done(result: tuple[list[int], dict[int, int]]) -> None:
+            self._show_ids(generation, *result)
 
-    def _show_ids(self, generation: int, ids: list[int]) -> None:
+        if not (flt.search.strip() and flt.sort == "id"):
+            self.runner.run(work, done, self._failed)
+            return
+
+        # Typing a search: the rows on screen first (FTS hands them over in id order at
+        # once), then the whole list, appended to them.
+        def first(_control: TaskControl) -> list[int]:
+            return services.claims.query_ids(flt, limit=FIRST_PAGE)
+
+        def first_done(ids: list[int]) -> None:
+            if generation != self._generation:
+                return
+            if len(ids) < FIRST_PAGE:  # that was all of them
+                self._show_ids(generation, ids)
+                return
+            self._kept_selection = (generation, self.selected_ids(), self.current_claim_id())
+            self.model.set_ids(ids)
+            self.firstRowsShown.emit(len(ids))
+            self.runner.run(work, done, self._failed)
+
+        self.runner.run(first, first_done, self._failed)
+
+    def _show_ids(
+        self, generation: int, ids: list[int], rows: dict[int, int] | None = None
+    ) -> None:
         if generation != self._generation:
             return  # a newer query is on its way
         selected = self.selected_ids()
         current = self.current_claim_id()
-        self.model.set_ids(ids)
+        kept = getattr(self, "_kept_selection", None)
+        if kept is not None and kept[0] == generation:  # as it was before the first page
+            _, selected, current = kept
+        self._kept_selection = None
+        self.model.set_ids(ids, rows)
+        self.firstRowsShown.emit(len(ids))
         self._records_by_article.clear()
         self._reselect(selected, current)
         self._update_counts()
@@ -662,6 +699,7 @@ class MainWindow(QMainWindow):
 
         statuses = [(s.key, status_label(s.key, s.label)) for s in services.catalog.statuses()]
         ratings = services.catalog.ratings()
+        self._rating_colours = {r.key: r.colour for r in ratings}  # for the article's spans
         verdicts = [(r.key, verdict_label(r.key, r.label)) for r in ratings]
         parties = services.parties.list()
         tags = [t.name for t in services.catalog.tags()]
@@ -705,6 +743,11 @@ class MainWindow(QMainWindow):
         if changes.touches("party") or changes.touches("tag"):
             self._refresh_choices_later()
         self._sidebar_timer.start()
+
+    def _choices_after_rows(self, _count: int) -> None:
+        self.claimsShown.disconnect(self._choices_after_rows)
+        self._choices_pending = False
+        self._refresh_choices_later()
 
     def _refresh_choices_later(self) -> None:
         QTimer.singleShot(0, self._refresh_choices)
@@ -806,13 +849,21 @@ class MainWindow(QMainWindow):
     def _show_article(self, record: ClaimRecord) -> None:
         services = self.services
         assert services is not None
+        if (
+            record.article_id in self._records_by_article
+            and self.article.article_id == record.article_id
+        ):
+            self.article.select_claim(record.id)  # already shown, and nothing changed since
+            return
         article = services.articles.get(record.article_id)
         claims = self._records_by_article.get(article.id)
         if claims is None:
             ids = services.claims.query_ids(ClaimFilter(article_id=article.id))
             claims = services.claims.get_many(ids)
             self._records_by_article = {article.id: claims}
-        colours = {r.key: r.colour for r in services.catalog.ratings()}
+        colours = getattr(self, "_rating_colours", None)
+        if colours is None:
+            colours = {r.key: r.colour for r in services.catalog.ratings()}
         spans = [
             Span(c.id, c.start, c.end, colours.get(c.verdict, "#9e9e9e"))
             for c in claims

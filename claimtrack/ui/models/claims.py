@@ -8,6 +8,8 @@ claims cost a list of ints, not 100,000 records.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from datetime import datetime
+from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
@@ -35,11 +37,18 @@ COLUMNS: tuple[tuple[str, str], ...] = (
     ("assignee", "Assignee"),
     ("updated", "Updated"),
 )
-PAGE = 200
+PAGE = 100  # records fetched around a row being painted: about three screens
 CACHE_LIMIT = 4000
 
 
 EDITABLE_KEYS = ("status", "verdict")
+
+_EDIT = int(Qt.ItemDataRole.EditRole)
+_DECORATION = int(Qt.ItemDataRole.DecorationRole)
+_TOOLTIP = int(Qt.ItemDataRole.ToolTipRole)
+_ROLES = frozenset(
+    {int(Qt.ItemDataRole.DisplayRole), _EDIT, _DECORATION, _TOOLTIP, ID_ROLE, RECORD_ROLE}
+)
 
 # Called with (claim id, field, new key); returns True when the edit was saved.
 EditHandler = Callable[[int, str, Any], bool]
@@ -80,11 +89,25 @@ class ClaimTableModel(QAbstractTableModel):
             self._verdict_colours = {r.key: QColor(r.colour) for r in ratings}
         self.endResetModel()
 
-    def set_ids(self, ids: Sequence[int]) -> None:
-        """Show these claims in this order (the result of a query run elsewhere)."""
+    def set_ids(self, ids: Sequence[int], rows: dict[int, int] | None = None) -> None:
+        """Show these claims in this order (the result of a query run elsewhere).
+
+        When the rows shown are the first page of ``ids`` (a fast first query, then the
+        full one), the rest is appended: no reset, so scroll position, selection and the
+        records already loaded stay. ``rows`` (claim id -> row) may come precomputed from
+        the worker that ran the query; otherwise it is built on first use.
+        """
+        ids = list(ids)
+        shown = len(self._ids)
+        if 0 < shown < len(ids) and ids[:shown] == self._ids:
+            self.beginInsertRows(QModelIndex(), shown, len(ids) - 1)
+            self._ids = ids
+            self._row_of = rows or {}
+            self.endInsertRows()
+            return
         self.beginResetModel()
-        self._ids = list(ids)
-        self._row_of = {claim_id: row for row, claim_id in enumerate(self._ids)}
+        self._ids = ids
+        self._row_of = rows or {}
         self._cache.clear()
         self.endResetModel()
 
@@ -99,7 +122,7 @@ class ClaimTableModel(QAbstractTableModel):
         rows = []
         for claim_id in changes.updated.get("claim", ()):
             self._cache.pop(claim_id, None)
-            row = self._row_of.get(claim_id)
+            row = self.row_of(claim_id)
             if row is not None:
                 rows.append(row)
         if rows:
@@ -129,6 +152,8 @@ class ClaimTableModel(QAbstractTableModel):
         return self._ids[row] if 0 <= row < len(self._ids) else None
 
     def row_of(self, claim_id: int) -> int | None:
+        if not self._row_of and self._ids:
+            self._row_of = {claim_id: row for row, claim_id in enumerate(self._ids)}
         return self._row_of.get(claim_id)
 
     def record(self, row: int) -> ClaimRecord | None:
@@ -166,29 +191,25 @@ class ClaimTableModel(QAbstractTableModel):
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._ids):
+        # Called ~1,000 times per repaint: roles compared as plain ints, unasked ones first.
+        if role not in _ROLES or not index.isValid():
+            return None
+        row = index.row()
+        if not 0 <= row < len(self._ids):
             return None
         if role == ID_ROLE:
-            return self._ids[index.row()]
-        if role not in (
-            Qt.ItemDataRole.DisplayRole,
-            Qt.ItemDataRole.EditRole,
-            Qt.ItemDataRole.DecorationRole,
-            Qt.ItemDataRole.ToolTipRole,
-            RECORD_ROLE,
-        ):
-            return None
-        record = self.record(index.row())
+            return self._ids[row]
+        record = self._cache.get(self._ids[row]) or self.record(row)
         if record is None:
             return None
         if role == RECORD_ROLE:
             return record
         key = COLUMNS[index.column()][0]
-        if role == Qt.ItemDataRole.DecorationRole:
+        if role == _DECORATION:
             return self._verdict_colours.get(record.verdict) if key == "verdict" else None
-        if role == Qt.ItemDataRole.EditRole:
+        if role == _EDIT:
             return getattr(record, key) if key in EDITABLE_KEYS else self._display(record, key)
-        if role == Qt.ItemDataRole.ToolTipRole:
+        if role == _TOOLTIP:
             # Escaped: a tooltip would otherwise render HTML found in an article.
             return _plain_tooltip(record.text) if key == "text" else None
         return self._display(record, key)
@@ -225,11 +246,17 @@ class ClaimTableModel(QAbstractTableModel):
             return ", ".join(record.tags)
         if key == "assignee":
             return record.assignee
-        return record.updated_at.astimezone().strftime("%Y-%m-%d %H:%M")
+        return _local_minute(record.updated_at)
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         if 0 <= column < len(COLUMNS):
             self.sortRequested.emit(COLUMNS[column][0], order == Qt.SortOrder.DescendingOrder)
+
+
+@lru_cache(maxsize=8192)
+def _local_minute(moment: datetime) -> str:
+    """Local time to the minute; cached, as every repaint asks again for each row."""
+    return moment.astimezone().strftime("%Y-%m-%d %H:%M")
 
 
 def _plain_tooltip(text: str) -> str:

@@ -831,6 +831,9 @@ class DetailPane(QWidget):
 def _fit_columns(view: QTableView, model: RecordTableModel[Any]) -> None:
     """One line per row; columns sized to their contents, within reason."""
     view.setWordWrap(False)
+    # Size from the first rows only: measuring all 100+ History rows on every claim
+    # opened cost more than the rest of the pane together.
+    view.horizontalHeader().setResizeContentsPrecision(40)
 
     def fit() -> None:
         view.resizeColumnsToContents()
