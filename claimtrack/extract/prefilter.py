@@ -311,15 +311,17 @@ class WordStartScanner:
                 continue
             for key in keys:
                 tables.setdefault(len(key), {}).setdefault(key, []).append(i)
-        # (length, {prefix: pattern indexes}) for each prefix length, longest first
-        self.tables = [
-            (k, {key: tuple(ids) for key, ids in tables[k].items()})
-            for k in sorted(tables, reverse=True)
-        ]
-        keys = {k for table in tables.values() for k in table}
-        # One C-level pass finds the word starts worth a look; Python then touches only those.
-        # The look-ahead keeps the pass at every position, whatever the prefixes' lengths.
-        self.finder = re.compile(r"\b(?=" + _trie(keys) + ")") if keys else None
+        by_key = {key: ids for table in tables.values() for key, ids in table.items()}
+        # The prefixes found at one position are all prefixes of the longest one found there,
+        # so the longest one alone tells which patterns to try: its own and its prefixes'.
+        self.ids_for = {
+            key: tuple(sorted({i for k in range(1, len(key) + 1) for i in by_key.get(key[:k], ())}))
+            for key in by_key
+        }
+        # One C-level pass finds the word starts worth a look and the longest prefix there
+        # (the trie prefers going on to stopping); Python then touches only those.  The
+        # look-ahead keeps the pass at every position, whatever the prefixes' lengths.
+        self.finder = re.compile(r"\b(?=(" + _trie(set(by_key)) + "))") if by_key else None
 
     def scan(self, text: str, low: str | None = None) -> list[list[re.Match[str]]]:
         """Per pattern, its matches in ``text`` (``low``: ``text.lower()`` when known)."""
@@ -335,17 +337,14 @@ class WordStartScanner:
         if self.finder is None:
             return out
         last = [0] * len(patterns)  # where each pattern's previous match ended
-        tables = self.tables
+        ids_for = self.ids_for
         for mt in self.finder.finditer(low):
             p = mt.start()
-            for k, table in tables:
-                ids = table.get(low[p : p + k])
-                if ids:
-                    for i in ids:
-                        if p < last[i]:
-                            continue  # inside this pattern's previous match (or tried here)
-                        m = patterns[i].match(text, p)
-                        if m and m.end() > p:
-                            out[i].append(m)
-                            last[i] = m.end()
+            for i in ids_for[mt.group(1)]:
+                if p < last[i]:
+                    continue  # inside this pattern's previous match
+                m = patterns[i].match(text, p)
+                if m and m.end() > p:
+                    out[i].append(m)
+                    last[i] = m.end()
         return out

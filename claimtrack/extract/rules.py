@@ -52,6 +52,7 @@ _LEADING_CONNECTIVE = re.compile(
 # Inline patterns of the rules, compiled once here rather than looked up per call.
 _COMMA_END = re.compile(r",\s*$")
 _COMMA_OR_PAREN = re.compile(r"[,()]")
+_NON_SPACE_CHAR = re.compile(r"\S")
 _COMMA_OR_QUOTE_END = re.compile(r"(?:,|[\"”])\s*$")
 _REPORTS_AFTER = re.compile(r"\s+(?:that|the|a|an|it|he|she|they|[A-Z])")
 _REPORTS_BEFORE = re.compile(r"(?:[A-Z][\w.]*|newspaper|paper|agency|daily)\s+$")
@@ -150,12 +151,16 @@ class Found:
 
 
 def _mask_quotes(s: str, quotes: list[tuple[int, int]]) -> str:
-    chars = list(s)
+    """``s`` with every non-space character inside a quotation replaced by "x" (``quotes`` come
+    from ``quote_spans``: in order and disjoint)."""
+    parts: list[str] = []
+    last = 0
     for a, b in quotes:
-        for i in range(a + 1, b):
-            if not chars[i].isspace():
-                chars[i] = "x"
-    return "".join(chars)
+        parts.append(s[last : a + 1])
+        parts.append(_NON_SPACE_CHAR.sub("x", s[a + 1 : b]))
+        last = b
+    parts.append(s[last:])
+    return "".join(parts)
 
 
 def find_cues(m: str) -> list[Cue]:
@@ -251,11 +256,7 @@ class SentenceRules:
         body = pt.DATELINE.match(s) if first_in_paragraph else None
         self.body = body.end() if body else 0
         self.found: list[Found] = []
-        # Most sentences hold none of the words a refusal or a falsity claim needs; one look at
-        # the whole sentence spares the content regexes on every span cut from it.
-        low = s.lower()
-        self.may_refuse = pt.REFUSAL.possible(s, low)
-        self.may_deny = pt.FALSITY.possible(s, low)
+        self._may: tuple[bool, bool] | None = None
         self._after_memo: dict[tuple[int, int, int, str | None], tuple[int, str | None]] = {}
         self._np_memo: dict[tuple[int, int], int] = {}
 
@@ -290,9 +291,15 @@ class SentenceRules:
 
     def _classify(self, text: str) -> str:
         """``classify`` for a span of this sentence."""
-        if self.may_refuse and pt.REFUSAL.rx.search(text):
+        may = self._may
+        if may is None:
+            # Most sentences hold none of the words a refusal or a falsity claim needs; one look
+            # at the whole sentence spares the content regexes on every span cut from it.
+            low = self.s.lower()
+            may = self._may = (pt.REFUSAL.possible(self.s, low), pt.FALSITY.possible(self.s, low))
+        if may[0] and pt.REFUSAL.rx.search(text):
             return "no_comment"
-        if self.may_deny and pt.FALSITY.rx.search(text):
+        if may[1] and pt.FALSITY.rx.search(text):
             return "denial"
         return "statement"
 
