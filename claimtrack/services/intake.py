@@ -316,12 +316,33 @@ def _from_html(data: bytes, name: str) -> LoadedArticle:
     )
 
 
+MAX_DOCX_UNPACKED = 8 * MAX_BYTES  # a real article's document.xml is far smaller
+
+
+def _refuse_zip_bomb(p: Path) -> None:
+    """Refuse a .docx whose parts would unpack to more than any article needs.
+
+    Read from the zip's directory, before anything is decompressed.
+    """
+    try:
+        with zipfile.ZipFile(p) as archive:
+            unpacked = sum(info.file_size for info in archive.infolist())
+    except (zipfile.BadZipFile, OSError) as exc:
+        raise ArticleFileError(f"{p.name} is not a readable Word document ({exc}).") from exc
+    if unpacked > MAX_DOCX_UNPACKED:
+        raise ArticleFileError(
+            f"{p.name} would unpack to {unpacked // 2**20} MB, too much for an article; "
+            "it was not opened."
+        )
+
+
 def _read_docx(p: Path) -> LoadedArticle:
     import docx
     from docx.opc.exceptions import PackageNotFoundError
 
     if not zipfile.is_zipfile(p):
         raise ArticleFileError(f"{p.name} is not a Word document (.docx files are zip archives).")
+    _refuse_zip_bomb(p)
     try:
         document = docx.Document(str(p))
     except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError) as exc:
