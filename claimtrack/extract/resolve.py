@@ -269,7 +269,7 @@ class Context:
     history: list[Speaker] = field(default_factory=list)
     outlets: frozenset[str] = frozenset()
     # lower-cased words of the names and descriptions in ``history``, read once per article
-    _words: dict[str, list[str]] = field(default_factory=dict, repr=False, compare=False)
+    _words: dict[str, str] = field(default_factory=dict, repr=False, compare=False)
 
     def learn_dateline(self, text: str) -> None:
         """Remember the article's own outlet from its dateline, so that "kepada <outlet>" and
@@ -354,17 +354,21 @@ class Context:
         head = head.lower()
         if not head or head in _STOP_HEADS:
             return None
+        # head is one word (no space), so on " w1 w2 ... " a word equal to it is " head " and
+        # a word ending in it is "head "
+        whole, suffix = f" {head} ", f"{head} "
         for attr in ("claimant", "full"):
             for sp in reversed(self.history):
                 words = self._words_of(getattr(sp, attr) or "")
-                if head in words or (len(head) >= 4 and any(w.endswith(head) for w in words)):
+                if whole in words or (len(head) >= 4 and suffix in words):
                     return sp.claimant, None, None, "resolved"
         return None
 
-    def _words_of(self, text: str) -> list[str]:
+    def _words_of(self, text: str) -> str:
+        """The lower-cased words of ``text`` as " w1 w2 ... ", kept for the article."""
         words = self._words.get(text)
         if words is None:
-            words = self._words[text] = _WORD.findall(text.lower())
+            words = self._words[text] = " " + " ".join(_WORD.findall(text.lower())) + " "
         return words
 
     def _last_org(self) -> tuple[str | None, str | None, str | None, str]:
