@@ -261,13 +261,14 @@ def back_up(
     progress: Progress | None = None,
     cancelled: Cancelled | None = None,
     rotate_after: bool = True,
+    keep_days: int = KEEP_DAYS,
 ) -> BackupInfo:
     """Take one verified backup of ``database`` now, then apply the rotation policy."""
     now = now or datetime.now()
     target = backup_path(database, reason, now)
     claims = copy_database(database, target, progress=progress, cancelled=cancelled)
     if rotate_after:
-        rotate(database, now=now)
+        rotate(database, now=now, keep_days=keep_days)
     taken = _parse(database, target)
     return BackupInfo(
         path=target,
@@ -285,6 +286,7 @@ def backup_if_due(
     max_age: timedelta = DAILY_AGE,
     progress: Progress | None = None,
     cancelled: Cancelled | None = None,
+    keep_days: int = KEEP_DAYS,
 ) -> BackupInfo | None:
     """The automatic backup: taken when the newest one is ``max_age`` old or missing.
 
@@ -299,7 +301,9 @@ def backup_if_due(
         return None
     if not _has_content(database):
         return None
-    return back_up(database, "daily", now=now, progress=progress, cancelled=cancelled)
+    return back_up(
+        database, "daily", now=now, progress=progress, cancelled=cancelled, keep_days=keep_days
+    )
 
 
 def rotate(

@@ -411,6 +411,7 @@ class MainWindow(QMainWindow):
                 lambda exc: self.statusBar().showMessage(
                     self.tr("The daily backup failed: %1").replace("%1", str(exc)), 15000
                 ),
+                keep_days=self.settings.get(keys.BACKUP_KEEP_DAILY),
             )
 
     # ------------------------------------------------------------------ safety

@@ -69,13 +69,15 @@ def start_automatic_backup(
     database: Path | None,
     on_done: Callable[[BackupInfo | None], None] | None = None,
     on_error: Callable[[BaseException], None] | None = None,
+    keep_days: int | None = None,
 ) -> Task:
     """The daily backup after opening: does nothing unless the newest is a day old."""
 
     def work(control: TaskControl) -> BackupInfo | None:
-        from claimtrack.store.backup import backup_if_due
+        from claimtrack.store.backup import KEEP_DAYS, backup_if_due
 
-        return backup_if_due(database, cancelled=lambda: control.cancelled)
+        days = keep_days if keep_days and keep_days > 0 else KEEP_DAYS
+        return backup_if_due(database, cancelled=lambda: control.cancelled, keep_days=days)
 
     return runner.run(work, on_done, on_error)
 
