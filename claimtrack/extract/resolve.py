@@ -252,7 +252,7 @@ def split_name(np: str) -> tuple[str | None, str | None]:
     return name, (np if name != np else None)
 
 
-@dataclass
+@dataclass(slots=True)
 class Speaker:
     claimant: str | None
     full: str | None

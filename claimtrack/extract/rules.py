@@ -127,7 +127,7 @@ _REPORT_NOUN_TAIL = re.compile(
 )
 
 
-@dataclass
+@dataclass(slots=True)
 class Cue:
     start: int
     end: int
@@ -136,7 +136,7 @@ class Cue:
     inverted: bool = False
 
 
-@dataclass
+@dataclass(slots=True)
 class Found:
     """An entry before it becomes a ProposedClaim; offsets relative to the sentence."""
 
