@@ -44,6 +44,7 @@ _ID: dict[str, str] = {
     "Generated": "Dibuat",
     "Generated {when} by {who}": "Dibuat {when} oleh {who}",
     "{when} by {who}": "{when} oleh {who}",
+    " by ": " oleh ",  # between a date and a name, where word order is the same
     "Organisation": "Organisasi",
     "Redaction": "Penyamaran",
     "Protected sources are redacted.": "Sumber yang dilindungi disamarkan.",
