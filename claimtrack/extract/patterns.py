@@ -6,7 +6,7 @@ import re
 from typing import Final
 
 from . import lexicon as lx
-from .prefilter import Filtered, WordStartScanner
+from .prefilter import Filtered, WordStartScanner, case_sensitive_gate, folded_gate
 
 
 def _words_flat(words: list[str]) -> str:
@@ -94,8 +94,13 @@ REPORT_NOUN = re.compile(rf"\b(?:{lx.REPORT_NOUNS})\b", _FLAGS)
 OUTLET_GATED: Final = Filtered(OUTLET)
 OUTLET_NOUN_NAME_GATED: Final = Filtered(OUTLET_NOUN_NAME)
 OUTLET_HEADED_GATED: Final = Filtered(OUTLET_HEADED)
+# Where none of this finds anything, outlet_in's case-sensitive patterns cannot match: every
+# OUTLET_DOMAIN match holds a dot.
+OUTLET_ANY_GATE: Final = case_sensitive_gate([OUTLET, REPORT_BY, OUTLET_HEADED], {"."})
 FALSITY: Final = Filtered(re.compile(lx.FALSITY, _FLAGS))
 REFUSAL: Final = Filtered(re.compile(lx.REFUSAL_CONTENT, _FLAGS))
+# Nothing found here (in the lower-cased sentence): no refusal and no falsity wording either.
+CONTENT_GATE: Final = folded_gate([FALSITY, REFUSAL])
 CHANNEL_TAIL = re.compile(rf"\s+(?:{lx.CHANNEL_NOUNS})$", _FLAGS)
 
 DATELINE = re.compile(

@@ -229,6 +229,30 @@ def needles(rx: re.Pattern[str]) -> tuple[Need, bool] | None:
     return (found, fold) if found else None
 
 
+def case_sensitive_gate(patterns: list[re.Pattern[str]], more: set[str]) -> re.Pattern[str]:
+    """One regex that finds something in every text where any of ``patterns`` (all case
+    sensitive, each with a known requirement) matches; ``more``: strings the caller vouches
+    for, for a pattern it handles itself."""
+    strings = set(more)
+    for rx in patterns:
+        found = needles(rx)
+        if found is None or found[1]:
+            raise ValueError(f"no case-sensitive requirement known for {rx.pattern[:40]!r}")
+        strings |= _gate_strings(found[0])
+    return re.compile(_trie(set(_lits(strings))))
+
+
+def folded_gate(filters: list[Filtered]) -> re.Pattern[str]:
+    """One regex over the lower-cased text that finds something wherever any of ``filters``
+    (all case-insensitive) may match; only valid for ``foldable`` text."""
+    strings: set[str] = set()
+    for f in filters:
+        if f.need is None or not f.fold:
+            raise ValueError(f"no folded requirement known for {f.rx.pattern[:40]!r}")
+        strings |= _gate_strings(f.need)
+    return re.compile(_trie(set(_lits(strings))))
+
+
 class Filtered:
     """``rx.search`` behind substring tests: skip the regex when none of the strings that every
     match must contain occurs.  ``possible`` lets a caller test a whole sentence once and skip

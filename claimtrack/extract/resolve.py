@@ -114,6 +114,8 @@ def outlet_in(text: str, extra: frozenset[str] = frozenset()) -> str | None:
         at = text.find(name)
         if at != -1 and _whole_word(text, at, at + len(name)):
             return name
+    if pt.OUTLET_ANY_GATE.search(text) is None and not pt.OUTLET_NOUN_NAME_GATED.possible(text):
+        return None  # the usual case: a person or a body, no outlet in sight
     m = pt.OUTLET_GATED.search(text)
     if m:
         return m.group()

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 from . import lexicon as lx
 from . import patterns as pt
+from .prefilter import foldable
 from .resolve import Context
 from .sentences import CLOSING_QUOTES, OPENING_QUOTES, quote_spans, split_sentences
 
@@ -163,17 +164,27 @@ def _mask_quotes(s: str, quotes: list[tuple[int, int]]) -> str:
     return "".join(parts)
 
 
+_CUE_TYPES = tuple(ctype for ctype, _rx in pt.CUE_PATTERNS)
+
+
+def _cue_start(c: Cue) -> int:
+    return c.start
+
+
 def find_cues(m: str) -> list[Cue]:
     """All cues of the (quote-masked) sentence, non-overlapping, in text order."""
     taken: list[Cue] = []
-    for (ctype, _rx), matches in zip(pt.CUE_PATTERNS, pt.CUE_SCANNER.scan(m), strict=True):
+    for ctype, matches in zip(_CUE_TYPES, pt.CUE_SCANNER.scan(m), strict=True):
         for mt in matches:
-            a, b = mt.start(), mt.end()
-            if any(c.start < b and a < c.end for c in taken):
-                continue
-            taken.append(Cue(a, b, ctype, mt.group()))
+            a, b = mt.span()
+            for c in taken:
+                if c.start < b and a < c.end:
+                    break
+            else:
+                taken.append(Cue(a, b, ctype, mt.group()))
+    taken.sort(key=_cue_start)
     out: list[Cue] = []
-    for c in sorted(taken, key=lambda c: c.start):
+    for c in taken:
         before = m[max(0, c.start - 60) : c.start]
         low = c.text.lower()
         if low in {"calling", "describing"} and not _COMMA_END.search(before):
@@ -295,8 +306,11 @@ class SentenceRules:
         if may is None:
             # Most sentences hold none of the words a refusal or a falsity claim needs; one look
             # at the whole sentence spares the content regexes on every span cut from it.
-            low = self.s.lower()
-            may = self._may = (pt.REFUSAL.possible(self.s, low), pt.FALSITY.possible(self.s, low))
+            s, low = self.s, self.s.lower()
+            if foldable(s) and pt.CONTENT_GATE.search(low) is None:
+                may = self._may = (False, False)
+            else:
+                may = self._may = (pt.REFUSAL.possible(s, low), pt.FALSITY.possible(s, low))
         if may[0] and pt.REFUSAL.rx.search(text):
             return "no_comment"
         if may[1] and pt.FALSITY.rx.search(text):
