@@ -75,8 +75,9 @@ def main() -> None:
     rows = []
     for label, texts, rep in (
         ("1 article of ~1,000 words", [one], args.repeat * 20),
-        # the same number of repeats for both rows: a best-of-100 against a single run made
-        # the 1,000-article row look slower per word than it is
+        # a run of this row takes seconds, so it gets fewer repeats than the first (best of
+        # max(3, repeat // 2) against best of repeat * 20); on a busy machine that leaves it
+        # more exposed to other load, so it reads a little slower per word than the first
         ("1,000 articles of ~1,000 words", many, max(3, args.repeat // 2)),
     ):
         words = sum(len(t.split()) for t in texts)
