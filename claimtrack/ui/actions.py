@@ -65,7 +65,8 @@ class Actions:
         self.retranslate()
 
     def retranslate(self) -> None:
-        tr = self._window.tr
+        window = self._window
+        tr = window.tr  # the MainWindow context (scripts/build_translations.py reads this)
         self.new_database.setText(tr("&New Database…"))
         self.open_database.setText(tr("&Open Database…"))
         self.connect_team.setText(tr("Connect to &Team Database…"))

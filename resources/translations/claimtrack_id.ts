@@ -91,7 +91,7 @@
     </message>
     <message>
       <source>No comment</source>
-      <translation>Tanpa komentar</translation>
+      <translation>Menolak berkomentar</translation>
     </message>
     <message>
       <source>No response</source>
@@ -642,6 +642,10 @@ Diperbarui %3 oleh %4</translation>
       <translation>&amp;Format:</translation>
     </message>
     <message>
+      <source>&amp;Language:</source>
+      <translation>&amp;Bahasa:</translation>
+    </message>
+    <message>
       <source>&amp;Scope:</source>
       <translation>&amp;Cakupan:</translation>
     </message>
@@ -756,6 +760,10 @@ Diperbarui %3 oleh %4</translation>
     <message>
       <source>The current filter</source>
       <translation>Filter saat ini</translation>
+    </message>
+    <message>
+      <source>The language of the report's headings and labels</source>
+      <translation>Bahasa judul dan label laporan</translation>
     </message>
     <message>
       <source>Your fact-checking organisation</source>
@@ -897,6 +905,10 @@ Diperbarui %3 oleh %4</translation>
       <translation>Te&amp;mpel Artikel</translation>
     </message>
     <message>
+      <source>&amp;Preferences…</source>
+      <translation>&amp;Preferensi…</translation>
+    </message>
+    <message>
       <source>&amp;Previous Claim</source>
       <translation>Klaim Sebe&amp;lumnya</translation>
     </message>
@@ -981,18 +993,6 @@ Diperbarui %3 oleh %4</translation>
     <message>
       <source>Change verdict</source>
       <translation>Ubah putusan</translation>
-    </message>
-    <message>
-      <source>ClaimTrack %1
-
-Track the attributed claims in news stories: who says what, through whom, and what is true.
-
-Qt for Python %2</source>
-      <translation>ClaimTrack %1
-
-Lacak klaim yang diatribusikan dalam berita: siapa mengatakan apa, melalui siapa, dan apa yang benar.
-
-Qt for Python %2</translation>
     </message>
     <message numerus="yes">
       <source>ClaimTrack found %n unsaved note(s) from a session that ended unexpectedly. Restore them? A note someone changed meanwhile is shown side by side first.</source>
@@ -1167,14 +1167,6 @@ Qt for Python %2</translation>
     <message>
       <source>Unsaved notes</source>
       <translation>Catatan belum tersimpan</translation>
-    </message>
-    <message>
-      <source>User Guide</source>
-      <translation>Panduan Pengguna</translation>
-    </message>
-    <message>
-      <source>Work through the claims in the table: arrow keys move, Ctrl+1…4 set the status, Alt+1…7 the verdict, Ctrl+Z undoes. The detail pane on the right saves each field when you leave it. Select text in the article below the table and choose “New Claim from Selection” (Ctrl+Shift+N) to add a claim the extractor missed.</source>
-      <translation>Kerjakan klaim di tabel satu per satu: tombol panah untuk berpindah, Ctrl+1…4 mengatur status, Alt+1…7 putusan, Ctrl+Z mengurungkan. Panel detail di kanan menyimpan tiap isian saat Anda meninggalkannya. Pilih teks di artikel di bawah tabel lalu pilih “Klaim Baru dari Pilihan” (Ctrl+Shift+N) untuk menambahkan klaim yang terlewat oleh pengekstrak.</translation>
     </message>
     <message>
       <source>Your &amp;Name…</source>

@@ -53,10 +53,14 @@ class ChartWidget(QWidget):
     def refresh(self, services: Services, runner: TaskRunner) -> None:
         """Count claims per status and verdict in a worker, then repaint."""
 
+        from claimtrack.ui.i18n import installed_language
+
+        language = installed_language()  # titles and names in the interface's language
+
         def work(_control: TaskControl) -> Chart:
             from claimtrack.export import chart_from_counts
 
-            return chart_from_counts(services)
+            return chart_from_counts(services, language)
 
         runner.run(work, self.set_chart)
 
