@@ -12,7 +12,6 @@ if TYPE_CHECKING:
     from claimtrack.store import Store
 
 
-
 class Services:
     """Everything one editor can do to one open database.
 
