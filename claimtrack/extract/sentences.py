@@ -123,14 +123,26 @@ def paragraphs(text: str) -> list[tuple[int, int]]:
     return [(a, b) for a, b in spans if b > a]
 
 
+_NON_SPACE = re.compile(r"\S")
+
+
 def _split_lines(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    # Looks only at the characters next to each newline: copying the text before and after
+    # it (as slices) made a file of a million short wrapped lines take minutes.
     out: list[tuple[int, int]] = []
     seg_start = start
     pos = text.find("\n", start, end)
     while pos != -1:
-        before = text[seg_start:pos].rstrip()
-        after = text[pos + 1 : end].lstrip()
-        wraps = bool(before) and before[-1] not in ".!?:\"'\u201d" and after[:1].islower()
+        last = pos - 1
+        while last >= seg_start and text[last].isspace():
+            last -= 1
+        nxt = _NON_SPACE.search(text, pos + 1, end)
+        wraps = (
+            last >= seg_start
+            and text[last] not in ".!?:\"'\u201d"
+            and nxt is not None
+            and nxt.group().islower()
+        )
         if not wraps:
             out.append(_trim(text, seg_start, pos))
             seg_start = pos + 1

@@ -316,6 +316,19 @@ def _from_html(data: bytes, name: str) -> LoadedArticle:
     )
 
 
+MAX_EXTRACT_CHARS = 1_000_000  # ~150,000 words: far beyond any news story
+
+
+def propose(loaded: LoadedArticle) -> list[ProposedClaim]:
+    """The proposed claims of an article; a text beyond MAX_EXTRACT_CHARS is read up to
+    the last paragraph before that point (the whole text is still stored)."""
+    text = loaded.text
+    if len(text) > MAX_EXTRACT_CHARS:
+        cut = text.rfind("\n", 0, MAX_EXTRACT_CHARS)
+        text = text[: cut if cut > MAX_EXTRACT_CHARS // 2 else MAX_EXTRACT_CHARS]
+    return extract_claims(text, loaded.language)
+
+
 MAX_DOCX_UNPACKED = 8 * MAX_BYTES  # a real article's document.xml is far smaller
 
 
@@ -578,7 +591,7 @@ class IntakeService(ServiceBase):
 
     @staticmethod
     def propose(loaded: LoadedArticle) -> list[ProposedClaim]:
-        return extract_claims(loaded.text, loaded.language)
+        return propose(loaded)
 
     def find_previous(self, loaded: LoadedArticle) -> int | None:
         """The id of a stored article this one is a new version of (same URL, or same title
@@ -981,7 +994,7 @@ def import_file(
     loaded = read_article(path)
     if progress:
         progress("extracting")
-    proposals = extract_claims(loaded.text, loaded.language)
+    proposals = propose(loaded)
     if progress:
         progress("storing")
     return IntakeService(services).import_article(loaded, proposals, into=into)

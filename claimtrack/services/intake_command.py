@@ -17,11 +17,10 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from claimtrack.cli import _services
-    from claimtrack.extract import extract_claims
-    from claimtrack.services.intake import IntakeService, read_article
+    from claimtrack.services.intake import IntakeService, propose, read_article
 
     loaded = read_article(args.file)  # read and check before the database is touched
-    proposals = extract_claims(loaded.text, loaded.language)
+    proposals = propose(loaded)
     services = _services(args, create=True)
     try:
         result = IntakeService(services).import_article(loaded, proposals, into=args.into)

@@ -463,14 +463,13 @@ class ImportTask:
         self.text = text
 
     def __call__(self, control: TaskControl) -> tuple[LoadedArticle, list[ProposedClaim]]:
-        from claimtrack.extract import extract_claims
-        from claimtrack.services.intake import article_from_text, read_article
+        from claimtrack.services.intake import article_from_text, propose, read_article
 
         control.progress(0, 3, "reading")
         loaded = read_article(self.path) if self.path is not None else article_from_text(self.text)
         control.check()
         control.progress(1, 3, "extracting")
-        proposals = extract_claims(loaded.text, loaded.language)
+        proposals = propose(loaded)
         control.check()
         control.progress(3, 3, "done")
         return loaded, proposals
