@@ -63,7 +63,6 @@ def _install_language_and_icon(app: Any, settings: Any) -> None:
 
 
 def run_gui(db: str | None = None, read_only: bool = False) -> int:
-    from PySide6.QtCore import QTimer
 
     from claimtrack.settings import EDITOR_NAME, LAST_DATABASE
     from claimtrack.ui.mainwindow import show_error
@@ -94,12 +93,12 @@ def run_gui(db: str | None = None, read_only: bool = False) -> int:
         last = settings.get(LAST_DATABASE)
         if last and (("://" in last) or _exists(last)):
             target = last
-    # One writer per file, held while the app runs (the window's own, once it keeps one).
-    locks = getattr(window, "locks", None) or _database_locks()
-    QTimer.singleShot(0, lambda: open_locked(window, target, locks))
+    # The database opens once the window has painted: its worker would compete with the
+    # first paint for the interpreter. One writer per file, held while the window runs.
+    window.after_first_paint(lambda: open_locked(window, target, window.locks))
     if not settings.get(EDITOR_NAME) and not os.environ.get("CLAIMTRACK_EDITOR"):
         # Asked once, kept in settings: the name stamps History and "updated by".
-        QTimer.singleShot(0, window.ask_editor_name)
+        window.after_first_paint(window.ask_editor_name)
     return int(app.exec())
 
 
@@ -141,12 +140,6 @@ def self_test(db: str | None = None, timeout_ms: int = 60_000) -> int:
         app.exec()
         window.close()
         return outcome["code"]
-
-
-def _database_locks() -> Any:
-    from claimtrack.ui.lock import DatabaseLocks
-
-    return DatabaseLocks()
 
 
 def open_locked(window: Any, target: str | None, locks: Any, *, create: bool = True) -> None:

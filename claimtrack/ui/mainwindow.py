@@ -11,28 +11,17 @@ from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
-from PySide6.QtGui import (
-    QAction,
-    QCloseEvent,
-    QDragEnterEvent,
-    QDropEvent,
-    QKeySequence,
-    QUndoStack,
-)
+from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
-    QDialog,
-    QFileDialog,
     QFrame,
     QHBoxLayout,
     QHeaderView,
-    QInputDialog,
     QLabel,
     QMainWindow,
     QMenu,
-    QMessageBox,
     QPushButton,
     QSplitter,
     QTableView,
@@ -46,19 +35,23 @@ from claimtrack import settings as keys
 from claimtrack.domain import ChangeSet, ClaimFilter, ClaimRecord
 from claimtrack.settings import Settings
 from claimtrack.ui.actions import Actions
-from claimtrack.ui.delegates import ChoiceDelegate, VerdictDelegate
-from claimtrack.ui.desk import Desk
 from claimtrack.ui.models.claims import ClaimTableModel
 from claimtrack.ui.models.sidebar import SCOPE_ROLE, SidebarData, SidebarModel, gather, scope_parts
-from claimtrack.ui.review import ImportTask, ReviewPanel
 from claimtrack.ui.tasks import TaskControl, TaskRunner
-from claimtrack.ui.widgets.article import ArticleView, Span
-from claimtrack.ui.widgets.chart import ChartWidget
-from claimtrack.ui.widgets.detail import DetailPane
 from claimtrack.ui.widgets.filterbar import FilterBar
 
 if TYPE_CHECKING:
+    # Imported where they are first needed: the window paints before these load.
+    from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
+    from PySide6.QtWidgets import QMessageBox
+
     from claimtrack.services import Services
+    from claimtrack.ui.delegates import ChoiceDelegate, VerdictDelegate
+    from claimtrack.ui.desk import Desk
+    from claimtrack.ui.review import ImportTask
+    from claimtrack.ui.widgets.article import ArticleView
+    from claimtrack.ui.widgets.chart import ChartWidget
+    from claimtrack.ui.widgets.detail import DetailPane
 
 DB_FILTER = "ClaimTrack databases (*.sqlite *.db *.claimtrack);;All files (*)"
 ARTICLE_FILTER = "Articles (*.txt *.md *.markdown *.html *.htm *.docx);;All files (*)"
@@ -122,13 +115,12 @@ class MainWindow(QMainWindow):
         self.setAcceptDrops(True)
         self.resize(1280, 800)
 
-        from claimtrack.services.drafts import DraftStore
-        from claimtrack.ui.lock import DatabaseLocks
-
-        self.locks = DatabaseLocks()  # one writer per file, held while it is open here
-        self.drafts = DraftStore()
+        self._locks: Any = None
+        self._drafts: Any = None
         self.undo_stack = QUndoStack(self)
         self.actions_ = Actions(self)
+        self._panes_built = False
+        self._after_paint: list[Any] = []
         self._build_widgets()
         self._build_menus()
         self._connect()
@@ -137,8 +129,114 @@ class MainWindow(QMainWindow):
         self._sidebar_timer.setSingleShot(True)
         self._sidebar_timer.setInterval(250)
         self._sidebar_timer.timeout.connect(self.refresh_sidebar)
+        self._paint_watch = _FirstPaint(self)
 
     # ------------------------------------------------------------------ building
+    def after_first_paint(self, callback: Any) -> None:
+        """Run ``callback`` once the window has painted (at once if it already has)."""
+        if self._paint_watch is None:
+            QTimer.singleShot(0, callback)
+            return
+        if not self._after_paint:
+            # Should no paint come (a window shown minimised), start anyway.
+            QTimer.singleShot(1000, self._painted)
+        self._after_paint.append(callback)
+
+    def _painted(self) -> None:
+        """The first paint is on screen: start what waited for it, then finish the panes."""
+        if self._paint_watch is not None:
+            self.removeEventFilter(self._paint_watch)
+            self._paint_watch = None
+        waiting, self._after_paint = self._after_paint, []
+        for callback in waiting:
+            callback()
+        self._build_panes()
+
+    @property
+    def locks(self) -> Any:
+        """One writer per file, held while it is open here (made on first use)."""
+        if self._locks is None:
+            from claimtrack.ui.lock import DatabaseLocks
+
+            self._locks = DatabaseLocks()
+        return self._locks
+
+    @property
+    def drafts(self) -> Any:
+        """Notes being typed, kept on disk until saved (made on first use)."""
+        if self._drafts is None:
+            from claimtrack.services.drafts import DraftStore
+
+            self._drafts = DraftStore()
+        return self._drafts
+
+    @property
+    def detail(self) -> DetailPane:
+        self._build_panes()
+        return self._detail
+
+    @property
+    def article(self) -> ArticleView:
+        self._build_panes()
+        return self._article
+
+    @property
+    def chart(self) -> ChartWidget:
+        self._build_panes()
+        return self._chart
+
+    @property
+    def status_delegate(self) -> ChoiceDelegate:
+        self._build_panes()
+        return self._status_delegate
+
+    @property
+    def verdict_delegate(self) -> VerdictDelegate:
+        self._build_panes()
+        return self._verdict_delegate
+
+    def _build_panes(self) -> None:
+        """Detail pane, article view, chart and cell editors, built after the first paint
+        (or on first use, whichever comes first) in place of same-sized placeholders."""
+        if self._panes_built:
+            return
+        self._panes_built = True
+        from claimtrack.ui.delegates import ChoiceDelegate, VerdictDelegate
+        from claimtrack.ui.widgets.article import ArticleView
+        from claimtrack.ui.widgets.chart import ChartWidget
+        from claimtrack.ui.widgets.detail import DetailPane
+
+        self._status_delegate = ChoiceDelegate([], self.table)
+        self._verdict_delegate = VerdictDelegate([], self.table)
+        self.table.setItemDelegateForColumn(self.model.column_of("status"), self._status_delegate)
+        self.table.setItemDelegateForColumn(self.model.column_of("verdict"), self._verdict_delegate)
+        self._chart = ChartWidget()
+        self._chart.setObjectName("statusChart")
+        self._article = ArticleView()
+        self._article.text.new_claim_action = self.actions_.new_claim
+        self._detail = DetailPane()
+        self._detail.setObjectName("detailPane")
+        a = self.actions_
+        for splitter, index, name, widget, action in (
+            (self.side, 1, "chart", self._chart, None),
+            (self.center, 1, "article", self._article, a.show_article),
+            (self.splitter, 2, "detail", self._detail, a.show_detail),
+        ):
+            # Same geometry, visibility and collapsed state as the placeholder it replaces.
+            old = splitter.replaceWidget(index, widget)
+            self._panes[name] = widget
+            if old is not None:
+                old.hide()
+                old.deleteLater()
+            if action is not None:
+                widget.setVisible(action.isChecked())
+        a.new_claim.triggered.connect(self._article.request_new_claim)
+        self._article.claimClicked.connect(self.select_claim)
+        self._article.newClaimRequested.connect(self._new_claim)
+
+    def _show_pane(self, name: str, visible: bool) -> None:
+        self._panes[name].setVisible(visible)
+
     def _build_widgets(self) -> None:
         self.banner = SampleBanner()
         self.banner.hide()
@@ -151,12 +249,14 @@ class MainWindow(QMainWindow):
         self.sidebar.setUniformRowHeights(True)
         self.sidebar.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.sidebar.setMinimumWidth(170)
-        self.chart = ChartWidget()
-        self.chart.setObjectName("statusChart")
+        # Placeholders until _build_panes: the first paint shows the whole layout.
+        self._panes: dict[str, QWidget] = {
+            name: QWidget() for name in ("chart", "article", "detail")
+        }
         self.side = QSplitter(Qt.Orientation.Vertical)
         self.side.setObjectName("sideSplitter")
         self.side.addWidget(self.sidebar)
-        self.side.addWidget(self.chart)
+        self.side.addWidget(self._panes["chart"])
         self.side.setStretchFactor(0, 1)
         self.side.setSizes([520, 240])
 
@@ -184,15 +284,6 @@ class MainWindow(QMainWindow):
         header.setHighlightSections(False)
         for column, width in enumerate((290, 90, 140, 105, 115, 130, 100, 80, 115)):
             header.resizeSection(column, width)
-        self.status_delegate = ChoiceDelegate([], self.table)
-        self.verdict_delegate = VerdictDelegate([], self.table)
-        self.table.setItemDelegateForColumn(self.model.column_of("status"), self.status_delegate)
-        self.table.setItemDelegateForColumn(self.model.column_of("verdict"), self.verdict_delegate)
-
-        self.article = ArticleView()
-        self.article.text.new_claim_action = self.actions_.new_claim
-        self.detail = DetailPane()
-        self.detail.setObjectName("detailPane")
 
         table_box = QWidget()
         table_layout = QVBoxLayout(table_box)
@@ -202,14 +293,14 @@ class MainWindow(QMainWindow):
         self.center = QSplitter(Qt.Orientation.Vertical)
         self.center.setObjectName("centerSplitter")
         self.center.addWidget(table_box)
-        self.center.addWidget(self.article)
+        self.center.addWidget(self._panes["article"])
         self.center.setStretchFactor(0, 3)
         self.center.setStretchFactor(1, 2)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.setObjectName("mainSplitter")
         self.splitter.addWidget(self.side)
         self.splitter.addWidget(self.center)
-        self.splitter.addWidget(self.detail)
+        self.splitter.addWidget(self._panes["detail"])
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setCollapsible(1, False)
         self.splitter.setSizes([230, 720, 430])
@@ -309,14 +400,13 @@ class MainWindow(QMainWindow):
         a.delete.triggered.connect(self.delete_selected)
         a.find.triggered.connect(self.filterbar.focus_search)
         a.select_all.triggered.connect(self.table.selectAll)
-        a.new_claim.triggered.connect(self.article.request_new_claim)
         a.add_tag.triggered.connect(self.add_tag_to_selected)
         a.preferences.triggered.connect(self.open_preferences)
         a.assign.triggered.connect(self.assign_selected)
         a.save_filter.triggered.connect(self.save_filter)
         a.show_sidebar.toggled.connect(self.side.setVisible)
-        a.show_article.toggled.connect(self.article.setVisible)
-        a.show_detail.toggled.connect(self.detail.setVisible)
+        a.show_article.toggled.connect(lambda on: self._show_pane("article", on))
+        a.show_detail.toggled.connect(lambda on: self._show_pane("detail", on))
         a.refresh.triggered.connect(self.refresh_all)
         a.next_claim.triggered.connect(lambda: self._step(1))
         a.previous_claim.triggered.connect(lambda: self._step(-1))
@@ -330,8 +420,6 @@ class MainWindow(QMainWindow):
         self.sidebar.selectionModel().currentChanged.connect(self._sidebar_clicked)
         self.filterbar.changed.connect(self._filter_changed)
         self.filterbar.saveRequested.connect(self.save_filter)
-        self.article.claimClicked.connect(self.select_claim)
-        self.article.newClaimRequested.connect(self._new_claim)
         self.undo_stack.cleanChanged.connect(lambda _c: None)
 
     # ------------------------------------------------------------------ database
@@ -364,6 +452,8 @@ class MainWindow(QMainWindow):
         if self.services is not None:
             self.services.store.close()
         self.services = services
+        from claimtrack.ui.desk import Desk
+
         self.desk = Desk(services, self.undo_stack, self)
         self.desk.resolve_conflict = self._resolve_conflict
         self.desk.confirm_partial = self._confirm_partial
@@ -462,6 +552,8 @@ class MainWindow(QMainWindow):
         open_locked(self, path, self.locks, create=create)
 
     def _warn_about_location(self, services: Services) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
         from claimtrack.ui.lock import location_notice
 
         text = location_notice(self.settings, getattr(services.store, "location_warning", None))
@@ -473,6 +565,8 @@ class MainWindow(QMainWindow):
 
     def _offer_drafts(self, services: Services) -> None:
         """Notes left unsaved by a session that ended unexpectedly are offered back."""
+        from PySide6.QtWidgets import QMessageBox
+
         orphans = getattr(services.store, "orphan_drafts", [])
         if not orphans:
             return
@@ -533,6 +627,8 @@ class MainWindow(QMainWindow):
 
     # ------------------------------------------------------------------ team mode
     def connect_team(self) -> None:
+        from PySide6.QtWidgets import QDialog
+
         from claimtrack.ui.dialogs.connect import ConnectDialog, Credentials
 
         if not hasattr(self, "credentials"):
@@ -572,6 +668,8 @@ class MainWindow(QMainWindow):
         self.connection_label.setText(labels.get(state, state))
 
     def _resolve_conflict(self, conflict: Any) -> dict[str, Any] | None:
+        from PySide6.QtWidgets import QDialog
+
         from claimtrack.ui.dialogs.conflict import ConflictDialog
 
         dialog = ConflictDialog(conflict, self)
@@ -580,6 +678,8 @@ class MainWindow(QMainWindow):
         return None
 
     def _confirm_partial(self, conflict: Any) -> bool:
+        from PySide6.QtWidgets import QMessageBox
+
         answer = QMessageBox.question(
             self,
             self.tr("Claims changed meanwhile"),
@@ -865,6 +965,8 @@ class MainWindow(QMainWindow):
         colours = getattr(self, "_rating_colours", None)
         if colours is None:
             colours = {r.key: r.colour for r in services.catalog.ratings()}
+        from claimtrack.ui.widgets.article import Span
+
         spans = [
             Span(c.id, c.start, c.end, colours.get(c.verdict, "#9e9e9e"))
             for c in claims
@@ -909,6 +1011,8 @@ class MainWindow(QMainWindow):
         self.refresh()
 
     def save_filter(self) -> None:
+        from PySide6.QtWidgets import QInputDialog
+
         services = self.services
         if services is None:
             return
@@ -951,6 +1055,8 @@ class MainWindow(QMainWindow):
             )
 
     def add_tag_to_selected(self) -> None:
+        from PySide6.QtWidgets import QInputDialog
+
         ids = self.selected_ids()
         if self.desk is None or self.services is None or not ids:
             return
@@ -963,6 +1069,8 @@ class MainWindow(QMainWindow):
         self.desk.set_tags(records, names, self.tr("Add tag %1").replace("%1", tag))
 
     def assign_selected(self) -> None:
+        from PySide6.QtWidgets import QInputDialog
+
         ids = self.selected_ids()
         if self.desk is None or not ids:
             return
@@ -1011,12 +1119,16 @@ class MainWindow(QMainWindow):
 
     # ------------------------------------------------------------------ import
     def _choose_import(self) -> None:
+        from PySide6.QtWidgets import QFileDialog
+
         paths, _ = QFileDialog.getOpenFileNames(self, self.tr("Import Article"), "", ARTICLE_FILTER)
         if paths:
             self.import_files([Path(p) for p in paths])
 
     def import_files(self, paths: list[Path]) -> None:
         """Read each file and propose its claims off the GUI thread, then review them."""
+        from claimtrack.ui.review import ImportTask
+
         for path in paths:
             self._start_import(ImportTask(str(path)), path.name)
 
@@ -1025,6 +1137,8 @@ class MainWindow(QMainWindow):
         if not text.strip():
             self.statusBar().showMessage(self.tr("The clipboard holds no text."), 5000)
             return
+        from claimtrack.ui.review import ImportTask
+
         self._start_import(ImportTask(text=text), self.tr("pasted text"))
 
     def _start_import(self, task: ImportTask, name: str) -> None:
@@ -1041,9 +1155,13 @@ class MainWindow(QMainWindow):
 
     def _review(self, result: tuple[Any, Any]) -> None:
         """Show the proposals of an imported article; accepted ones become claims."""
+        from PySide6.QtWidgets import QDialog
+
         if self.services is None:
             return
         self.statusBar().clearMessage()
+        from claimtrack.ui.review import ReviewPanel
+
         dialog = QDialog(self)
         dialog.setWindowTitle(self.tr("Review Proposed Claims"))
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -1106,6 +1224,8 @@ class MainWindow(QMainWindow):
 
     # ------------------------------------------------------------------ identity
     def ask_editor_name(self) -> None:
+        from PySide6.QtWidgets import QInputDialog
+
         name, ok = QInputDialog.getText(
             self,
             self.tr("Your Name"),
@@ -1137,11 +1257,15 @@ class MainWindow(QMainWindow):
             self.recent_menu.addAction(self.tr("(none)")).setEnabled(False)
 
     def _choose_open(self) -> None:
+        from PySide6.QtWidgets import QFileDialog
+
         path, _ = QFileDialog.getOpenFileName(self, self.tr("Open Database"), "", DB_FILTER)
         if path:
             self._open_file(path, create=False)
 
     def _choose_new(self) -> None:
+        from PySide6.QtWidgets import QFileDialog
+
         path, _ = QFileDialog.getSaveFileName(
             self, self.tr("New Database"), "claims.sqlite", DB_FILTER
         )
@@ -1162,6 +1286,8 @@ class MainWindow(QMainWindow):
         dialog.open()
 
     def _about(self) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
         from claimtrack.ui.dialogs.guide import about_text
 
         box = QMessageBox(
@@ -1257,8 +1383,25 @@ class MainWindow(QMainWindow):
         self.runner.shutdown()
         if self.services is not None:
             self.services.store.close()
-        self.locks.release()
+        if self._locks is not None:
+            self._locks.release()
         super().closeEvent(event)
+
+
+class _FirstPaint(QObject):
+    """Tells the window once it has first painted, then removes itself."""
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.window = window
+        window.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint:
+            self.window.removeEventFilter(self)
+            # After this paint completes, not inside it.
+            QTimer.singleShot(0, self.window._painted)
+        return False
 
 
 SYNC_CHECK_BYTES = 32 * 1024 * 1024
@@ -1277,6 +1420,8 @@ def _small_file(target: str | None) -> bool:
 
 def show_error(parent: QWidget | None, title: str, message: str) -> QMessageBox:
     """A non-blocking error dialog showing the message as plain text."""
+    from PySide6.QtWidgets import QMessageBox
+
     box = QMessageBox(QMessageBox.Icon.Critical, title, message, parent=parent)
     box.setTextFormat(Qt.TextFormat.PlainText)
     box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
