@@ -6,16 +6,14 @@ and fills the window when it is ready.
 
 from __future__ import annotations
 
-import logging
 import os
 import sys
-import traceback
-from types import TracebackType
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from claimtrack import APP_ID, APP_NAME, ORG_NAME, __version__, paths
 
-log = logging.getLogger("claimtrack")
+if TYPE_CHECKING:
+    from types import TracebackType
 
 
 def _editor_name(settings: object) -> str:
@@ -71,8 +69,12 @@ def run_gui(db: str | None = None, read_only: bool = False) -> int:
 
     def excepthook(kind: type[BaseException], exc: BaseException, tb: TracebackType | None) -> None:
         # A bug must not take the editor's work down with it: log it, say so, carry on.
+        # (logging and traceback load here, not before the first paint.)
+        import logging
+        import traceback
+
         details = "".join(traceback.format_exception(kind, exc, tb))
-        log.error("unexpected error\n%s", details)
+        logging.getLogger("claimtrack").error("unexpected error\n%s", details)
         _write_crash_log(details)
         show_error(
             window,

@@ -151,6 +151,7 @@ class MainWindow(QMainWindow):
         for callback in waiting:
             callback()
         self._build_panes()
+        QTimer.singleShot(0, self._detail.prepare)  # after the panes have painted
 
     @property
     def locks(self) -> Any:
@@ -938,12 +939,7 @@ class MainWindow(QMainWindow):
         if record is None:
             self.detail.load(None)
             return
-        self.detail.load(
-            record,
-            services.evidence.for_claim(claim_id),
-            services.replies.for_claim(claim_id),
-            services.history.for_entity("claim", claim_id),
-        )
+        self.detail.load(record, *services.claim_details(claim_id))
         self._show_article(record)
         self.detailShown.emit(claim_id)
 

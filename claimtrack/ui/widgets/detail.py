@@ -579,6 +579,17 @@ class DetailPane(QWidget):
         _fit_columns(self.history_view, self.history_model)
         return self.history_view
 
+    def prepare(self) -> None:
+        """Polish and lay out the tabs ahead of the first claim, off the critical path.
+
+        Their first show costs ~50 ms (styles, fonts, layouts); shown and hidden again in
+        one go, before anything paints, so the editor sees no flicker and the first
+        claim opens as fast as the next.
+        """
+        if self.record is None and not self.tabs.isVisibleTo(self) and self.isVisible():
+            self.tabs.show()
+            self.tabs.hide()
+
     def retranslate(self) -> None:
         """New texts after a language switch (the form's field labels and tab names)."""
         self.placeholder.setText(self.tr("Select a claim to see and edit it here."))
