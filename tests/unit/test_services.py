@@ -497,3 +497,14 @@ def test_chain_and_tag_edits_merge_with_other_fields_but_not_with_each_other(
     record = services.claims.get(claim)
     assert record.notes == "Dimas was here."
     assert record.via == ["Antara"] and record.tags == ("budget",)
+
+
+def test_claim_details_in_one_session_match_the_separate_reads(sample: Services) -> None:
+    for claim in sample.claims.list():
+        evidence, replies, history = sample.claim_details(claim.id)
+        assert evidence == sample.evidence.for_claim(claim.id)
+        assert replies == sample.replies.for_claim(claim.id)
+        assert history == sample.history.for_entity("claim", claim.id)
+    offer = next(c for c in sample.claims.list() if c.via and c.via[0] == "Reuters")
+    evidence, replies, history = sample.claim_details(offer.id)
+    assert evidence and replies and history[0].field == "(created)"
