@@ -231,6 +231,10 @@ class MainWindow(QMainWindow):
                 old.deleteLater()
             if action is not None:
                 widget.setVisible(action.isChecked())
+        if self.settings.get(keys.CENTER_SPLITTER).isEmpty():
+            # No remembered layout: table above, article below, 3 : 2 (as before deferral).
+            total = sum(self.center.sizes()) or 700
+            self.center.setSizes([total * 3 // 5, total - total * 3 // 5])
         a.new_claim.triggered.connect(self._article.request_new_claim)
         self._article.claimClicked.connect(self.select_claim)
         self._article.newClaimRequested.connect(self._new_claim)

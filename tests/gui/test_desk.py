@@ -294,6 +294,12 @@ def test_screenshots_light_and_dark(qtbot, make_window, sample, db_path) -> None
                 open_and_wait(qtbot, window, db_path)
             window.select_claim(window.model.claim_id(0))
             qtbot.waitUntil(lambda w=window: w.detail.record is not None)
+            record = window.detail.record
+            qtbot.waitUntil(lambda w=window: w.detail.verdict.count() > 0)  # menus fill late
+            assert window.detail.status.currentData() == record.status  # "in_progress"
+            assert window.detail.verdict.currentData() == record.verdict  # "unverifiable"
+            table, article = window.center.sizes()
+            assert table > article  # the claim table keeps most of the height
             qtbot.waitUntil(  # the status bar lays out the new count on the next pass
                 lambda w=window: w.count_label.geometry().right() < w.statusBar().width()
             )

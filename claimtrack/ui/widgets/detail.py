@@ -630,8 +630,12 @@ class DetailPane(QWidget):
     def set_choices(
         self, statuses: list[tuple[str, str]], verdicts: list[tuple[str, str]], parties: list[str]
     ) -> None:
-        for combo, items in ((self.status, statuses), (self.verdict, verdicts)):
-            current = combo.currentData()
+        record = self.record
+        for combo, items, shown in (
+            (self.status, statuses, record.status if record else None),
+            (self.verdict, verdicts, record.verdict if record else None),
+        ):
+            current = shown if shown is not None else combo.currentData()
             combo.clear()
             for key, label in items:
                 combo.addItem(label, key)
