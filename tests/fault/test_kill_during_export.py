@@ -70,7 +70,20 @@ def test_killing_an_export_leaves_the_old_report_or_the_new_one(
         data = target.read_bytes()
         assert data in (old, new), f"round {i}: a partial export ({len(data)} bytes)"
         seen["new" if data == new else "old"] += 1
-    FIGURES["kills survived (during an export)"] += ROUNDS + 1
+    # On a busy machine every random kill may land before the rename; then kill later
+    # (still mid-run or just after it) until the new file has been seen to win at least once.
+    extra = 0
+    while not seen["new"] and extra < 10:
+        extra += 1
+        target.write_bytes(old)
+        limit = duration * (1.5 + extra)
+        _kill_at_random(
+            writer, rng, limit, target=str(target), op="export", size=EXPORT_SIZE, tag="N"
+        )
+        data = target.read_bytes()
+        assert data in (old, new), f"extra round {extra}: a partial export ({len(data)} bytes)"
+        seen["new" if data == new else "old"] += 1
+    FIGURES["kills survived (during an export)"] += ROUNDS + 1 + extra
     assert seen["old"] and seen["new"], seen
 
 
@@ -124,7 +137,22 @@ def test_killing_a_backup_leaves_the_old_backup_or_a_verified_new_one(
         articles = _backup_state(target)  # never damaged, never half
         assert articles in (1, 4), f"round {i}: {articles}"
         seen["new" if articles == 4 else "old"] += 1
-    FIGURES["kills survived (during a backup)"] += ROUNDS + 1
+    extra = 0  # as above: make sure the new backup has been seen to win at least once
+    while not seen["new"] and extra < 10:
+        extra += 1
+        copy_database(small, target)
+        _kill_at_random(
+            writer,
+            rng,
+            duration * (1.5 + extra),
+            db=str(big_database),
+            target=str(target),
+            op="backup",
+        )
+        articles = _backup_state(target)
+        assert articles in (1, 4), f"extra round {extra}: {articles}"
+        seen["new" if articles == 4 else "old"] += 1
+    FIGURES["kills survived (during a backup)"] += ROUNDS + 1 + extra
     assert seen["old"] and seen["new"], seen
     # A later backup cleans up what a killed one left behind, once it is an hour old.
     assert _backup_state(big_database) == 4
