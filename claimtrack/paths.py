@@ -54,3 +54,22 @@ def sqlite_file(target: str | Path | None) -> Path | None:
     if not rest.startswith("/") or rest in ("/", "/:memory:"):
         return None
     return Path(rest[1:]).expanduser().absolute()
+
+
+def fsync_folder(folder: Path) -> None:
+    """Make a rename in ``folder`` durable (POSIX); best effort elsewhere.
+
+    The file's own data is fsynced by the writer already; a folder that refuses fsync
+    (some network and FUSE file systems, and Windows, which journals renames itself) must
+    not turn a good write into an error.
+    """
+    if os.name != "posix":
+        return
+    import contextlib
+
+    with contextlib.suppress(OSError):
+        fd = os.open(folder, os.O_RDONLY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)

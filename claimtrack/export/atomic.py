@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 from claimtrack.domain import ClaimTrackError
+from claimtrack.paths import fsync_folder as _fsync_folder
 
 
 class ExportError(ClaimTrackError):
@@ -51,14 +52,3 @@ def atomic_write(path: str | os.PathLike[str], write: Callable[[BinaryIO], None]
         raise
     _fsync_folder(folder)
     return target
-
-
-def _fsync_folder(folder: Path) -> None:
-    if os.name != "posix":
-        return
-    with contextlib.suppress(OSError):
-        fd = os.open(folder, os.O_RDONLY)
-        try:
-            os.fsync(fd)
-        finally:
-            os.close(fd)

@@ -19,6 +19,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from claimtrack import paths
+from claimtrack.paths import fsync_folder as _fsync_folder
 
 FORMAT = 1
 _FIELD = re.compile(r"^[a-z][a-z0-9_]{0,40}$")
@@ -196,17 +197,6 @@ def _read(path: Path) -> Draft | None:
         )
     except (KeyError, TypeError, ValueError):
         return None
-
-
-def _fsync_folder(folder: Path) -> None:
-    if os.name != "posix":
-        return
-    with contextlib.suppress(OSError):
-        fd = os.open(folder, os.O_RDONLY)
-        try:
-            os.fsync(fd)
-        finally:
-            os.close(fd)
 
 
 __all__ = ["Draft", "DraftStore", "database_key"]

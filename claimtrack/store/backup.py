@@ -36,6 +36,7 @@ from pathlib import Path
 from urllib.parse import quote
 
 from claimtrack.domain import DamagedDatabaseError, StoreError
+from claimtrack.paths import fsync_folder as _fsync_folder
 
 KEEP_DAYS = 7
 KEEP_WEEKS = 4
@@ -119,19 +120,6 @@ def _parse(database: Path, path: Path) -> tuple[datetime, str] | None:
 
 def _ro_uri(path: Path, *, immutable: bool = False) -> str:
     return f"file:{quote(str(path))}?mode=ro" + ("&immutable=1" if immutable else "")
-
-
-def _fsync_folder(folder: Path) -> None:
-    if os.name != "posix":  # Windows cannot open a folder for fsync; NTFS journals renames
-        return
-    # Best effort: the file's own data is fsynced already; a folder that refuses fsync
-    # (some network and FUSE file systems) must not turn a good backup into an error.
-    with contextlib.suppress(OSError):
-        fd = os.open(folder, os.O_RDONLY)
-        try:
-            os.fsync(fd)
-        finally:
-            os.close(fd)
 
 
 def _snapshot(source: Path) -> bytes:
