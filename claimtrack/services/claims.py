@@ -130,35 +130,29 @@ class ClaimService(ServiceBase):
             if article is None:
                 raise NotFoundError(f"Article {article_id} does not exist (any more).")
             _check_span(article.text, text, start, end)
-            now = utcnow()
-            row = Claim(
-                article_id=article_id,
-                text=text,
-                start_offset=start,
-                end_offset=end,
-                paraphrase=paraphrase,
-                kind=ClaimKind(kind).value,
-                cue=cue,
-                claimant_id=claimant_id,
-                status_id=_key_id(session, WorkflowStatus, status),
-                verdict_id=_key_id(session, Rating, verdict),
-                verdict_explanation=verdict_explanation,
-                notes=notes,
-                assignee=assignee,
-                created_at=now,
-                created_by=self.editor,
-                updated_at=now,
-                updated_by=self.editor,
+            claim_id = insert_claim(
+                self,
+                session,
+                Claim(
+                    article_id=article_id,
+                    text=text,
+                    start_offset=start,
+                    end_offset=end,
+                    paraphrase=paraphrase,
+                    kind=ClaimKind(kind).value,
+                    cue=cue,
+                    claimant_id=claimant_id,
+                    status_id=_key_id(session, WorkflowStatus, status),
+                    verdict_id=_key_id(session, Rating, verdict),
+                    verdict_explanation=verdict_explanation,
+                    notes=notes,
+                    assignee=assignee,
+                ),
+                chain,
             )
-            session.add(row)
-            session.flush()
-            assert row.id is not None
-            self._log(session, "claim", row.id, "(created)", None, text)
-            _write_chain(session, row.id, chain)
-            tag_ids = _tag_ids(session, tags)
-            for tag_id in tag_ids:
-                session.add(ClaimTag(claim_id=row.id, tag_id=tag_id))
-            return Created(row.id, changes(created={"claim": [row.id]}))
+            for tag_id in _tag_ids(session, tags):
+                session.add(ClaimTag(claim_id=claim_id, tag_id=tag_id))
+            return Created(claim_id, changes(created={"claim": [claim_id]}))
 
     def update(
         self, claim_id: int, expected_version: int | None = None, **fields: Any
@@ -488,6 +482,27 @@ class ClaimService(ServiceBase):
 
 
 # ---------------------------------------------------------------- helpers
+
+
+def insert_claim(
+    service: ServiceBase,
+    session: Session,
+    row: Claim,
+    chain: Sequence[int | tuple[int, ChainRole | str]] = (),
+) -> int:
+    """Add ``row`` with its chain inside the caller's transaction, stamped and logged.
+
+    Shared by ClaimService.create and the article intake (which adds many at once).
+    """
+    now = utcnow()
+    row.created_at = row.updated_at = now
+    row.created_by = row.updated_by = service.editor
+    session.add(row)
+    session.flush()
+    assert row.id is not None
+    service._log(session, "claim", row.id, "(created)", None, row.text)
+    _write_chain(session, row.id, chain)
+    return row.id
 
 
 @dataclass(frozen=True)

@@ -36,7 +36,7 @@ from claimtrack.domain import (
 from claimtrack.extract import ProposedClaim, detect_language, extract_claims
 from claimtrack.services.articles import text_sha256
 from claimtrack.services.base import ServiceBase, changes
-from claimtrack.services.claims import _key_id, _write_chain
+from claimtrack.services.claims import _key_id, insert_claim
 from claimtrack.store.models import Article, Claim, Party, Rating, WorkflowStatus, utcnow
 
 if TYPE_CHECKING:
@@ -803,7 +803,6 @@ class IntakeService(ServiceBase):
             self._party(session, parties, article.outlet, outlet=True) if article.outlet else None
         )
         ids: list[int] = []
-        now = utcnow()
         for p in proposals:
             if not (0 <= p.start < p.end <= len(article.text)):
                 raise ValidationError(f"A proposal lies outside the article ({p.start}–{p.end}).")
@@ -818,28 +817,24 @@ class IntakeService(ServiceBase):
                 chain.append((via_id, ChainRole.VIA))
             if outlet_id is not None and all(pid != outlet_id for pid, _ in chain):
                 chain.append((outlet_id, ChainRole.VIA))
-            row = Claim(
-                article_id=article.id,
-                text=p.text,
-                start_offset=p.start,
-                end_offset=p.end,
-                kind=ClaimKind(p.kind).value,
-                cue=p.cue,
-                claimant_id=claimant_id,
-                status_id=status_id,
-                verdict_id=verdict_id,
-                created_at=now,
-                created_by=self.editor,
-                updated_at=now,
-                updated_by=self.editor,
+            claim_id = insert_claim(
+                self,
+                session,
+                Claim(
+                    article_id=article.id,
+                    text=p.text,
+                    start_offset=p.start,
+                    end_offset=p.end,
+                    kind=ClaimKind(p.kind).value,
+                    cue=p.cue,
+                    claimant_id=claimant_id,
+                    status_id=status_id,
+                    verdict_id=verdict_id,
+                ),
+                chain,
             )
-            session.add(row)
-            session.flush()
-            assert row.id is not None
-            self._log(session, "claim", row.id, "(created)", None, p.text)
-            self._log(session, "claim", row.id, "source", None, f"proposed ({p.cue})")
-            _write_chain(session, row.id, chain)
-            ids.append(row.id)
+            self._log(session, "claim", claim_id, "source", None, f"proposed ({p.cue})")
+            ids.append(claim_id)
         session.flush()
         return ids
 
