@@ -279,16 +279,56 @@ def build_report(
             gc.enable()
 
 
-def _build(
-    services: Services,
-    scope: Scope | None,
-    options: ReportOptions | None,
-    control: Control | None,
-    now: datetime | None,
-) -> Report:
-    scope = scope or Scope()
-    options = options or ReportOptions()
-    control = control or NullControl()
+@dataclass(frozen=True)
+class Selection:
+    """The claims of a scope and what labelling and redacting them needs, read once.
+
+    Shared by ``build_report`` and the lean CSV/XLSX reader (``claimtrack.export.rows``),
+    so both name, label and redact exactly alike.
+    """
+
+    language: str
+    tx: Texts
+    ids: list[int]  # in report order, cut to ``options.limit``
+    total: int  # claims in scope
+    ratings: dict[str, Any]  # key -> RatingRecord, in scale order
+    status_labels: dict[str, str]  # key -> label in the report's language, in order
+    parties: dict[int, Any]  # id -> PartyRecord
+    protected_ids: set[int]  # empty when redaction is off
+    redact: Redactor
+
+    def party_name(self, party_id: int) -> str:
+        """A claimant's or chain link's name: the neutral phrase for a protected party."""
+        party = self.parties.get(party_id)
+        if party_id in self.protected_ids or party is None:
+            return self.tx.protected
+        return self.redact(party.name)
+
+    def reply_party(self, party_id: int) -> str:
+        """The name of a party asked for comment (a vanished party: no name)."""
+        if party_id in self.protected_ids:
+            return self.tx.protected
+        party = self.parties.get(party_id)
+        return self.redact(party.name if party else "")
+
+    def verdict(self, key: str) -> Verdict:
+        return _verdict(key, self.ratings.get(key), self.tx)
+
+
+@dataclass(frozen=True)
+class Heading:
+    """A report's header facts (title, scope in words, when and by whom)."""
+
+    title: str
+    scope: str
+    generated_at: datetime
+    generated_by: str
+
+
+def select_claims(
+    services: Services, scope: Scope, options: ReportOptions, control: Control
+) -> Selection:
+    """Resolve the scope and read the catalogue, parties and protected spellings."""
     try:
         language = normalise_language(options.language)
     except ValueError as exc:
@@ -306,6 +346,44 @@ def _build(
     parties = {p.id: p for p in services.parties.list()}
     protected_ids = {pid for pid, p in parties.items() if p.protected} if options.redact else set()
     redact = Redactor(_protected_spellings(services, parties, protected_ids), tx.protected)
+    return Selection(
+        language, tx, ids, total, ratings, status_labels, parties, protected_ids, redact
+    )
+
+
+def heading(
+    services: Services,
+    scope: Scope,
+    options: ReportOptions,
+    selection: Selection,
+    now: datetime | None = None,
+) -> Heading:
+    tx, ratings, status_labels = selection.tx, selection.ratings, selection.status_labels
+    names: dict[str, str] = {}
+    if selection.language != "en":
+        names = {**status_labels, **{k: tx.verdict(k, clean(r.label)) for k, r in ratings.items()}}
+    return Heading(
+        title=clean(options.title.strip()) or tx("Claim report"),
+        scope=selection.redact(describe_scope(services, scope, selection.total, tx, names)),
+        generated_at=now or datetime.now(UTC),
+        generated_by=clean(options.generated_by or services.editor) or "ClaimTrack",
+    )
+
+
+def _build(
+    services: Services,
+    scope: Scope | None,
+    options: ReportOptions | None,
+    control: Control | None,
+    now: datetime | None,
+) -> Report:
+    scope = scope or Scope()
+    options = options or ReportOptions()
+    control = control or NullControl()
+    selection = select_claims(services, scope, options, control)
+    language, tx, ids = selection.language, selection.tx, selection.ids
+    ratings, status_labels, redact = selection.ratings, selection.status_labels, selection.redact
+    protected_ids, parties = selection.protected_ids, selection.parties
 
     rows = _load_claims(services, ids, control)
     claim_ids = [row.id for row in rows]
@@ -325,7 +403,7 @@ def _build(
             party = parties.get(party_id)
             hidden = party_id in protected_ids
             found = links[(party_id, role)] = Link(
-                name=tx.protected if hidden or party is None else redact(party.name),
+                name=selection.party_name(party_id),
                 kind="protected" if hidden or party is None else party.kind.value,
                 role=role,
                 protected=hidden,
@@ -341,7 +419,7 @@ def _build(
         article = articles[row.article_id]
         verdict = verdicts.get(row.verdict)
         if verdict is None:
-            verdict = verdicts[row.verdict] = _verdict(row.verdict, ratings.get(row.verdict), tx)
+            verdict = verdicts[row.verdict] = selection.verdict(row.verdict)
         text, paraphrase, cue, explanation, notes = redact.many(
             row.text, row.paraphrase, row.cue, row.verdict_explanation, row.notes
         )
@@ -371,15 +449,12 @@ def _build(
         )
     history = _history(services, claim_ids, redact) if options.include_history else None
     control.progress(1, 1, "Report ready")
-    generated_at = now or datetime.now(UTC)
-    names: dict[str, str] = {}
-    if language != "en":
-        names = {**status_labels, **{k: tx.verdict(k, clean(r.label)) for k, r in ratings.items()}}
+    head = heading(services, scope, options, selection, now)
     return Report(
-        title=clean(options.title.strip()) or tx("Claim report"),
-        scope=redact(describe_scope(services, scope, total, tx, names)),
-        generated_at=generated_at,
-        generated_by=clean(options.generated_by or services.editor) or "ClaimTrack",
+        title=head.title,
+        scope=head.scope,
+        generated_at=head.generated_at,
+        generated_by=head.generated_by,
         organisation=clean(options.organisation.strip()),
         review_url=clean(options.review_url.strip()),
         redacted=options.redact,
@@ -389,7 +464,7 @@ def _build(
         chart=chart_of(
             claims, statuses=list(status_labels.items()), ratings=ratings, language=language
         ),
-        total=total,
+        total=selection.total,
         statuses=tuple(status_labels.items()),
         language=language,
     )
@@ -403,12 +478,26 @@ def chart_of(
     language: str = DEFAULT_LANGUAGE,
 ) -> Chart:
     """Status and verdict counts of the claims in the report, in scale order."""
-    tx = texts(language)
     by_status: dict[str, int] = {}
     by_verdict: dict[str, int] = {}
     for claim in claims:
         by_status[claim.status] = by_status.get(claim.status, 0) + 1
         by_verdict[claim.verdict.key] = by_verdict.get(claim.verdict.key, 0) + 1
+    return chart_of_tallies(
+        by_status, by_verdict, statuses=statuses, ratings=ratings, language=language
+    )
+
+
+def chart_of_tallies(
+    by_status: dict[str, int],
+    by_verdict: dict[str, int],
+    *,
+    statuses: Sequence[tuple[str, str]],
+    ratings: dict[str, Any],
+    language: str = DEFAULT_LANGUAGE,
+) -> Chart:
+    """The chart from claims counted per status key and per verdict key."""
+    tx = texts(language)
     return Chart(
         (
             Series(
