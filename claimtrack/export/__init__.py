@@ -1,14 +1,17 @@
 """Reports and exports: claims → HTML, PDF, Markdown, DOCX, CSV, XLSX, ClaimReview JSON-LD.
 
 ``build_report`` reads a selection through the services into a frozen, redacted
-``Report``; ``export_report`` writes it in one format, atomically. No Qt here: the PDF
-writer lives in ``claimtrack.pdf`` (QtGui) and is loaded only when a PDF is asked for.
+``Report``; ``export_report`` writes it in one format, atomically. CSV and XLSX need only
+the table's cells: ``export_table`` reads those straight from the database and writes
+the same file several times faster (the command line and the export dialog use it). No
+Qt here: the PDF writer lives in ``claimtrack.pdf`` (QtGui), loaded only for a PDF.
 """
 
 from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from claimtrack.export.atomic import ExportError, atomic_write
 from claimtrack.export.report import (
@@ -21,6 +24,9 @@ from claimtrack.export.report import (
     chart_from_counts,
 )
 
+if TYPE_CHECKING:
+    from claimtrack.services import Services
+
 # format key -> (file suffix, label)
 FORMATS: dict[str, tuple[str, str]] = {
     "html": (".html", "HTML page"),
@@ -32,6 +38,7 @@ FORMATS: dict[str, tuple[str, str]] = {
     "claimreview": (".jsonld", "ClaimReview JSON-LD"),
 }
 PAPERS = ("a4", "letter")
+TABULAR = ("csv", "xlsx")  # formats ``export_table`` writes
 
 
 def export_report(
@@ -77,9 +84,30 @@ def export_report(
     return atomic_write(path, lambda s: write_claimreview(report, s))
 
 
+def export_table(
+    services: Services,
+    scope: Scope | None,
+    options: ReportOptions | None,
+    fmt: str,
+    path: str | os.PathLike[str],
+    *,
+    csv_raw: bool = False,
+    control: Control | None = None,
+) -> tuple[Path, int]:
+    """Write a scope's claims as CSV or XLSX without building the Report; (path, rows).
+
+    The file is the one ``export_report(build_report(...), fmt, ...)`` writes, with the
+    same redaction, language and spreadsheet safety (see ``claimtrack.export.rows``).
+    """
+    from claimtrack.export.rows import export_rows
+
+    return export_rows(services, scope, options, fmt, path, csv_raw=csv_raw, control=control)
+
+
 __all__ = [
     "FORMATS",
     "PAPERS",
+    "TABULAR",
     "Control",
     "ExportError",
     "NullControl",
@@ -89,4 +117,5 @@ __all__ = [
     "build_report",
     "chart_from_counts",
     "export_report",
+    "export_table",
 ]

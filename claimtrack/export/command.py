@@ -85,7 +85,14 @@ def _language(given: str | None) -> str:
 def run(args: argparse.Namespace) -> int:
     from claimtrack.cli import _check_keys, _services, editor_name
     from claimtrack.domain import ClaimFilter
-    from claimtrack.export import ReportOptions, Scope, build_report, export_report
+    from claimtrack.export import (
+        TABULAR,
+        ReportOptions,
+        Scope,
+        build_report,
+        export_report,
+        export_table,
+    )
 
     services = _services(args)
     try:
@@ -110,6 +117,13 @@ def run(args: argparse.Namespace) -> int:
             generated_by=editor_name(),
             language=_language(args.language),
         )
+        if args.format in TABULAR:
+            # The table's cells straight from the database: no Report to build.
+            path, count = export_table(
+                services, scope, options, args.format, args.output, csv_raw=args.raw
+            )
+            print(f"Exported {count} claim(s) to {path}.", file=sys.stderr)
+            return 0
         report = build_report(services, scope, options)
     finally:
         services.store.close()

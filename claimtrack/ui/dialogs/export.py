@@ -35,7 +35,15 @@ from PySide6.QtWidgets import (
 )
 
 from claimtrack.domain import ClaimFilter
-from claimtrack.export import FORMATS, ReportOptions, Scope, build_report, export_report
+from claimtrack.export import (
+    FORMATS,
+    TABULAR,
+    ReportOptions,
+    Scope,
+    build_report,
+    export_report,
+    export_table,
+)
 from claimtrack.export.texts import LANGUAGES
 
 if TYPE_CHECKING:
@@ -354,13 +362,18 @@ class ExportDialog(QDialog):
             self.export_to(path)
 
     def export_to(self, path: str) -> None:
-        """Build the whole report and write it to ``path`` in a worker."""
+        """Write the whole scope to ``path`` in a worker (CSV/XLSX without a Report)."""
         if self._task is not None:
             return
         services, scope, options = self.services, self.scope(), self.options()
         fmt, paper, raw = self.format, str(self.paper_box.currentData()), self.raw_box.isChecked()
 
         def work(control: TaskControl) -> tuple[str, int]:
+            if fmt in TABULAR:  # the same file, read straight into rows (no Report)
+                table, count = export_table(
+                    services, scope, options, fmt, path, csv_raw=raw, control=control
+                )
+                return str(table), count
             report: Report = build_report(services, scope, options, control)
             control.check()
             written = export_report(report, fmt, path, paper=paper, csv_raw=raw, control=control)
