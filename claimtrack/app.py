@@ -40,21 +40,28 @@ def _build(read_only: bool = False) -> tuple[Any, Any, Any]:
     app.setApplicationVersion(__version__)
     app.setDesktopFileName(APP_ID)
     settings = Settings()
-    _install_language_and_icon(app, settings)
+    _install_language(app, settings)
     runner = TaskRunner(app)
     window = MainWindow(settings, runner, editor=_editor_name(settings))
     window.read_only = read_only
+    window.after_first_paint(lambda: _install_icon(app))
     return app, settings, window
 
 
-def _install_language_and_icon(app: Any, settings: Any) -> None:
+def _install_language(app: Any, settings: Any) -> None:
     """The language chosen in Preferences (else the system's) before any widget exists."""
-    from PySide6.QtGui import QIcon
-
     from claimtrack.settings import LANGUAGE
-    from claimtrack.ui.i18n import install_language, resource_dir
+    from claimtrack.ui.i18n import install_language
 
     install_language(app, settings.get(LANGUAGE))
+
+
+def _install_icon(app: Any) -> None:
+    """The application icon; set once the window has painted (reading the SVG is not free)."""
+    from PySide6.QtGui import QIcon
+
+    from claimtrack.ui.i18n import resource_dir
+
     icon = resource_dir() / f"{APP_ID}.svg"
     if icon.is_file():
         app.setWindowIcon(QIcon(str(icon)))

@@ -27,9 +27,11 @@ from claimtrack.domain import (
     StoreError,
 )
 
-# The newest schema revision this version of ClaimTrack writes. A test keeps it equal to
-# the head of store/migrations, so that opening an up-to-date file never imports Alembic.
-HEAD_REVISION = "0004"
+# The newest schema revision this version of ClaimTrack writes (in its own light module for
+# the window's peek). A test keeps it equal to the head of store/migrations, so that
+# opening an up-to-date file never imports Alembic.
+from claimtrack.store.revision import HEAD_REVISION
+
 MIGRATIONS_DIR = Path(__file__).with_name("migrations")
 DEFAULT_BUSY_TIMEOUT = 5.0
 

@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
 
 from claimtrack import APP_NAME
 from claimtrack import settings as keys
-from claimtrack.domain import ChangeSet, ClaimFilter, ClaimRecord
+from claimtrack.domain import ClaimFilter
 from claimtrack.settings import Settings
 from claimtrack.ui.actions import Actions
 from claimtrack.ui.models.claims import ClaimTableModel
@@ -45,6 +45,7 @@ if TYPE_CHECKING:
     from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
     from PySide6.QtWidgets import QMessageBox
 
+    from claimtrack.domain import ChangeSet, ClaimRecord
     from claimtrack.services import Services
     from claimtrack.ui.delegates import ChoiceDelegate, VerdictDelegate
     from claimtrack.ui.desk import Desk
@@ -98,6 +99,7 @@ class MainWindow(QMainWindow):
     firstRowsShown = Signal(int)  # the rows on screen are right (the full list may follow)
     detailShown = Signal(int)
     sidebarShown = Signal()
+    choicesShown = Signal()  # filter, detail and bulk menus filled for the open database
     failed = Signal(str)
 
     def __init__(self, settings: Settings, runner: TaskRunner, editor: str = "") -> None:
@@ -110,6 +112,7 @@ class MainWindow(QMainWindow):
         self.desk: Desk | None = None
         self.filter = ClaimFilter()
         self._generation = 0
+        self._opening = 0  # which open_database call is the latest
         self._records_by_article: dict[int, list[ClaimRecord]] = {}
         self.setWindowTitle(APP_NAME)
         self.setAcceptDrops(True)
@@ -450,7 +453,50 @@ class MainWindow(QMainWindow):
             return services, services.is_empty()
 
         drafts = self.drafts
-        self.runner.run(work, self._opened, self._failed)
+        self._opening += 1
+        opening = self._opening
+        if self.services is None and not self.model.rowCount():
+            self._peek(target, opening)
+
+        def opened(result: tuple[Services, bool]) -> None:
+            if opening == self._opening:
+                self._opened(result)
+            else:  # another open started meanwhile: this one is not wanted any more
+                result[0].store.close()
+
+        def failed(exc: BaseException) -> None:
+            if opening == self._opening and self.model.peeking:
+                self.model.set_services(None)  # the peeked rows are not to be trusted
+            self._failed(exc)
+
+        self.runner.run(work, opened, failed)
+
+    def _peek(self, target: str | None, opening: int) -> None:
+        """Show a local file's first rows while the data layer loads (~0.4 s of imports).
+
+        Plain sqlite3, read-only; anything unusual (another revision, damage, a server)
+        yields nothing and the normal open decides what to say. Nothing is editable until
+        ``_opened`` hands the table its services.
+        """
+        from claimtrack import paths
+
+        path = paths.sqlite_file(target)
+        if path is None:
+            return
+
+        def work(_control: TaskControl) -> Any:
+            from claimtrack.store.rawread import peek
+            from claimtrack.store.revision import HEAD_REVISION
+
+            return peek(path, HEAD_REVISION)
+
+        def done(found: Any) -> None:
+            if found is None or opening != self._opening or self.services is not None:
+                return
+            self.model.show_peek(found)
+            self.firstRowsShown.emit(len(found.ids))
+
+        self.runner.run(work, done, lambda _exc: None)
 
     def _opened(self, result: tuple[Services, bool]) -> None:
         services, empty = result
@@ -467,7 +513,7 @@ class MainWindow(QMainWindow):
         self.detail.desk = self.desk
         self.detail.drafts = (self.drafts, services.store.display_name, self.runner)
         self.undo_stack.clear()
-        self.model.set_services(services)
+        self.model.set_services(services, keep_rows=True)
         # The filter and detail menus (thousands of parties) fill once the claims show:
         # the rows come first.
         if not getattr(self, "_choices_pending", False):
@@ -798,26 +844,48 @@ class MainWindow(QMainWindow):
         self.sidebarShown.emit()
 
     def _refresh_choices(self) -> None:
+        """Fill the filter, detail and bulk menus: read off the GUI thread (thousands of
+        parties take a while), shown when read; only the newest reading counts."""
         services = self.services
         if services is None:
             return
+        self._choices_generation = generation = getattr(self, "_choices_generation", 0) + 1
+
+        def work(_control: TaskControl) -> tuple[Any, ...]:
+            return (
+                services.catalog.statuses(),
+                services.catalog.ratings(),
+                services.parties.names(),
+                [t.name for t in services.catalog.tags()],
+                sorted({r for r in services.claims.assignees() if r}),
+            )
+
+        def done(result: tuple[Any, ...]) -> None:
+            if generation == self._choices_generation and services is self.services:
+                self._show_choices(*result)
+
+        self.runner.run(work, done, self._failed)
+
+    def _show_choices(
+        self,
+        status_rows: list[Any],
+        ratings: list[Any],
+        parties: list[tuple[int, str]],
+        tags: list[str],
+        assignees: list[str],
+    ) -> None:
         from claimtrack.ui.labels import status_label, verdict_label
 
-        statuses = [(s.key, status_label(s.key, s.label)) for s in services.catalog.statuses()]
-        ratings = services.catalog.ratings()
+        statuses = [(s.key, status_label(s.key, s.label)) for s in status_rows]
         self._rating_colours = {r.key: r.colour for r in ratings}  # for the article's spans
         verdicts = [(r.key, verdict_label(r.key, r.label)) for r in ratings]
-        parties = services.parties.list()
-        tags = [t.name for t in services.catalog.tags()]
-        assignees = sorted({r for r in services.claims.assignees() if r})
-        self.filterbar.set_choices(
-            statuses, verdicts, [(p.id, p.name) for p in parties], tags, assignees
-        )
-        self.detail.set_choices(statuses, verdicts, [p.name for p in parties])
+        self.filterbar.set_choices(statuses, verdicts, parties, tags, assignees)
+        self.detail.set_choices(statuses, verdicts, [name for _, name in parties])
         self.status_delegate.choices = statuses
         self.verdict_delegate.choices = verdicts
         self._fill_bulk_menu(self.status_menu, "status", statuses, "Ctrl+%d")
         self._fill_bulk_menu(self.verdict_menu, "verdict", verdicts, "Alt+%d")
+        self.choicesShown.emit()
 
     def _fill_bulk_menu(
         self, menu: QMenu, field: str, choices: list[tuple[str, str]], shortcut: str
@@ -862,6 +930,8 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(message, 10000)
         self.failed.emit(message)
         show_error(self, self.tr("Could not save"), message)
+        from claimtrack.domain import ChangeSet
+
         self.model.apply_changes(ChangeSet(updated={"claim": frozenset(self.selected_ids())}))
 
     def _failed(self, exc: BaseException) -> None:

@@ -34,9 +34,15 @@ class StartupProbe(QObject):
         self.app, self.window = app, window
         self.painted = False
         self.rows_ready = False
+        self.rows_seen = False
+        self.loaded = False
         window.installEventFilter(self)
         window.table.viewport().installEventFilter(self)
-        window.claimsShown.connect(self._rows)
+        # Rows may first come from the start-up peek (firstRowsShown) and the data layer
+        # later (claimsShown): the first paint with rows is timed, the memory is measured
+        # once everything has loaded.
+        window.firstRowsShown.connect(self._rows)
+        window.claimsShown.connect(self._loaded)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.Paint:
@@ -46,14 +52,25 @@ class StartupProbe(QObject):
                 print(f"first-paint {now:.6f}", flush=True)
             if self.rows_ready and watched is self.window.table.viewport():
                 self.rows_ready = False
+                self.rows_seen = True
                 print(f"rows-visible {now:.6f}", flush=True)
-                QTimer.singleShot(0, self._scroll)
+                self._maybe_scroll()
         return False
 
     def _rows(self, count: int) -> None:
-        if count:
+        if count and not self.rows_seen:
             self.rows_ready = True
             self.window.table.viewport().update()
+
+    def _loaded(self, count: int) -> None:
+        self.loaded = True
+        self._rows(count)
+        self._maybe_scroll()
+
+    def _maybe_scroll(self) -> None:
+        if self.loaded and self.rows_seen:
+            self.loaded = False
+            QTimer.singleShot(0, self._scroll)
 
     def _scroll(self) -> None:
         table = self.window.table

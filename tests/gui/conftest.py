@@ -32,7 +32,8 @@ def make_window(qtbot):
 
 
 def open_and_wait(qtbot, window: MainWindow, target: Path) -> None:
-    with qtbot.waitSignal(window.claimsShown, timeout=20_000):
+    # The rows, then the menus (filled off the GUI thread once the rows show).
+    with qtbot.waitSignals([window.claimsShown, window.choicesShown], timeout=20_000):
         window.open_database(str(target))
 
 

@@ -15,10 +15,12 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QColor
 
-from claimtrack.domain import ChangeSet, ClaimKind, ClaimRecord
+from claimtrack.domain import ClaimKind
 
 if TYPE_CHECKING:  # the data layer loads after the window is painted
+    from claimtrack.domain import ChangeSet, ClaimRecord
     from claimtrack.services import Services
+    from claimtrack.store.rawread import Peek
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -67,6 +69,8 @@ class ClaimTableModel(QAbstractTableModel):
         super().__init__(parent)
         self.edit_handler: EditHandler | None = None
         self._services = services
+        # What records are read from: the services, or a start-up peek until they load.
+        self._reader: Any = services.claims if services is not None else None
         self._ids: list[int] = []
         self._row_of: dict[int, int] = {}
         self._cache: dict[int, ClaimRecord] = {}
@@ -75,19 +79,62 @@ class ClaimTableModel(QAbstractTableModel):
         self._verdict_colours: dict[str, QColor] = {}
 
     # -------------------------------------------------------------- setup
-    def set_services(self, services: Services | None) -> None:
-        self.beginResetModel()
-        self._services = services
-        self._ids, self._row_of, self._cache = [], {}, {}
-        if services is not None:
-            from claimtrack.ui.labels import status_label, verdict_label
+    def set_services(self, services: Services | None, *, keep_rows: bool = False) -> None:
+        """Read from ``services`` from now on.
 
+        ``keep_rows``: the rows shown come from a peek of the same file (see ``show_peek``)
+        and stay on screen until the services' own query replaces them.
+        """
+        keep = keep_rows and services is not None and self.peeking
+        if not keep:
+            self.beginResetModel()
+        self._services = services
+        self._reader = services.claims if services is not None else None
+        self._cache = {}
+        if not keep:
+            self._ids, self._row_of = [], {}
+        if services is not None:
             statuses = services.catalog.statuses()
-            self._status_labels = {s.key: status_label(s.key, s.label) for s in statuses}
             ratings = services.catalog.ratings()
-            self._verdict_labels = {r.key: verdict_label(r.key, r.label) for r in ratings}
-            self._verdict_colours = {r.key: QColor(r.colour) for r in ratings}
+            self._set_labels(
+                [(s.key, s.label) for s in statuses], [(r.key, r.label, r.colour) for r in ratings]
+            )
+        if keep:
+            self._announce_all()
+        else:
+            self.endResetModel()
+
+    def show_peek(self, peek: Peek) -> None:
+        """Show a file's claims read before the data layer loaded (``store.rawread.peek``).
+
+        Read only: nothing is editable until ``set_services`` hands over the services.
+        """
+        self.beginResetModel()
+        self._services = None
+        self._reader = peek
+        self._set_labels(peek.statuses, peek.ratings)
+        self._ids, self._row_of = list(peek.ids), {}
+        self._cache = dict(peek.records)
         self.endResetModel()
+
+    @property
+    def peeking(self) -> bool:
+        """True while the rows come from a start-up peek, not from the services."""
+        return self._reader is not None and self._services is None
+
+    def _set_labels(
+        self, statuses: Sequence[tuple[str, str]], ratings: Sequence[tuple[str, str, str]]
+    ) -> None:
+        from claimtrack.ui.labels import status_label, verdict_label
+
+        self._status_labels = {key: status_label(key, label) for key, label in statuses}
+        self._verdict_labels = {key: verdict_label(key, label) for key, label, _ in ratings}
+        self._verdict_colours = {key: QColor(colour) for key, _, colour in ratings}
+
+    def _announce_all(self) -> None:
+        if self._ids:
+            last = len(COLUMNS) - 1
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self._ids) - 1, last))
 
     def set_ids(self, ids: Sequence[int], rows: dict[int, int] | None = None) -> None:
         """Show these claims in this order (the result of a query run elsewhere).
@@ -99,6 +146,13 @@ class ClaimTableModel(QAbstractTableModel):
         """
         ids = list(ids)
         shown = len(self._ids)
+        if shown and ids == self._ids:
+            # The same rows (a peek's, or a refresh that found nothing new): keep scroll
+            # position and selection, just read the records again.
+            self._row_of = rows or self._row_of
+            self._cache.clear()
+            self._announce_all()
+            return
         if 0 < shown < len(ids) and ids[:shown] == self._ids:
             self.beginInsertRows(QModelIndex(), shown, len(ids) - 1)
             self._ids = ids
@@ -158,7 +212,7 @@ class ClaimTableModel(QAbstractTableModel):
 
     def record(self, row: int) -> ClaimRecord | None:
         claim_id = self.claim_id(row)
-        if claim_id is None or self._services is None:
+        if claim_id is None or self._reader is None:
             return None
         found = self._cache.get(claim_id)
         if found is None:
@@ -167,12 +221,12 @@ class ClaimTableModel(QAbstractTableModel):
         return found
 
     def _fetch_around(self, row: int) -> None:
-        assert self._services is not None
+        assert self._reader is not None
         if len(self._cache) > CACHE_LIMIT:
             self._cache.clear()
         start = max(0, row - PAGE // 4)
         wanted = [i for i in self._ids[start : start + PAGE] if i not in self._cache]
-        for record in self._services.claims.get_many(wanted):
+        for record in self._reader.get_many(wanted):
             self._cache[record.id] = record
 
     # -------------------------------------------------------------- Qt model API
@@ -216,6 +270,8 @@ class ClaimTableModel(QAbstractTableModel):
 
     def flags(self, index: Index) -> Qt.ItemFlag:
         base = super().flags(index)
+        if self._services is None:
+            return base  # a peek: shown, not yet editable
         if index.isValid() and COLUMNS[index.column()][0] in EDITABLE_KEYS:
             return base | Qt.ItemFlag.ItemIsEditable
         return base
