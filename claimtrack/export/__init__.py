@@ -25,6 +25,8 @@ from claimtrack.export.report import (
 )
 
 if TYPE_CHECKING:
+    from datetime import datetime
+
     from claimtrack.services import Services
 
 # format key -> (file suffix, label)
@@ -93,6 +95,7 @@ def export_table(
     *,
     csv_raw: bool = False,
     control: Control | None = None,
+    now: datetime | None = None,
 ) -> tuple[Path, int]:
     """Write a scope's claims as CSV or XLSX without building the Report; (path, rows).
 
@@ -101,7 +104,9 @@ def export_table(
     """
     from claimtrack.export.rows import export_rows
 
-    return export_rows(services, scope, options, fmt, path, csv_raw=csv_raw, control=control)
+    return export_rows(
+        services, scope, options, fmt, path, csv_raw=csv_raw, control=control, now=now
+    )
 
 
 __all__ = [

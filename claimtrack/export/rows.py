@@ -61,8 +61,11 @@ def export_rows(
     *,
     csv_raw: bool = False,
     control: Control | None = None,
+    now: datetime | None = None,
 ) -> tuple[Path, int]:
     """Write the scope's claims as CSV or XLSX to ``path`` atomically; (path, rows written).
+
+    ``now`` is the report's time of generation (the XLSX summary shows it), by default now.
 
     The cyclic garbage collector is paused meanwhile, as in ``build_report``: the rows are
     many small acyclic objects and collections would only walk them.
@@ -73,7 +76,7 @@ def export_rows(
     paused = gc.isenabled()
     gc.disable()
     try:
-        sheet = read_sheet(services, scope, options, control)
+        sheet = read_sheet(services, scope, options, control, now=now)
         rows: list[int] = []
         if fmt == "csv":
             written = atomic_write(
@@ -144,7 +147,8 @@ class _Batches:
         self.by_verdict = by_verdict
 
     def __iter__(self) -> Iterator[Batch]:
-        with self.services.store.engine.connect() as conn:
+        # One read transaction: on SQLite every chunk then sees the same snapshot.
+        with self.services.store.engine.connect() as conn, conn.begin():
             reader = _Reader(conn, self.selection)
             for chunk in _chunks(self.selection.ids):
                 yield reader.batch(chunk, self.by_status, self.by_verdict)
