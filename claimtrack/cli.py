@@ -7,11 +7,8 @@ exit status 2 and one line on stderr; tracebacks are for bugs only.
 from __future__ import annotations
 
 import argparse
-import getpass
 import importlib
-import json
 import os
-import shutil
 import sys
 from collections.abc import Sequence
 from typing import IO, Any, NoReturn
@@ -60,6 +57,13 @@ def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
     )
     # `claimtrack FILE` (the file manager's Exec=claimtrack %f) arrives as --open FILE.
     parser.add_argument("--open", dest="open_file", metavar="FILE", help=argparse.SUPPRESS)
+    tokens = list(sys.argv[1:] if argv is None else argv)
+    helping = any(t in ("-h", "--help") for t in tokens)
+    if not helping and not _positionals(tokens):
+        # The app's own start (`claimtrack`, `claimtrack --db X`, `claimtrack FILE`): the
+        # nine command parsers would cost ~10 ms of the first paint for nothing.
+        parser.set_defaults(command=None)
+        return parser
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
 
     def command(name: str, help_text: str) -> argparse.ArgumentParser:
@@ -84,8 +88,6 @@ def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
     lister.add_argument("--format", choices=["table", "jsonl"], default="table")
     # A plugin is imported only when it is the command asked for (or for --help), so the
     # GUI's start never pays for the exporters' or the extractor's imports.
-    tokens = list(sys.argv[1:] if argv is None else argv)
-    helping = any(t in ("-h", "--help") for t in tokens)
     chosen = next((t for t in tokens if t in PLUGIN_COMMANDS), None)
     for name, module in PLUGIN_COMMANDS.items():
         if helping or name == chosen:
@@ -94,6 +96,20 @@ def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
         else:
             command(name, "")
     return parser
+
+
+def _positionals(tokens: Sequence[str]) -> bool:
+    """True when ``tokens`` hold a word that is not an option or an option's value."""
+    takes_value = {"--db", "--open"}
+    skip = False
+    for token in tokens:
+        if skip:
+            skip = False
+        elif token in takes_value:
+            skip = True
+        elif token == "-" or not token.startswith("-"):
+            return True
+    return False
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -158,6 +174,8 @@ def editor_name() -> str:
     if name:
         return name
     try:
+        import getpass
+
         return getpass.getuser()
     except (KeyError, OSError):
         return "command line"
@@ -206,6 +224,8 @@ def _list(args: argparse.Namespace, out: IO[str]) -> int:
     finally:
         services.store.close()
     if args.format == "jsonl":
+        import json
+
         for record in records:
             out.write(json.dumps(claim_json(record), ensure_ascii=False) + "\n")
     else:
@@ -243,6 +263,8 @@ def claim_json(record: Any) -> dict[str, Any]:
 
 
 def _print_table(records: Sequence[Any], out: IO[str]) -> None:
+    import shutil
+
     # On a terminal the claim text is cut to fit; into a pipe it is printed whole.
     width = shutil.get_terminal_size((120, 24)).columns if out.isatty() else 10_000
     header = ("ID", "KIND", "STATUS", "VERDICT", "CLAIMANT", "VIA", "CLAIM")

@@ -154,3 +154,21 @@ def test_the_claimtrack_command_is_installed() -> None:
         pytest.skip("package not installed as a command in this environment")
     result = subprocess.run([str(script), "--version"], capture_output=True, text=True, check=False)
     assert result.returncode == 0 and result.stdout.startswith("ClaimTrack ")
+
+
+@pytest.mark.parametrize(
+    ("argv", "db", "open_file"),
+    [
+        ([], None, None),
+        (["--db", "team.sqlite"], "team.sqlite", None),
+        (["--db", "list"], "list", None),  # a file named like a command, after --db
+        (["--open", "a/b.sqlite", "--read-only"], None, "a/b.sqlite"),
+    ],
+)
+def test_the_app_starts_without_a_command(argv, db, open_file) -> None:
+    """Starting the app parses only the top-level options (the commands' parsers are
+    built when a command or --help is asked for), and still means "gui"."""
+    from claimtrack.cli import build_parser
+
+    args = build_parser(argv).parse_args(argv)
+    assert (args.command, args.db, args.open_file) == (None, db, open_file)

@@ -35,7 +35,8 @@ class FilterBar(QWidget):
         self.search = QLineEdit()
         self.search.setObjectName("searchBox")
         self.search.setPlaceholderText(self.tr("Search claims, notes, parties, articles…"))
-        self.search.setClearButtonEnabled(True)
+        # Its icon takes ~5 ms to load and shows only once there is text: after the paint.
+        QTimer.singleShot(0, lambda: self.search.setClearButtonEnabled(True))
         self._debounce = QTimer(self)
         self._debounce.setSingleShot(True)
         self._debounce.setInterval(DEBOUNCE_MS)
