@@ -296,6 +296,7 @@ class Selection:
     parties: dict[int, Any]  # id -> PartyRecord
     protected_ids: set[int]  # empty when redaction is off
     redact: Redactor
+    spellings: tuple[str, ...] = ()  # what ``redact`` looks for (names, aliases, former names)
 
     def party_name(self, party_id: int) -> str:
         """A claimant's or chain link's name: the neutral phrase for a protected party."""
@@ -345,9 +346,10 @@ def select_claims(
     status_labels = {s.key: tx.status(s.key, clean(s.label)) for s in statuses}
     parties = {p.id: p for p in services.parties.list()}
     protected_ids = {pid for pid, p in parties.items() if p.protected} if options.redact else set()
-    redact = Redactor(_protected_spellings(services, parties, protected_ids), tx.protected)
+    spellings = tuple(_protected_spellings(services, parties, protected_ids))
+    redact = Redactor(spellings, tx.protected)
     return Selection(
-        language, tx, ids, total, ratings, status_labels, parties, protected_ids, redact
+        language, tx, ids, total, ratings, status_labels, parties, protected_ids, redact, spellings
     )
 
 

@@ -15,7 +15,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from claimtrack.domain import ClaimFilter
@@ -320,3 +320,41 @@ def test_any_text_gives_the_report_cells(desk, tmp_path, notes, paraphrase, resp
         options = ReportOptions(language=language)
         expected, _ = csv_of_report(desk, tmp_path, options, raw=False)
         assert csv_of_table(desk, tmp_path, options, raw=False)[0] == expected
+
+
+TRICKY = [
+    "Kelvin",
+    "\u212aelvin",
+    "\u017fam",
+    "İstanbul",
+    "ab",
+    "a\x00b",
+    " Rina ",
+    "par",
+    "PARTY 9",
+]
+
+
+@settings(max_examples=300, deadline=None)
+@example(spellings=["sam"], texts=["the \u017fam case", "", "", "", ""])  # ſ folds to s
+@given(
+    spellings=st.lists(st.one_of(st.sampled_from(TRICKY), st.text(max_size=6)), max_size=4),
+    texts=st.lists(
+        st.one_of(st.text(max_size=20), st.sampled_from([*TRICKY, "kelvin", "sam", "\ufffd"])),
+        min_size=5,
+        max_size=5,
+    ),
+)
+def test_the_quick_unchanged_test_never_skips_a_redaction(spellings, texts) -> None:
+    """Where the lean reader skips ``Redactor.many``, ``many`` would have changed nothing."""
+    from claimtrack.export.report import Selection
+    from claimtrack.export.rows import _untouched_test
+    from claimtrack.export.text import Redactor
+    from claimtrack.export.texts import texts as catalogue
+
+    for active in (spellings, []):
+        selection = Selection(
+            "en", catalogue("en"), [], 0, {}, {}, {}, set(), Redactor(active), tuple(active)
+        )
+        if _untouched_test(selection)(tuple(texts)):
+            assert selection.redact.many(*texts) == texts
