@@ -35,7 +35,7 @@ from claimtrack.export.report import (
     heading,
     select_claims,
 )
-from claimtrack.export.tabular import Batch, Sheet, write_csv, write_xlsx
+from claimtrack.export.tabular import _DANGEROUS, Batch, Sheet, safe_cell, write_csv, write_xlsx
 from claimtrack.export.text import clean
 
 if TYPE_CHECKING:
@@ -46,6 +46,10 @@ if TYPE_CHECKING:
 
 # A stored SQLite timestamp with no zone (what SQLAlchemy writes for UTC): its minutes in
 # ISO form are its first 16 characters. Anything else goes through the column's type.
+# Cells checked for spreadsheet safety on every row (the claim's own texts, evidence,
+# replies, tags); every other cell comes from a cache made safe once. ``tabular.row`` order.
+_PER_ROW = (1, 2, 6, 9, 10, 11, 12, 13)
+
 _PLAIN_UTC = re.compile(
     r"\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01]) (?:[01]\d|2[0-3]):[0-5]\d"
     r"(?::[0-5]\d(?:\.\d{1,6})?)?"
@@ -76,7 +80,8 @@ def export_rows(
     paused = gc.isenabled()
     gc.disable()
     try:
-        sheet = read_sheet(services, scope, options, control, now=now)
+        safe = fmt == "csv" and not csv_raw
+        sheet = read_sheet(services, scope, options, control, now=now, safe=safe)
         rows: list[int] = []
         if fmt == "csv":
             written = atomic_write(
@@ -99,8 +104,13 @@ def read_sheet(
     control: Control | None = None,
     *,
     now: datetime | None = None,
+    safe: bool = False,
 ) -> Sheet:
-    """The table of a scope, its rows read lazily, chunk by chunk, as the writer asks."""
+    """The table of a scope, its rows read lazily, chunk by chunk, as the writer asks.
+
+    ``safe``: cells come already spreadsheet-safe (``tabular.safe_cell``), for a CSV that
+    is not raw; the reader checks each repeated value once instead of every cell.
+    """
     scope = scope or Scope()
     options = options or ReportOptions()
     control = control or NullControl()
@@ -108,7 +118,7 @@ def read_sheet(
     head = heading(services, scope, options, selection, now)
     by_status: dict[str, int] = {}
     by_verdict: dict[str, int] = {}
-    batches = _Batches(services, selection, by_status, by_verdict)
+    batches = _Batches(services, selection, by_status, by_verdict, safe)
 
     def chart() -> Any:
         return chart_of_tallies(
@@ -128,6 +138,7 @@ def read_sheet(
         total=len(selection.ids),
         batches=batches,
         chart=chart,
+        safe=safe,
     )
 
 
@@ -140,24 +151,31 @@ class _Batches:
         selection: Selection,
         by_status: dict[str, int],
         by_verdict: dict[str, int],
+        safe: bool,
     ) -> None:
         self.services = services
         self.selection = selection
         self.by_status = by_status
         self.by_verdict = by_verdict
+        self.safe = safe
 
     def __iter__(self) -> Iterator[Batch]:
         # One read transaction: on SQLite every chunk then sees the same snapshot.
         with self.services.store.engine.connect() as conn, conn.begin():
-            reader = _Reader(conn, self.selection)
+            reader = _Reader(conn, self.selection, self.safe)
             for chunk in _chunks(self.selection.ids):
                 yield reader.batch(chunk, self.by_status, self.by_verdict)
 
 
 class _Reader:
-    """Reads chunks of claims into table rows, caching what repeats across claims."""
+    """Reads chunks of claims into table rows, caching what repeats across claims.
 
-    def __init__(self, conn: Connection, selection: Selection) -> None:
+    With ``safe``, the cells are made spreadsheet-safe here: a value that fills a whole
+    cell and repeats (a name, label, article, editor) is made safe once, in its cache; a
+    chain is safe when its first name is; the claim's own texts are checked per row.
+    """
+
+    def __init__(self, conn: Connection, selection: Selection, safe: bool = False) -> None:
         from sqlalchemy import select
 
         from claimtrack.store.models import (
@@ -231,9 +249,16 @@ class _Reader:
         self.names: dict[int, str] = {}  # party id -> claimant / link name
         self.links: dict[tuple[int, str], str] = {}  # (party id, role) -> "Name (Role)"
         self.reply_names: dict[int, str] = {}
-        self.verdicts: dict[str, tuple[str, str]] = {}  # key -> (label, colour)
+        self.verdicts: dict[str, tuple[str, str]] = {}  # key -> (label cell, colour)
         self.labels: dict[str, str] = {}
         self.untouched = _untouched_test(selection)
+        self.safe = safe
+        self.cell: Callable[[str], str] = safe_cell if safe else _same  # type: ignore[assignment]
+        # Whole cells, made safe if asked: claimant names, kinds, statuses, people.
+        self.claimant_cells: dict[int, str] = {}
+        self.kind_cells: dict[str, str] = {}
+        self.status_cells: dict[str, str] = {}
+        self.people: dict[str, str] = {}  # assignee / updated_by -> cell
 
     # ------------------------------------------------------------ cached words
     def _name(self, party_id: int) -> str:
@@ -252,6 +277,30 @@ class _Reader:
         found = self.labels.get(identifier)
         if found is None:
             found = self.labels[identifier] = self.label(identifier)
+        return found
+
+    def _claimant(self, party_id: int) -> str:
+        found = self.claimant_cells.get(party_id)
+        if found is None:
+            found = self.claimant_cells[party_id] = self.cell(self._name(party_id))
+        return found
+
+    def _kind(self, kind: str) -> str:
+        found = self.kind_cells.get(kind)
+        if found is None:
+            found = self.kind_cells[kind] = self.cell(self._label(kind))
+        return found
+
+    def _status(self, key: str) -> str:
+        found = self.status_cells.get(key)
+        if found is None:
+            found = self.status_cells[key] = self.cell(self.sel.status_labels.get(key, key))
+        return found
+
+    def _person(self, value: str) -> str:
+        found = self.people.get(value)
+        if found is None:
+            found = self.people[value] = self.cell(clean(value))
         return found
 
     def _when(self, value: Any, convert: Callable[[Any], Any]) -> str:
@@ -273,7 +322,8 @@ class _Reader:
         for part in _chunks(missing):
             query = self.article_query.where(self.article_id.in_(part))
             for article_id, title, url in _raw(self.conn, query):
-                self.articles[article_id] = (redact(title), clean(url or ""))
+                cell = self.cell
+                self.articles[article_id] = (cell(redact(title)), cell(clean(url or "")))
 
     def batch(
         self, chunk: list[int], by_status: dict[str, int], by_verdict: dict[str, int]
@@ -307,8 +357,14 @@ class _Reader:
             answer = redact(response) or self.no_reply
             replies.setdefault(claim_id, []).append(f"{party}, {asked}, {label(channel)}: {answer}")
 
-        many, status_labels, articles = redact.many, self.sel.status_labels, self.articles
+        many, articles, safe = redact.many, self.articles, self.safe
         to_datetime, plain, untouched = self.to_datetime, _PLAIN_UTC.fullmatch, self.untouched
+        kind_cell, status_cell, person, claimant_cell = (
+            self._kind,
+            self._status,
+            self._person,
+            self._claimant,
+        )
         out: Batch = []
         for claim_id in chunk:
             r = found.get(claim_id)
@@ -337,49 +393,55 @@ class _Reader:
             if claimant_id is None:
                 claimant, first = "", "—"
             else:
-                claimant = first = self._name(claimant_id)
+                # Safe as a cell, safe as the chain's start: a chain is unsafe only by it.
+                claimant = first = claimant_cell(claimant_id)
             links = chains.get(claim_id)
             verdict = self.verdicts.get(verdict_key)
             if verdict is None:
                 v = self.sel.verdict(verdict_key)
-                verdict = self.verdicts[verdict_key] = (v.label, v.colour)
+                verdict = self.verdicts[verdict_key] = (self.cell(v.label), v.colour)
             title, url = articles[article_id]
             by_status[status] = by_status.get(status, 0) + 1
             by_verdict[verdict_key] = by_verdict.get(verdict_key, 0) + 1
             if updated_at.__class__ is str and plain(updated_at):
                 updated = updated_at[:16] + " UTC"
             else:
-                updated = when(to_datetime(updated_at))
+                updated = self.cell(when(to_datetime(updated_at)))
             found_tags = tags.get(claim_id)
             found_evidence = evidence.get(claim_id)
             found_replies = replies.get(claim_id)
-            out.append(
-                (
-                    [
-                        claim_id,
-                        text,
-                        paraphrase,
-                        label(kind),
-                        claimant,
-                        " › ".join([first, *links]) if links else first,
-                        cue,
-                        status_labels.get(status, status),
-                        verdict[0],
-                        explanation,
-                        notes,
-                        "\n".join(found_evidence) if found_evidence else "",
-                        "\n".join(found_replies) if found_replies else "",
-                        ", ".join(found_tags) if found_tags else "",
-                        clean(assignee),
-                        title,
-                        url,
-                        updated,
-                        clean(updated_by),
-                    ],
-                    verdict[1],
-                )
-            )
+            cells: list[str | int] = [
+                claim_id,
+                text,
+                paraphrase,
+                kind_cell(kind),
+                claimant,
+                " › ".join([first, *links]) if links else first,
+                cue,
+                status_cell(status),
+                verdict[0],
+                explanation,
+                notes,
+                "\n".join(found_evidence) if found_evidence else "",
+                "\n".join(found_replies) if found_replies else "",
+                ", ".join(found_tags) if found_tags else "",
+                person(assignee),
+                title,
+                url,
+                updated,
+                person(updated_by),
+            ]
+            if safe:
+                for i in _PER_ROW:
+                    value = cells[i]
+                    if value.startswith(_DANGEROUS):  # type: ignore[union-attr]
+                        cells[i] = "'" + value  # type: ignore[operator]
+            out.append((cells, verdict[1]))
         return out
+
+
+def _same(value: str) -> str:
+    return value
 
 
 def _untouched_test(selection: Selection) -> Callable[[tuple[str, ...]], bool]:

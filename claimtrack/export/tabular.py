@@ -72,6 +72,7 @@ class Sheet:
     total: int  # rows expected, for progress (fewer if claims vanished meanwhile)
     batches: Iterable[Batch]
     chart: Callable[[], Chart]
+    safe: bool = False  # the cells are already spreadsheet-safe (a CSV that is not raw)
 
     @property
     def texts(self) -> Texts:
@@ -169,6 +170,8 @@ def write_csv(
     """UTF-8 with a byte-order mark (so Excel picks the encoding), CRLF rows; rows written."""
     control = control or NullControl()
     sheet = _sheet(source)
+    if raw and sheet.safe:
+        raise ValueError("A raw CSV needs the cells as stored, not made spreadsheet-safe.")
     text = io.TextIOWrapper(stream, encoding="utf-8-sig", newline="", write_through=False)
     writer = csv.writer(text, quoting=csv.QUOTE_MINIMAL)
     writer.writerow(columns(sheet.texts))
@@ -176,7 +179,7 @@ def write_csv(
     control.check()
     control.progress(done, sheet.total, "Writing rows")
     for batch in sheet.batches:
-        if raw:
+        if raw or sheet.safe:
             writer.writerows([cells for cells, _colour in batch])
         else:
             writer.writerows(_safe_rows(batch))
@@ -194,6 +197,8 @@ def write_xlsx(source: Report | Sheet, stream: BinaryIO, *, control: Control | N
 
     control = control or NullControl()
     sheet_data = _sheet(source)
+    if sheet_data.safe:
+        raise ValueError("XLSX writes cells as text; give it the cells as stored.")
     buffer = io.BytesIO()
     workbook = xlsxwriter.Workbook(
         buffer,

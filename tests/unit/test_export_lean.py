@@ -29,6 +29,7 @@ from claimtrack.export import (
     tabular,
 )
 from claimtrack.export import report as report_module
+from claimtrack.services import Services
 from claimtrack.services.sample import PARTIES
 
 PROTECTED_NAME = next(name for name, (_k, protected, _a) in PARTIES.items() if protected)
@@ -69,6 +70,18 @@ def desk(sample):
         status="done",
         tags=["zeta", "+plus"],
     ).id
+    # Cells the lean reader caches, each opening like a formula: a claimant, an article,
+    # a status, a verdict and the editor who last changed a claim.
+    humas = sample.parties.create("@Humas istana", "organisation").id
+    odd_article = sample.articles.create(
+        "-Breaking: a third story", "Text of a third story.", url="=1+2"
+    ).id
+    sample.catalog.create_status("recheck", "=Recheck", position=9)
+    sample.catalog.create_rating("odd", "+Odd", colour="#123456", position=9)
+    odd = sample.claims.create(
+        odd_article, "Odd one", claimant_id=humas, chain=[(reuters, "via")], status="recheck"
+    ).id
+    Services(sample.store, "=editor").claims.update(odd, verdict="odd", assignee="-me")
     sample.evidence.add(lone, file_path="/desk/notes/memo.pdf", type="primary_document")
     sample.evidence.add(
         chained,
@@ -108,13 +121,19 @@ def test_csv_is_byte_identical_to_the_report_csv(desk, tmp_path, language, redac
         expected, claims = csv_of_report(desk, tmp_path, options, raw=raw)
         data, count = csv_of_table(desk, tmp_path, options, raw=raw)
         assert data == expected, (language, redact, raw)
-        assert count == claims == 9
+        assert count == claims == 10
         text = data.decode("utf-8-sig")
         # Not a comparison of two empty files: the cells a user checks are there.
         header, *rows = csv.reader(io.StringIO(text))
         assert header[5] == ("Attribution chain" if language == "en" else "Rantai atribusi")
         notes = [row[10] for row in rows]
         assert (LINK in notes) is raw and (("'" + LINK) in notes) is not raw
+        odd = next(row for row in rows if row[1] == "Odd one")
+        quote = "" if raw else "'"
+        assert odd[4] == quote + "@Humas istana" and odd[5].startswith(quote + "@Humas istana ›")
+        assert [odd[7], odd[8], odd[14], odd[15], odd[16], odd[18]] == [
+            quote + v for v in ("=Recheck", "+Odd", "-me", "-Breaking: a third story", "=1+2")
+        ] + [quote + "=editor"]
         secrets = (PROTECTED_NAME, PROTECTED_ALIAS.upper(), NEW_NAME)
         if redact:
             assert not any(secret in text for secret in secrets)
@@ -194,7 +213,7 @@ def test_xlsx_has_the_report_xlsx_cells(desk, tmp_path, language) -> None:
         path, count = export_table(desk, Scope(), options, "xlsx", tmp_path / "t.xlsx", now=NOW)
         got = cells(path)
         assert got == expected, (language, redact)
-        assert count == 9
+        assert count == 10
         claims = got["Claims" if language == "en" else "Klaim"]
         formula = next(row for row in claims if row[1][0] == "=1+1")
         assert formula[1][1] == "s" and formula[2][0] == "007"  # strings stay strings
@@ -228,9 +247,9 @@ def test_progress_reaches_the_end_and_cancel_keeps_the_old_file(desk, tmp_path, 
         seen = Recorder()
         export_table(desk, Scope(), ReportOptions(), fmt, tmp_path / f"a.{fmt}", control=seen)
         rows = [done for done, _total, text in seen.calls if text == "Writing rows"]
-        assert rows == sorted(rows) and rows[0] == 0 and rows[-1] == 9
+        assert rows == sorted(rows) and rows[0] == 0 and rows[-1] == 10
         assert len(rows) >= 5  # one report per chunk of two
-        assert all(total == 9 for _d, total, _t in seen.calls)
+        assert all(total == 10 for _d, total, _t in seen.calls)
 
         target = tmp_path / f"old.{fmt}"
         target.write_bytes(b"the previous export")
@@ -314,7 +333,8 @@ TEXT = st.lists(
 def test_any_text_gives_the_report_cells(desk, tmp_path, notes, paraphrase, response) -> None:
     ids = desk.claims.query_ids()
     desk.claims.update(ids[0], notes=notes, paraphrase=paraphrase)
-    reply = desk.replies.for_claim(ids[-1])[0]
+    asked = next(c.id for c in desk.claims.list() if c.text.startswith("Who said it"))
+    reply = desk.replies.for_claim(asked)[-1]
     desk.replies.update(reply.id, response=response)
     for language in ("en", "id"):
         options = ReportOptions(language=language)
