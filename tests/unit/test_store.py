@@ -111,6 +111,7 @@ def test_older_schema_is_migrated_with_a_verified_backup_beside_it(tmp_path: Pat
     # The search index did not exist in 0001; the migration filled it.
     assert services.claims.query_ids(ClaimFilter(search="procurement")) == [claim.id]
     assert services.claims.query_ids(ClaimFilter(search="harbour board")) == [claim.id]
+    assert services.claims.query_ids(ClaimFilter(search="h")) == [claim.id]  # 0005's prefixes
     assert [h.field for h in services.history.for_entity("claim", claim.id)] == ["verdict"]
     store.close()
 
@@ -254,3 +255,38 @@ def test_a_database_locked_by_another_program_says_so(db_path: Path) -> None:
     services.articles.create("Unblocked", "Some text.")
     assert [a.title for a in services.articles.list()] == ["Unblocked"]
     store.close()
+
+
+@pytest.mark.sqlite_only
+def test_search_keeps_short_prefixes_without_changing_what_matches(sample, db_path: Path) -> None:
+    """Revision 0005: one- to three-letter prefixes have index entries of their own (search
+    as you type stays fast at the first keystroke); the claims found stay the same as an
+    index without them finds."""
+    conn = sqlite3.connect(db_path)
+    try:
+        (sql,) = conn.execute("SELECT sql FROM sqlite_master WHERE name = 'claim_fts'").fetchone()
+        assert "prefix = '1 2 3'" in sql
+        conn.execute(
+            "CREATE VIRTUAL TABLE temp.plain USING fts5(text, paraphrase, notes, parties, "
+            "article, tokenize = 'unicode61 remove_diacritics 2')"
+        )
+        conn.execute(
+            "INSERT INTO temp.plain(rowid, text, paraphrase, notes, parties, article) "
+            "SELECT id, text, paraphrase, notes, parties, article FROM claim_fts_source"
+        )
+        seen: dict[str, list[int]] = {}
+        for typed in ("r", "re", "reu", "reut", "w", "wh", "pe", "g", "ha"):
+            found = sample.claims.query_ids(ClaimFilter(search=typed))
+            plain = [
+                row[0]
+                for row in conn.execute(
+                    "SELECT rowid FROM temp.plain WHERE plain MATCH ? ORDER BY rowid",
+                    (f'"{typed}"*',),
+                )
+            ]
+            assert found == plain, typed
+            seen[typed] = found
+        assert seen["r"] and seen["reut"] and seen["w"]  # Reuters, the White House
+        assert set(seen["reut"]) <= set(seen["reu"]) <= set(seen["re"]) <= set(seen["r"])
+    finally:
+        conn.close()
