@@ -954,9 +954,20 @@ class MainWindow(QMainWindow):
         show_error(self, APP_NAME, message)
 
     # ------------------------------------------------------------------ selection
+    def selected_rows(self) -> list[int]:
+        """Rows selected, in order, read from the selection's ranges.
+
+        The table selects whole rows, so each range is a block of rows. (Qt's
+        selectedRows() asks the model for the flags of every cell: ~1 s for 10,000 rows.)
+        """
+        rows: set[int] = set()
+        for part in self.table.selectionModel().selection():
+            rows.update(range(part.top(), part.bottom() + 1))
+        return sorted(rows)
+
     def selected_ids(self) -> list[int]:
-        rows = sorted({i.row() for i in self.table.selectionModel().selectedRows()})
-        return [cid for cid in (self.model.claim_id(r) for r in rows) if cid is not None]
+        ids = (self.model.claim_id(r) for r in self.selected_rows())
+        return [cid for cid in ids if cid is not None]
 
     def current_claim_id(self) -> int | None:
         index = self.table.currentIndex()
@@ -993,7 +1004,7 @@ class MainWindow(QMainWindow):
 
     def _update_counts(self) -> None:
         shown = self.model.rowCount()
-        selected = len(self.table.selectionModel().selectedRows())
+        selected = len(self.selected_rows())
         text = self.tr("%n claim(s)", "", shown)
         if selected > 1:
             text = self.tr("%1 selected of %2").replace("%1", str(selected)).replace("%2", text)

@@ -108,6 +108,35 @@ def test_bulk_change_three_claims_is_one_undo_step(qtbot, desk, sample) -> None:
     assert desk.count_label.text() == "3 selected of 7 claim(s)"
 
 
+def test_rows_picked_with_ctrl_and_shift_are_the_selection(qtbot, desk) -> None:
+    """Overlapping blocks picked with Ctrl and Shift: each claim counts once, in table
+    order, the same rows Qt's own (slow, cell by cell) selectedRows() names."""
+    table = desk.table
+
+    def click(row: int, modifier=Qt.KeyboardModifier.NoModifier) -> list[int]:
+        qtbot.mouseClick(
+            table.viewport(), Qt.MouseButton.LeftButton, modifier, _row_point(desk, row)
+        )
+        by_qt = sorted(i.row() for i in table.selectionModel().selectedRows())
+        assert desk.selected_rows() == by_qt
+        return by_qt
+
+    click(4)
+    click(0, Qt.KeyboardModifier.ControlModifier)
+    click(1, Qt.KeyboardModifier.ControlModifier)
+    click(3, Qt.KeyboardModifier.ShiftModifier)
+    rows = click(5, Qt.KeyboardModifier.ControlModifier)
+    click(1, Qt.KeyboardModifier.ControlModifier)  # and one taken out again
+    rows = sorted(i.row() for i in table.selectionModel().selectedRows())
+    assert len(rows) >= 3
+    assert desk.selected_ids() == [desk.model.claim_id(r) for r in rows]
+    assert desk.count_label.text() == f"{len(rows)} selected of 7 claim(s)"
+
+
+def _row_point(desk, row: int):
+    return desk.table.visualRect(desk.model.index(row, 0)).center()
+
+
 def test_search_by_claimant_name_as_you_type(qtbot, desk) -> None:
     with qtbot.waitSignal(desk.claimsShown, timeout=20_000):
         qtbot.keyClicks(desk.filterbar.search, "Pemerintah Venez")

@@ -44,6 +44,14 @@ CACHE_LIMIT = 4000
 
 
 EDITABLE_KEYS = ("status", "verdict")
+_NO_FLAGS = Qt.ItemFlag.NoItemFlags
+_ROW_FLAGS = (
+    Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemNeverHasChildren
+)
+_COLUMN_FLAGS = tuple(
+    _ROW_FLAGS | Qt.ItemFlag.ItemIsEditable if key in EDITABLE_KEYS else _ROW_FLAGS
+    for key, _ in COLUMNS
+)
 
 _EDIT = int(Qt.ItemDataRole.EditRole)
 _DECORATION = int(Qt.ItemDataRole.DecorationRole)
@@ -269,12 +277,13 @@ class ClaimTableModel(QAbstractTableModel):
         return self._display(record, key)
 
     def flags(self, index: Index) -> Qt.ItemFlag:
-        base = super().flags(index)
+        # Asked for every cell a selection covers: answered from precomputed values (Qt
+        # flag arithmetic in Python costs microseconds a call).
+        if not index.isValid():
+            return _NO_FLAGS
         if self._services is None:
-            return base  # a peek: shown, not yet editable
-        if index.isValid() and COLUMNS[index.column()][0] in EDITABLE_KEYS:
-            return base | Qt.ItemFlag.ItemIsEditable
-        return base
+            return _ROW_FLAGS  # a peek: shown, not yet editable
+        return _COLUMN_FLAGS[index.column()]
 
     def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
         if role != Qt.ItemDataRole.EditRole or not index.isValid() or self.edit_handler is None:
