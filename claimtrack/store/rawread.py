@@ -21,6 +21,10 @@ from claimtrack.domain import ChainLink, ChainRole, ClaimKind, ClaimRecord, Part
 
 # SQLite allows 32,766 host parameters since 3.32; stay far below for older builds.
 CHUNK = 900
+# Enum members by value, without the Enum call machinery (thousands per table page).
+_KINDS = ClaimKind._value2member_map_
+_PARTY_KINDS = PartyKind._value2member_map_
+_ROLES = ChainRole._value2member_map_
 
 _CLAIMS = """
 SELECT c.id, c.article_id, a.title, c.text, c.start_offset, c.end_offset, c.paraphrase,
@@ -65,7 +69,7 @@ def load_records(conn: sqlite3.Connection, ids: Sequence[int]) -> dict[int, Clai
             _CHAINS.format(marks=marks), chunk
         ):
             chains.setdefault(claim_id, []).append(
-                ChainLink(party_id, name, PartyKind(kind), ChainRole(role), position)
+                ChainLink(party_id, name, _PARTY_KINDS[kind], _ROLES[role], position)  # type: ignore[arg-type]
             )
         tags: dict[int, list[str]] = {}
         for claim_id, name in conn.execute(_TAGS.format(marks=marks), chunk):
@@ -80,7 +84,7 @@ def load_records(conn: sqlite3.Connection, ids: Sequence[int]) -> dict[int, Clai
                 start=row[4],
                 end=row[5],
                 paraphrase=row[6],
-                kind=ClaimKind(row[7]),
+                kind=_KINDS[row[7]],  # type: ignore[arg-type]
                 cue=row[8],
                 claimant_id=row[9],
                 claimant=row[10],
@@ -159,6 +163,6 @@ def peek(path: Path, head_revision: str, first: int = 200) -> Peek | None:
             records = load_records(conn, ids[:first])
         finally:
             conn.close()
-    except (sqlite3.Error, OSError, TypeError, ValueError):
+    except (sqlite3.Error, OSError, KeyError, TypeError, ValueError):
         return None
     return Peek(path, ids, statuses, ratings, records)

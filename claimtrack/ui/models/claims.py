@@ -39,7 +39,7 @@ COLUMNS: tuple[tuple[str, str], ...] = (
     ("assignee", "Assignee"),
     ("updated", "Updated"),
 )
-PAGE = 100  # records fetched around a row being painted: about three screens
+PAGE = 60  # records fetched around a row being painted: two to three screens of rows
 CACHE_LIMIT = 4000
 
 
