@@ -26,7 +26,9 @@ def _window(qtbot) -> MainWindow:
     return window
 
 
-def test_rows_show_from_the_peek_then_become_editable(qtbot, sample, db_path) -> None:
+def test_rows_show_from_the_peek_then_become_editable(
+    qtbot, qtmodeltester, sample, db_path
+) -> None:
     ids = sample.claims.query_ids(ClaimFilter())
     window = _window(qtbot)
     text_column, status_column = window.model.column_of("text"), window.model.column_of("status")
@@ -45,6 +47,7 @@ def test_rows_show_from_the_peek_then_become_editable(qtbot, sample, db_path) ->
             status=index.data(),
             editable=bool(window.model.flags(index) & Qt.ItemFlag.ItemIsEditable),
         )
+        qtmodeltester.check(window.model)  # the model is sound while it reads a peek
         # Selecting a row and asking for a bulk edit before the data layer is ready
         # does nothing (and breaks nothing).
         window.select_claim(ids[0])
