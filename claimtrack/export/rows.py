@@ -44,14 +44,15 @@ if TYPE_CHECKING:
 
     from claimtrack.services import Services
 
-# A stored SQLite timestamp with no zone (what SQLAlchemy writes for UTC): its minutes in
-# ISO form are its first 16 characters. Anything else goes through the column's type.
 # Cells checked for spreadsheet safety on every row (the claim's own texts, evidence,
 # replies, tags); every other cell comes from a cache made safe once. ``tabular.row`` order.
 _PER_ROW = (1, 2, 6, 9, 10, 11, 12, 13)
 
+# A stored SQLite timestamp with no zone (what SQLAlchemy writes for UTC): its minutes in
+# ISO form are its first 16 characters. Anything else (other shapes, days past the 28th,
+# which need a calendar to check) goes through the column's type, as the report's does.
 _PLAIN_UTC = re.compile(
-    r"\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01]) (?:[01]\d|2[0-3]):[0-5]\d"
+    r"\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|1\d|2[0-8]) (?:[01]\d|2[0-3]):[0-5]\d"
     r"(?::[0-5]\d(?:\.\d{1,6})?)?"
 )
 

@@ -282,6 +282,7 @@ def test_timestamps_stored_in_other_shapes_read_as_the_report_reads_them(desk, t
         "2025-12-01T10:00:00",
         "2025-12-01 23:30:00+07:00",
         "2025-12-01 10:00:00.5",
+        "2025-12-31 23:59:59.999999",  # past the 28th: read through the column's type
     ]
     with sqlite3.connect(desk.store.path) as conn:
         for claim_id, shape in zip(ids, shapes, strict=False):
