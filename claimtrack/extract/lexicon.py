@@ -167,6 +167,13 @@ INVERTED_ID: Final = [
     "aku",
 ]
 
+# A tag that points back at what came before: "..., demikian disampaikan X", "Demikian kata X".
+RETRO_ID: Final = (
+    r"(?:demikian|begitu)(?:lah)?\s+(?:antara\s+lain\s+)?(?:di(?:sampaikan|katakan|ungkapkan|"
+    r"tegaskan|jelaskan|utarakan|kemukakan|nyatakan|sebutkan|paparkan|tuturkan|ucapkan|"
+    r"terangkan|akui|beberkan|tekankan)|kata|ujar|ungkap|tutur|tegas|jelas|papar|terang)(?:nya)?"
+)
+
 REPORT_EN: Final = ["reported", "reports", "reporting"]
 REPORT_ID: Final = ["melaporkan", "memberitakan", "mewartakan", "menulis"]
 

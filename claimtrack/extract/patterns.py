@@ -56,6 +56,7 @@ CUE_PATTERNS: Final[list[tuple[str, re.Pattern[str]]]] = [
     ("according", re.compile(rf"\b(?:{lx.ACCORDING})\b", _FLAGS)),
     ("hedge", re.compile(rf"\b(?:{lx.HEDGE})\b", _FLAGS)),
     ("offer", re.compile(rf"\b(?:{lx.OFFER})\b", _FLAGS)),
+    ("retro", re.compile(rf"\b(?:{lx.RETRO_ID})\b", _FLAGS)),
     ("say", re.compile(rf"\b(?:{_words(lx.SAY_EN + lx.SAY_ID)})\b", _FLAGS)),
     ("weak", re.compile(rf"\b(?:{_words(lx.WEAK_EN + lx.WEAK_ID)})\b", _FLAGS)),
     ("report", re.compile(rf"\b(?:{_words(lx.REPORT_EN + lx.REPORT_ID)})\b", _FLAGS)),

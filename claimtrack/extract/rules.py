@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from . import lexicon as lx
 from . import patterns as pt
 from .prefilter import foldable
-from .resolve import Context
+from .resolve import Context, Speaker
 from .sentences import CLOSING_QUOTES, OPENING_QUOTES, quote_spans, split_sentences
 
 VERB_TYPES = frozenset(
@@ -128,6 +128,35 @@ _REPORT_NOUN_TAIL = re.compile(
 )
 
 
+# A sentence that only names who said what came before it (Indonesian news style): "Hal itu
+# disampaikan oleh X", "Pernyataan tersebut dikatakan X", "Demikian disampaikan X".  "Demikian"
+# points back at everything said since the last named speaker, "Hal itu" at one unit.
+_RETRO = re.compile(
+    r"(?:(?:Hal|Pernyataan|Keterangan|Penjelasan|Ucapan|Penegasan|Pengakuan|Informasi|Kabar|"
+    r"Data|Temuan|Angka|Perkiraan|Pandangan|Penilaian)\s+(?:itu|ini|tersebut)|"
+    r"(?P<all>Demikian(?:lah)?|Begitu(?:lah)?))"
+    r"(?:\s+(?:pun|juga|antara\s+lain|sebelumnya|kembali))*\s+"
+    r"(?P<verb>di(?:sampaikan|katakan|ungkapkan|tegaskan|jelaskan|utarakan|kemukakan|nyatakan|"
+    r"sebutkan|paparkan|tuturkan|ucapkan|terangkan|akui|benarkan|beberkan|tekankan|"
+    r"informasikan|laporkan|beritakan|tulis)|kata|ujar|ungkap|tutur|tegas|jelas|papar|terang)"
+    r"(?P<nya>nya)?\b(?P<oleh>\s+oleh)?\s*"
+)
+_RETRO_FIRST = frozenset("HPKIUDTAB")
+# Words that may open an agent phrase written in lower case ("oleh kepala dinas ...").
+_AGENT_OPENERS = frozenset({"para", "sejumlah", "seorang", "pihak", "sumber", "salah"})
+
+
+@dataclass(slots=True)
+class Retro:
+    """A back-pointing tag: the speaker of the preceding content and how far back it reaches
+    ("all": the run of units since the last named speaker; "one": the unit just before)."""
+
+    claimant: str | None
+    full: str | None
+    via: str | None
+    scope: str
+
+
 @dataclass(slots=True)
 class Cue:
     start: int
@@ -189,7 +218,7 @@ def find_cues(m: str) -> list[Cue]:
         low = c.text.lower()
         if low in {"calling", "describing"} and not _COMMA_END.search(before):
             continue
-        if c.type == "inverted":
+        if c.type in {"inverted", "retro"}:
             if not _COMMA_OR_QUOTE_END.search(before):
                 continue
             c.type, c.inverted = "say", True
@@ -270,6 +299,7 @@ class SentenceRules:
         self._may: tuple[bool, bool] | None = None
         self._after_memo: dict[tuple[int, int, int, str | None], tuple[int, str | None]] = {}
         self._np_memo: dict[tuple[int, int], int] = {}
+        self.retro: Retro | None = None
 
     # ------------------------------------------------------------------ helpers
     def _emit(
@@ -475,6 +505,8 @@ class SentenceRules:
     # ------------------------------------------------------------------ main
     def run(self) -> list[Found]:
         s = self.s
+        if s[:1] in _RETRO_FIRST and self._retro():
+            return []  # the tag carries no content of its own; the caller applies it
         stripped = s.strip()
         # a sentence that is entirely a quotation continues the last quoted speaker (R1, R7)
         if self.quotes and self.quotes[0][0] == 0 and self.quotes[0][1] >= len(s.rstrip(" .")) - 1:
@@ -500,6 +532,50 @@ class SentenceRules:
         if not self.found:
             self._subject_report(0, len(s))
         return self.found
+
+    def _retro(self) -> bool:
+        """Recognise "Hal itu disampaikan (oleh) X ..." and note X as the speaker."""
+        s = self.s
+        mt = _RETRO.match(s)
+        if not mt:
+            return False
+        pos = mt.end()
+        if mt.group("nya"):
+            raw = "nya"
+        else:
+            end = self._np_end(pos, len(s))
+            raw = s[pos:end].strip()
+            words = raw.split()
+            if not words:
+                return False
+            first = words[0]
+            low = first.lower()
+            named = first[:1].isupper() and low not in _ADVERBIAL_STARTS
+            described = low in lx.ROLE_WORDS or low in lx.DESCRIPTORS or low in _AGENT_OPENERS
+            if not (named or described or (mt.group("oleh") and low not in _ADVERBIAL_STARTS)):
+                return False  # "Hal itu disampaikan dalam rapat ...": no agent
+        claimant, full, via, _how = self._resolve(raw)
+        via = via or self._channel_via(pos, len(s))
+        if not claimant and not via:
+            return False
+        self.retro = Retro(claimant, full, via, "all" if mt.group("all") else "one")
+        self.ctx.note(claimant, full, via)
+        if claimant:
+            self.ctx.quote_speaker = Speaker(claimant, full)
+        return True
+
+    def whole(self, retro: Retro) -> list[Found]:
+        """The whole sentence (without dateline or leading connective) as one claim of the
+        speaker a following back-pointing tag names."""
+        start = self._strip_front(0, len(self.s))
+        return self._emit(
+            start,
+            len(self.s),
+            "statement",
+            "tag after",
+            (retro.claimant, retro.full, retro.via),
+            0.55,
+        )
 
     def _clauses(self) -> list[tuple[int, int, str]]:
         m = self.m
@@ -849,8 +925,6 @@ class SentenceRules:
     ) -> None:
         self.ctx.note(claimant, full, via)
         if quoted and claimant:
-            from .resolve import Speaker
-
             self.ctx.quote_speaker = Speaker(claimant, full)
 
     def _last_top_comma(self, a: int, b: int) -> int | None:

@@ -196,6 +196,48 @@ def test_indonesian_anonymous_source_with_outlet() -> None:
     assert c.via == "Tempo"
 
 
+def test_indonesian_tag_after_the_quote_names_its_speaker() -> None:
+    text = (
+        "Bupati Sleman, Kustini, mengatakan pasar hewan akan dibuka lagi bulan depan. "
+        '"Vaksinasi ternak sudah selesai." Hal itu disampaikan oleh Kepala Dinas Pertanian, '
+        "Suparmono, di Sleman, Rabu.\n\n"
+        "Ia menambahkan, pedagang dari luar daerah wajib membawa surat sehat hewan."
+    )
+    claims = extract_claims(text)
+    assert [(c.text, c.claimant) for c in claims] == [
+        ("pasar hewan akan dibuka lagi bulan depan", "Kustini"),
+        ("Vaksinasi ternak sudah selesai.", "Suparmono"),
+        ("pedagang dari luar daerah wajib membawa surat sehat hewan", "Suparmono"),
+    ]
+    _round_trip(text, claims)
+
+
+def test_indonesian_demikian_gives_the_paragraph_before_to_its_speaker() -> None:
+    text = (
+        "Warta Desa, SLEMAN - Jalan desa sepanjang dua kilometer selesai diaspal. "
+        "Biayanya berasal dari dana desa.\n\n"
+        "Demikian dikatakan Kepala Desa Wonokerto, Sri Handayani, kepada Antara, Senin."
+    )
+    claims = extract_claims(text)
+    assert [c.text for c in claims] == [
+        "Jalan desa sepanjang dua kilometer selesai diaspal",
+        "Biayanya berasal dari dana desa",
+    ]
+    assert {(c.claimant, c.via) for c in claims} == {("Sri Handayani", "Antara")}
+    tail = _one("Harga gabah akan naik, demikian kata Sri Handayani di Sleman.")
+    assert (tail.text, tail.claimant) == ("Harga gabah akan naik", "Sri Handayani")
+
+
+def test_indonesian_tag_without_an_agent_keeps_the_speaker() -> None:
+    text = (
+        '"Pasokan air bersih aman," kata Direktur PDAM, Joko Prasetyo. '
+        "Hal itu disampaikan dalam rapat dengan DPRD, Kamis. "
+        "Hal itu tidak pernah dibahas lagi sejak Maret."
+    )
+    claims = extract_claims(text)
+    assert [(c.text, c.claimant) for c in claims] == [("Pasokan air bersih aman", "Joko Prasetyo")]
+
+
 def test_indonesian_narration_yields_nothing() -> None:
     text = "Jembatan itu dibangun pada 1930 dan kini menjadi tujuan wisata."
     assert extract_claims(text) == []
