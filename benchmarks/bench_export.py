@@ -18,6 +18,7 @@ import argparse
 import csv
 import os
 import random
+import shutil
 import statistics
 import sys
 import tempfile
@@ -307,6 +308,7 @@ def main() -> int:
         f"(seconds: median of {args.repeat} runs for CSV, XLSX and floors, else one run; "
         "other formats include the report build; the machine's load shows in the floor)"
     )
+    shutil.rmtree(folder, ignore_errors=True)  # outputs asked for are in --keep
     return 1 if failed else 0
 
 
