@@ -4,4 +4,4 @@ Its own module, free of SQLAlchemy, so the window can check a file's revision be
 the data layer has loaded (see ``store.rawread.peek``).
 """
 
-HEAD_REVISION = "0005"
+HEAD_REVISION = "0006"
