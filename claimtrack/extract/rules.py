@@ -123,6 +123,36 @@ _REPORT_OBJECT = re.compile(
     r"(?P<mid>[^,;]{0,40}?)\s+(?P<rel>that|yang|bahwa)\s+",
     re.IGNORECASE,
 )
+# What may trail a tag without being content: "..., he said at a news conference in Ottawa",
+# "... told reporters after a cabinet meeting", "... ia menambahkan saat ditemui wartawan".
+_CIRCUMSTANCE = re.compile(
+    r"\s*(?:at|in|on|during|after|before|when|while|as|from|outside|inside|following|ahead|to|"
+    r"of|about|via|through|over|with|by|late|early|earlier|later|yesterday|today|tonight|last|"
+    r"upon|amid|near|alongside|afterwards|recently|separately|again|once|under|across|without|"
+    r"speaking|published|broadcast|aired|posted|held|issued|released|di|dalam|pada|saat|ketika|"
+    r"usai|seusai|setelah|sesudah|selepas|sebelum|kepada|melalui|lewat|dengan|dari|kemarin|"
+    r"sambil|seraya|menjelang|jelang|tentang|soal|terkait|mengenai|ditemui|dihubungi)\b",
+    re.IGNORECASE,
+)
+# A finite verb or a content clause inside such a trail: then it is content after all ("he said
+# at the meeting the plant would close").
+_CLAUSE_IN_TRAIL = re.compile(
+    r"\b(?:that|bahwa|is|was|are|were|has|had|have|will|would|could|can|may|might|should|must|"
+    r"akan|telah|sudah|adalah|merupakan|sedang)\b",
+    re.IGNORECASE,
+)
+# Openers of a short fronted adverbial ("In Ottawa, Briggs said during ..."), which is no content.
+# "a ferry captain, Ole Brandt" / "Ole Brandt, a ferry captain": one side capitalised.
+_APPO_PAIR = re.compile(
+    r"(?:[\w.'’-]+\s+){0,5}[\w.'’-]+,\s*[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}|"
+    r"[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3},\s*(?:[\w.'’-]+\s+){0,5}[\w.'’-]+"
+)
+_THAT_END = re.compile(r"\b(?:that|bahwa)\s+$", re.IGNORECASE)
+_THAT_START = re.compile(r"\s*(?:that|bahwa)\b", re.IGNORECASE)
+_INTRO_PREPS = frozenset(
+    "in on at during after before when while since as last di pada dalam saat ketika setelah "
+    "sebelum usai seusai sejak".split()
+)
 _REPORT_NOUN_TAIL = re.compile(
     r"\b(?:reports?|laporan|article|artikel|pemberitaan|berita|story)\b.*$"
 )
@@ -801,7 +831,7 @@ class SentenceRules:
         if cue.inverted or (
             cue.type in {"say", "report"}
             and _COMMA_OR_QUOTE_END.search(pre)
-            and len(self.s[cue.end : self._np_end(cue.end, b)].split()) <= 6
+            and self._short_speaker(cue.end, b)
             and _SPEAKER_START.match(self.s, cue.end, b) is not None
             and not _AUX_IN_NP.search(self.s[cue.end : self._np_end(cue.end, b)])
             and not self._closes_relative(a, cue.start)
@@ -813,21 +843,24 @@ class SentenceRules:
             (
                 qb
                 for qa, qb in self.quotes
-                if a <= qa
-                and qb < cue.start
-                and not self.s[qb + 1 : cue.start].strip(" ,").count(",")
+                if a <= qa and qb < cue.start and self._speaker_between(qb + 1, cue.start)
             ),
             None,
         )
         after_pos, via_after = self._after_cue(cue, b)
         cut = comma
         content_end = comma
-        if q_close is not None and (comma is None or comma < q_close):
+        if q_close is not None:
             cut, content_end = q_close, q_close + 1
         if cut is not None and cue.type in {"say", "report", "weak"}:
             np_raw = s[cut + 1 : cue.start].strip(" ,")
             tail = s[cue.end : b]
-            tail_after_adj = s[after_pos:b]
+            tag_end = self._trail_end(cue, after_pos, b, cut == q_close)
+            if tag_end != after_pos and cut != q_close:
+                front = s[self._strip_front(a, cut) : cut].split()
+                if not front or (front[0].lower() in _INTRO_PREPS and len(front) <= 6):
+                    tag_end = after_pos  # "In Ottawa, X said ...": a fronted adverbial
+            tail_after_adj = s[tag_end:b]
             if (
                 np_raw
                 and len(np_raw.split()) <= 8
@@ -861,6 +894,8 @@ class SentenceRules:
                 return made, (claimant, full, via)
         # --- preposed: "X said (that) C"
         subj_start = self._subject_start(a, cue.start)
+        if q_close is not None and subj_start <= q_close:
+            subj_start = q_close + 1  # a quotation is never part of the speaker
         np_raw = s[subj_start : cue.start]
         if not np_raw.strip() or all(w.lower() in pt.AUX_WORDS for w in np_raw.split()):
             claimant, full, via, how = prev_speaker[0], prev_speaker[1], None, "inherited"
@@ -907,6 +942,54 @@ class SentenceRules:
             made += self._nested(content_start, end, via)
         self._note(claimant, full, via, quoted=self._is_quote_span(content_start, end))
         return made, (claimant, full, via)
+
+    def _speaker_between(self, a: int, b: int) -> bool:
+        """True when ``s[a:b]``, between a quotation and its tag's verb, may be the speaker: no
+        comma, or an apposition ("a ferry captain, Ole Brandt,") of a few words."""
+        between = self.s[a:b].strip(" ,")
+        commas = between.count(",")
+        return not commas or (
+            commas == 1 and len(between.split()) <= 8 and _APPO_PAIR.fullmatch(between) is not None
+        )
+
+    def _short_speaker(self, pos: int, b: int) -> bool:
+        """True when the phrase after an inverted cue is short enough to be its speaker; an
+        apposition ("the trust's medical director, Dr Anita Shah") adds a name, not length."""
+        np = self.s[pos : self._np_end(pos, b)]
+        head, _, appo = np.partition(",")
+        return len(head.split()) <= 6 and len(appo.split()) <= 4
+
+    def _trail_end(self, cue: Cue, after_pos: int, b: int, quoted: bool) -> int:
+        """Where a tag's trailing circumstance ends (up to the next comma, or the clause end);
+        ``after_pos`` when what follows the tag is no mere circumstance.
+
+        ``quoted``: the tag follows a quotation, which is the content whatever trails the tag
+        ("after the vote that ended the strike"), unless "that" follows the verb itself."""
+        m = self.m
+        first = cue.end
+        if cue.text.lower() in {"told", "tells", "tell"}:
+            mo = pt.TOLD_OBJECT.match(self.s, first, b)
+            if mo:
+                first = mo.end()
+        if quoted:
+            if _THAT_START.match(m, first, b):
+                return after_pos
+        elif _THAT_END.search(m, cue.end, after_pos):
+            return after_pos
+        for pos in (after_pos, first):
+            mt = _CIRCUMSTANCE.match(m, pos, b)
+            if not mt:
+                continue
+            stop = m.find(",", mt.end(), b)
+            end = b if stop == -1 else stop
+            if any(pos <= qa < end for qa, _ in self.quotes) or (
+                not quoted and _CLAUSE_IN_TRAIL.search(m, pos, end)
+            ):
+                continue
+            if end < b and _RELATIVE_OPENER.match(m, end + 1, b):
+                end = b  # "at the site, where workers gathered": still the circumstance
+            return end
+        return after_pos
 
     def _closes_relative(self, a: int, b: int) -> bool:
         """True when the comma before ``b`` closes a relative clause ("X, yang ..., said")."""

@@ -62,6 +62,32 @@ def test_quote_continuing_after_the_tag_keeps_the_speaker() -> None:
     assert claims[1].via is None
 
 
+def test_circumstance_after_a_quote_tag_is_not_content() -> None:
+    text = (
+        "Harbour master Ines Falk said the channel would be dredged in spring.\n\n"
+        '"Ships will wait no longer than a day," she said at a briefing in Kiel.\n\n'
+        '"The silt is worse than last year," the harbour master told reporters after an '
+        "inspection flight.\n\n"
+        '"Nobody warned the pilots," a ferry captain, Ole Brandt, said outside the terminal '
+        "on Friday evening."
+    )
+    claims = extract_claims(text)
+    assert [(c.text, c.claimant) for c in claims] == [
+        ("the channel would be dredged in spring", "Ines Falk"),
+        ("Ships will wait no longer than a day", "Ines Falk"),
+        ("The silt is worse than last year", "Ines Falk"),
+        ("Nobody warned the pilots", "Ole Brandt"),
+    ]
+    _round_trip(text, claims)
+
+
+def test_a_fronted_adverbial_is_not_taken_for_the_content() -> None:
+    text = "In Kiel, Ines Falk said during the visit the channel was already too shallow."
+    c = _one(text)
+    assert c.claimant == "Ines Falk"
+    assert c.text.endswith("the channel was already too shallow")
+
+
 def test_according_to_an_outlet_and_a_person() -> None:
     text = "The ferry line will be sold to a rival, according to the Financial Times."
     c = _one(text)
@@ -236,6 +262,20 @@ def test_indonesian_tag_without_an_agent_keeps_the_speaker() -> None:
     )
     claims = extract_claims(text)
     assert [(c.text, c.claimant) for c in claims] == [("Pasokan air bersih aman", "Joko Prasetyo")]
+
+
+def test_indonesian_preposed_tag_after_a_quote_with_its_circumstance() -> None:
+    text = (
+        "Kepala Bulog Jawa Tengah, Dwi Atmoko, mengatakan stok gabah cukup.\n\n"
+        '"Gudang di Semarang sudah penuh," Dwi menegaskan di sela rapat di Semarang, Senin (3/2).'
+        '\n\n"Harga tidak akan naik," ia menambahkan saat ditemui wartawan.'
+    )
+    claims = extract_claims(text)
+    assert [(c.text, c.claimant) for c in claims] == [
+        ("stok gabah cukup", "Dwi Atmoko"),
+        ("Gudang di Semarang sudah penuh", "Dwi"),
+        ("Harga tidak akan naik", "Dwi"),
+    ]
 
 
 def test_indonesian_narration_yields_nothing() -> None:
