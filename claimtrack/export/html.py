@@ -76,9 +76,12 @@ class _Memo(dict[K, str], Generic[K]):
         return value
 
 
-def render_html(report: Report, *, qt: bool = False) -> str:
+def render_html(report: Report, *, qt: bool = False, claims: str | None = None) -> str:
     """The report as HTML; ``qt=True`` gives the variant QTextDocument lays out well
-    (tables instead of flexbox, the chart as an image resource named CHART_RESOURCE)."""
+    (tables instead of flexbox, the chart as an image resource named CHART_RESOURCE).
+
+    ``claims``, trusted markup, stands in for the claims' blocks: the PDF writer puts a
+    placeholder there and types the claims into its document itself (claimtrack.pdf)."""
     if qt:
         chart = Markup(f'<img src="{CHART_RESOURCE}" width="{CHART_WIDTH}">')
     else:
@@ -94,7 +97,7 @@ def render_html(report: Report, *, qt: bool = False) -> str:
         w=blocks.words,
         when=tx.date,
         lang=tx.language,
-        claims=Markup(blocks.claims()),
+        claims=Markup(blocks.claims() if claims is None else claims),
         source_rows=Markup(blocks.source_rows()),
         history_rows=Markup(blocks.history_rows()),
     )

@@ -13,13 +13,12 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QMarginsF, QRectF, QSaveFile, QSizeF, Qt, QUrl
+from PySide6.QtCore import QMarginsF, QRectF, QSaveFile, QSizeF, Qt
 from PySide6.QtGui import (
     QAbstractTextDocumentLayout,
     QColor,
     QFont,
     QGuiApplication,
-    QImage,
     QPageLayout,
     QPageSize,
     QPainter,
@@ -28,9 +27,8 @@ from PySide6.QtGui import (
 )
 
 from claimtrack.export.atomic import ExportError
-from claimtrack.export.chart import to_png
-from claimtrack.export.html import CHART_RESOURCE, render_html
 from claimtrack.export.report import Control, NullControl, Report
+from claimtrack.pdf.document import build_document
 
 PAPER_SIZES = {"a4": QPageSize.PageSizeId.A4, "letter": QPageSize.PageSizeId.Letter}
 RESOLUTION = 300  # dots per inch of the PDF's coordinate system
@@ -49,18 +47,6 @@ def ensure_gui_app() -> QGuiApplication | None:
     ):
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
     return QGuiApplication(sys.argv[:1] or ["claimtrack"])
-
-
-def build_document(report: Report, html: str | None = None) -> QTextDocument:
-    document = QTextDocument()
-    document.setUndoRedoEnabled(False)
-    font = QFont("DejaVu Sans")
-    font.setPointSizeF(9.5)
-    document.setDefaultFont(font)
-    image = QImage.fromData(to_png(report.chart), "PNG")
-    document.addResource(QTextDocument.ResourceType.ImageResource, QUrl(CHART_RESOURCE), image)
-    document.setHtml(html if html is not None else render_html(report, qt=True))
-    return document
 
 
 def write_pdf(
