@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from bisect import bisect_right
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
 from .language import detect_language
 from .model import KINDS, ProposedClaim
@@ -17,16 +16,9 @@ MAX_SENTENCE = 4000
 # How many units a "Demikian disampaikan X" reaches back at most.
 _RETRO_REACH = 4
 
-
-@dataclass(slots=True)
-class _Unit:
-    """A sentence unit already read: where it is and what it gave."""
-
-    start: int
-    end: int
-    para: int
-    rules: SentenceRules
-    claims: list[ProposedClaim]
+# A unit a back-pointing tag may still reach: (start, end, paragraph, rules, first claim index,
+# claim index after its last).  Plain tuples: one is made per sentence, on the hot path.
+_Unit = tuple[int, int, int, SentenceRules, int, int]
 
 
 def extract_claims(text: str, language: str | None = None) -> list[ProposedClaim]:
@@ -42,50 +34,56 @@ def extract_claims(text: str, language: str | None = None) -> list[ProposedClaim
     ctx = Context()
     ctx.learn_dateline(text[:300])
     paras = paragraphs(text)
-    para_starts = [a for a, _ in paras]
-    para_set = set(para_starts)
+    n_paras = len(paras)
+    para = 0
+    para_start = paras[0][0] if paras else 0
+    next_start = paras[1][0] if n_paras > 1 else len(text) + 1
     claims: list[ProposedClaim] = []
-    # The units of the current and the previous paragraph, which a back-pointing tag may still
-    # change; older ones are final and only their claims are kept.
-    units: list[_Unit] = []
+    # The units of the current and the previous paragraph since the last back-pointing tag:
+    # what such a tag may still give to its speaker.
+    recent: list[_Unit] = []
     seen: set[tuple[int, int, str]] = set()
     for s_start, s_end in split_sentences(text, paras):
         if s_end - s_start > MAX_SENTENCE:
             continue
+        while s_start >= next_start:
+            para += 1
+            para_start = next_start
+            next_start = paras[para + 1][0] if para + 1 < n_paras else len(text) + 1
         sentence = text[s_start:s_end]
-        rules = SentenceRules(sentence, ctx, s_start in para_set)
+        rules = SentenceRules(sentence, ctx, s_start == para_start)
         try:
             found = rules.run()
         except (ValueError, IndexError, AttributeError):  # pragma: no cover - defensive
             continue
-        para = bisect_right(para_starts, s_start) - 1
-        if units and units[0].para < para - 1:
-            keep = next(i for i, u in enumerate(units) if u.para >= para - 1)
-            for u in units[:keep]:
-                claims.extend(u.claims)
-            del units[:keep]
-        unit = _Unit(s_start, s_end, para, rules, [])
-        unit.claims = _proposals(text, unit, found, seen)
-        units.append(unit)
+        lo = len(claims)
+        if found:
+            _append(claims, text, s_start, s_end, found, seen)
         if rules.retro is not None:
-            _apply_retro(text, units, rules.retro, seen)
-    for u in units:
-        claims.extend(u.claims)
+            _apply_retro(claims, text, recent, para, s_start == para_start, rules.retro, seen)
+            recent.clear()  # a later tag does not reach back past this one
+            continue
+        if recent and recent[0][2] < para - 1:
+            recent = [u for u in recent if u[2] >= para - 1]
+        recent.append((s_start, s_end, para, rules, lo, len(claims)))
     return claims
 
 
-def _proposals(
-    text: str, unit: _Unit, found: list[Found], seen: set[tuple[int, int, str]]
-) -> list[ProposedClaim]:
-    out: list[ProposedClaim] = []
-    s_start, s_end = unit.start, unit.end
+def _append(
+    claims: list[ProposedClaim],
+    text: str,
+    s_start: int,
+    s_end: int,
+    found: list[Found],
+    seen: set[tuple[int, int, str]],
+) -> None:
     for f in found:
         start, end = s_start + f.start, s_start + f.end
         key = (start, end, f.kind)
         if key in seen or f.kind not in KINDS or end <= start:
             continue
         seen.add(key)
-        out.append(
+        claims.append(
             ProposedClaim(
                 text=text[start:end],
                 start=start,
@@ -100,18 +98,16 @@ def _proposals(
                 sentence_end=s_end,
             )
         )
-    return out
-
-
-def _named_here(text: str, unit: _Unit) -> bool:
-    """True when some claim of the unit names its speaker inside the unit itself (the
-    speaker of the others was carried over or resolved from elsewhere)."""
-    sentence = text[unit.start : unit.end]
-    return any(c.claimant and c.claimant in sentence for c in unit.claims)
 
 
 def _apply_retro(
-    text: str, units: list[_Unit], retro: Retro, seen: set[tuple[int, int, str]]
+    claims: list[ProposedClaim],
+    text: str,
+    recent: list[_Unit],
+    para: int,
+    first_in_para: bool,
+    retro: Retro,
+    seen: set[tuple[int, int, str]],
 ) -> None:
     """Give the content before "Hal itu disampaikan X" / "Demikian kata X" to X.
 
@@ -119,27 +115,28 @@ def _apply_retro(
     before it in the paragraph; at a paragraph's start both point into the paragraph before.
     The run stops at a unit whose speaker is named in it: that content is someone's already.
     """
-    tag = units[-1]
-    first_in_para = len(units) < 2 or units[-2].para != tag.para
-    target_para = tag.para - 1 if first_in_para else tag.para
+    target_para = para - 1 if first_in_para else para
     reach = 1 if retro.scope == "one" and not first_in_para else _RETRO_REACH
     targets: list[_Unit] = []
-    for unit in reversed(units[:-1]):
-        if unit.para != target_para or len(targets) >= reach or _named_here(text, unit):
+    for unit in reversed(recent):
+        start, end, u_para, _rules, lo, hi = unit
+        if u_para != target_para or len(targets) >= reach:
             break
+        sentence = text[start:end]
+        if any(c.claimant and c.claimant in sentence for c in claims[lo:hi]):
+            break  # the speaker is named in the unit itself
         targets.append(unit)
-    for unit in targets:
-        if unit.claims:
-            unit.claims = [
-                replace(
-                    c,
-                    claimant=retro.claimant,
-                    claimant_full=retro.full if retro.full != retro.claimant else None,
-                    via=c.via or retro.via,
-                )
-                if c.claimant is not None or c.via is None
-                else c
-                for c in unit.claims
-            ]
+    full = retro.full if retro.full != retro.claimant else None
+    # latest first, so that claims added to a unit do not move the ones still to be changed
+    for start, end, _para, rules, lo, hi in targets:
+        if hi > lo:
+            for i in range(lo, hi):
+                c = claims[i]
+                if c.claimant is not None or c.via is None:
+                    claims[i] = replace(
+                        c, claimant=retro.claimant, claimant_full=full, via=c.via or retro.via
+                    )
         else:
-            unit.claims = _proposals(text, unit, unit.rules.whole(retro), seen)
+            added: list[ProposedClaim] = []
+            _append(added, text, start, end, rules.whole(retro), seen)
+            claims[lo:lo] = added

@@ -225,7 +225,7 @@ CLAUSE_COORDS = frozenset(
 )
 PARTICIPLE = re.compile(
     r",\s*(?=(?:saying|adding|citing|quoting|noting|explaining|insisting|arguing|stressing|"
-    r"warning|according\s+to|menambahkan|seraya|sambil|mengutip|menurut|as\s+reported\s+by|"
+    r"warning|according\s+to|menambahkan|seraya|sambil|mengutip|menurut(?:nya)?|as\s+reported\s+by|"
     r"as\s+(?:alleged|claimed|stated|reported|described)|calling|describing|terming|dubbing)\b)",
     _FLAGS,
 )

@@ -132,7 +132,7 @@ def outlet_in(text: str, extra: frozenset[str] = frozenset()) -> str | None:
     if m:
         return m.group("name").strip()
     m = pt.OUTLET_HEADED_GATED.search(text)
-    if m and text.strip()[:1].isupper():
+    if m and _THE_LEAD.sub("", text.strip())[:1].isupper():
         return _THE_LEAD_CAP.sub("", m.group()).strip()
     return None
 

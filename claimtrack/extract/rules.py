@@ -147,6 +147,9 @@ _APPO_PAIR = re.compile(
     r"(?:[\w.'’-]+\s+){0,5}[\w.'’-]+,\s*[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}|"
     r"[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3},\s*(?:[\w.'’-]+\s+){0,5}[\w.'’-]+"
 )
+_COORD_START = re.compile(
+    r"(?:and|but|or|while|whereas|dan|atau|tetapi|tapi|namun|sementara|sedangkan)\b", re.I
+)
 _THAT_END = re.compile(r"\b(?:that|bahwa)\s+$", re.IGNORECASE)
 _THAT_START = re.compile(r"\s*(?:that|bahwa)\b", re.IGNORECASE)
 _INTRO_PREPS = frozenset(
@@ -771,9 +774,12 @@ class SentenceRules:
         self, cue: Cue, b: int, prev_found: list[Found], a: int
     ) -> tuple[list[Found], tuple]:
         s = self.s
-        raw = s[cue.end : b].strip(" .,;")
-        raw = _COMMA_SPACE.split(raw)[0] if not _FIRST_TOKEN_COMMA.match(raw) else raw
         low = cue.text.lower()
+        if low.endswith("nya"):  # "..., menurutnya."
+            raw = "nya"
+        else:
+            raw = s[cue.end : b].strip(" .,;")
+            raw = _COMMA_SPACE.split(raw)[0] if not _FIRST_TOKEN_COMMA.match(raw) else raw
         claimant, full, via, _how = self._source(raw)
         if prev_found:
             for f in prev_found:
@@ -790,9 +796,82 @@ class SentenceRules:
                         f.claimant, f.full = claimant, full
             return [], (claimant, full, via)
         start = self._strip_front(0, a)
+        if low in {"citing", "quoting", "mengutip"}:
+            cited = self._citing_subject(cue, start, a, b)
+            if cited is not None:
+                return cited
+        paren = self._according_paren(cue, b) if low.startswith(("according", "menurut")) else None
+        if paren is not None:
+            # "X, according to Y, C": the source is wedged into the clause, which stays whole
+            claimant, full, via, _how = self._source(paren)
+            made = self._emit(start, b, "statement", cue, (claimant, full, via), 0.75)
+            if claimant:
+                self.ctx.note(claimant, full, None)
+            return made, (claimant, full, via)
         made = self._emit(start, a, "statement", cue, (claimant, full, via), 0.75)
         made += self._nested(start, a, via)
         return made, (claimant, full, via)
+
+    def _citing_subject(
+        self, cue: Cue, start: int, a: int, b: int
+    ) -> tuple[list[Found], tuple] | None:
+        """ "The newspaper, citing two officials, said C": the cited source is the claimant and
+        an outlet subject the via; a speaker subject keeps the claim, its source aside."""
+        s, m = self.s, self.m
+        comma = m.find(",", cue.end, b)
+        if comma == -1:
+            return None
+        verb = next(
+            (c for c in self.cues if comma < c.start < b and c.type in {"say", "report", "deny"}),
+            None,
+        )
+        if verb is None or not all(
+            w.lower() in pt.AUX_WORDS for w in m[comma + 1 : verb.start].split()
+        ):
+            return None
+        claimant, full, via, how = self._resolve(s[start:a])
+        src = self._source(s[cue.end : comma].strip())
+        if how in {"outlet", "outlet-anaphor"} or not claimant:
+            claimant, full, via = src[0], src[1], via or src[2]
+        content_start, via_after = self._after_cue(verb, b)
+        via = via or via_after
+        kind = "denial" if verb.type == "deny" else "statement"
+        made = self._emit(content_start, b, kind, verb, (claimant, full, via), 0.75)
+        self.ctx.note(claimant, full, via)
+        return made, (claimant, full, via)
+
+    def _according_paren(self, cue: Cue, b: int) -> str | None:
+        """The source of a mid-clause "..., according to Y, C" / "..., menurut Y, C", or None
+        when the source ends the clause or what follows it is no continuation of the clause
+        (a time, a relative clause about Y, a new coordinated clause)."""
+        s, m = self.s, self.m
+        if cue.text.lower().endswith("nya"):
+            raw, comma = "nya", cue.end
+            while comma < b and s[comma] == " ":
+                comma += 1
+            if comma >= b or m[comma] != ",":
+                return None
+        else:
+            comma = m.find(",", cue.end, b)
+            if comma == -1:
+                return None
+            appo = _APPO_AFTER_COMMA.match(s, comma, b)
+            if appo and any(
+                w.lower() in lx.ROLE_WORDS or w.islower() for w in s[cue.end : comma].split()
+            ):
+                comma = appo.end() - 1
+            raw = s[cue.end : comma].strip()
+            if not raw or len(raw.split()) > 10:
+                return None
+        rest = s[comma + 1 : b].strip(" .!?")
+        if (
+            not rest
+            or pt.ADJUNCT_START.match(rest)
+            or _RELATIVE_OPENER.match(rest)
+            or _COORD_START.match(rest)
+        ):
+            return None
+        return raw
 
     def _hedge(self, cue: Cue, a: int, b: int) -> list[Found]:
         start = self._strip_front(a, b)

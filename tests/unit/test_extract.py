@@ -100,6 +100,36 @@ def test_according_to_an_outlet_and_a_person() -> None:
     assert c.text == "the budget gap is smaller than feared"
 
 
+def test_according_to_between_commas_keeps_the_clause_whole() -> None:
+    text = (
+        "The outage, according to grid operator Lena Vogt, began at a substation near Bremen.\n\n"
+        "Repairs, according to the Financial Times, will cost 12 million euros.\n\n"
+        "Power returned within an hour, according to the utility Nordwerk, which apologised to "
+        "its customers."
+    )
+    claims = extract_claims(text)
+    assert [(c.text, c.claimant, c.via) for c in claims] == [
+        (
+            "The outage, according to grid operator Lena Vogt, began at a substation near Bremen",
+            "Lena Vogt",
+            None,
+        ),
+        (
+            "Repairs, according to the Financial Times, will cost 12 million euros",
+            None,
+            "Financial Times",
+        ),
+        ("Power returned within an hour", "Nordwerk", None),
+    ]
+    _round_trip(text, claims)
+
+
+def test_citing_between_commas_names_the_source_of_an_outlet() -> None:
+    c = _one("The Financial Times, citing two officials, said the merger had been called off.")
+    assert c.text == "the merger had been called off"
+    assert (c.claimant, c.via) == ("two officials", "Financial Times")
+
+
 def test_anonymous_source_and_hedge() -> None:
     text = "The airline plans to cut 300 jobs, two people familiar with the matter said."
     c = _one(text)
@@ -275,6 +305,22 @@ def test_indonesian_preposed_tag_after_a_quote_with_its_circumstance() -> None:
         ("stok gabah cukup", "Dwi Atmoko"),
         ("Gudang di Semarang sudah penuh", "Dwi"),
         ("Harga tidak akan naik", "Dwi"),
+    ]
+
+
+def test_indonesian_menurut_between_commas_keeps_the_clause_whole() -> None:
+    text = (
+        "Kepala BMKG Yogyakarta, Reni Kraningtyas, memperkirakan hujan lebat turun pekan ini.\n\n"
+        "Puncak musim hujan, menurut dia, jatuh pada Februari. "
+        "Debit sungai, menurutnya, masih aman. "
+        "Banjir tahun lalu merendam 400 rumah, menurutnya."
+    )
+    claims = extract_claims(text)
+    assert [(c.text, c.claimant) for c in claims] == [
+        ("hujan lebat turun pekan ini", "Reni Kraningtyas"),
+        ("Puncak musim hujan, menurut dia, jatuh pada Februari", "Reni Kraningtyas"),
+        ("Debit sungai, menurutnya, masih aman", "Reni Kraningtyas"),
+        ("Banjir tahun lalu merendam 400 rumah", "Reni Kraningtyas"),
     ]
 
 
