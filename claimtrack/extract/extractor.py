@@ -16,9 +16,11 @@ MAX_SENTENCE = 4000
 # How many units a "Demikian disampaikan X" reaches back at most.
 _RETRO_REACH = 4
 
-# A unit a back-pointing tag may still reach: (start, end, paragraph, rules, first claim index,
-# claim index after its last).  Plain tuples: one is made per sentence, on the hot path.
-_Unit = tuple[int, int, int, SentenceRules, int, int]
+# A unit a back-pointing tag may still reach: (start, end, paragraph, first in its paragraph,
+# first claim index, claim index after its last).  Plain tuples of numbers: one is made per
+# sentence, on the hot path, and keeping each sentence's rules alive instead cost the garbage
+# collector more than reading a sentence again on the rare tag.
+_Unit = tuple[int, int, int, bool, int, int]
 
 
 def extract_claims(text: str, language: str | None = None) -> list[ProposedClaim]:
@@ -60,12 +62,12 @@ def extract_claims(text: str, language: str | None = None) -> list[ProposedClaim
         if found:
             _append(claims, text, s_start, s_end, found, seen)
         if rules.retro is not None:
-            _apply_retro(claims, text, recent, para, s_start == para_start, rules.retro, seen)
+            _apply_retro(claims, text, ctx, recent, para, s_start == para_start, rules.retro, seen)
             recent.clear()  # a later tag does not reach back past this one
             continue
         if recent and recent[0][2] < para - 1:
             recent = [u for u in recent if u[2] >= para - 1]
-        recent.append((s_start, s_end, para, rules, lo, len(claims)))
+        recent.append((s_start, s_end, para, s_start == para_start, lo, len(claims)))
     return claims
 
 
@@ -103,6 +105,7 @@ def _append(
 def _apply_retro(
     claims: list[ProposedClaim],
     text: str,
+    ctx: Context,
     recent: list[_Unit],
     para: int,
     first_in_para: bool,
@@ -119,7 +122,7 @@ def _apply_retro(
     reach = 1 if retro.scope == "one" and not first_in_para else _RETRO_REACH
     targets: list[_Unit] = []
     for unit in reversed(recent):
-        start, end, u_para, _rules, lo, hi = unit
+        start, end, u_para, _first, lo, hi = unit
         if u_para != target_para or len(targets) >= reach:
             break
         sentence = text[start:end]
@@ -128,7 +131,7 @@ def _apply_retro(
         targets.append(unit)
     full = retro.full if retro.full != retro.claimant else None
     # latest first, so that claims added to a unit do not move the ones still to be changed
-    for start, end, _para, rules, lo, hi in targets:
+    for start, end, _para, first, lo, hi in targets:
         if hi > lo:
             for i in range(lo, hi):
                 c = claims[i]
@@ -138,5 +141,6 @@ def _apply_retro(
                     )
         else:
             added: list[ProposedClaim] = []
-            _append(added, text, start, end, rules.whole(retro), seen)
+            found = SentenceRules(text[start:end], ctx, first).whole(retro)
+            _append(added, text, start, end, found, seen)
             claims[lo:lo] = added

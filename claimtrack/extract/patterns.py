@@ -46,6 +46,11 @@ def _words(words: list[str]) -> str:
     return _token_trie({_tokens(w) for w in words})
 
 
+def word_trie(words: list[str]) -> str:
+    """``_words`` for the rules' own word lists (lower-case letters, "_" for a space)."""
+    return _words(words)
+
+
 _FLAGS = re.IGNORECASE | re.UNICODE
 
 # Cue types, in priority order: earlier types win where matches overlap.

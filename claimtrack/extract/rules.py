@@ -126,19 +126,28 @@ _REPORT_OBJECT = re.compile(
 # What may trail a tag without being content: "..., he said at a news conference in Ottawa",
 # "... told reporters after a cabinet meeting", "... ia menambahkan saat ditemui wartawan".
 _CIRCUMSTANCE = re.compile(
-    r"\s*(?:at|in|on|during|after|before|when|while|as|from|outside|inside|following|ahead|to|"
-    r"of|about|via|through|over|with|by|late|early|earlier|later|yesterday|today|tonight|last|"
-    r"upon|amid|near|alongside|afterwards|recently|separately|again|once|under|across|without|"
-    r"speaking|published|broadcast|aired|posted|held|issued|released|di|dalam|pada|saat|ketika|"
-    r"usai|seusai|setelah|sesudah|selepas|sebelum|kepada|melalui|lewat|dengan|dari|kemarin|"
-    r"sambil|seraya|menjelang|jelang|tentang|soal|terkait|mengenai|ditemui|dihubungi)\b",
+    r"\s*(?:"
+    + pt.word_trie(
+        "at in on during after before when while as from outside inside following ahead to of "
+        "about via through over with by late early earlier later yesterday today tonight last "
+        "upon amid near alongside afterwards recently separately again once under across without "
+        "speaking published broadcast aired posted held issued released di dalam pada saat "
+        "ketika usai seusai setelah sesudah selepas sebelum kepada melalui lewat dengan dari "
+        "kemarin sambil seraya menjelang jelang tentang soal terkait mengenai ditemui "
+        "dihubungi".split()
+    )
+    + r")\b",
     re.IGNORECASE,
 )
 # A finite verb or a content clause inside such a trail: then it is content after all ("he said
 # at the meeting the plant would close").
 _CLAUSE_IN_TRAIL = re.compile(
-    r"\b(?:that|bahwa|is|was|are|were|has|had|have|will|would|could|can|may|might|should|must|"
-    r"akan|telah|sudah|adalah|merupakan|sedang)\b",
+    r"\b(?:"
+    + pt.word_trie(
+        "that bahwa is was are were has had have will would could can may might should must "
+        "akan telah sudah adalah merupakan sedang".split()
+    )
+    + r")\b",
     re.IGNORECASE,
 )
 # Openers of a short fronted adverbial ("In Ottawa, Briggs said during ..."), which is no content.
