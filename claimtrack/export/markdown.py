@@ -1,9 +1,13 @@
 """Markdown: the report as a plain-text document that renders well on any forge or wiki.
 
-Untrusted text is escaped so that it stays text: Markdown punctuation gets a backslash and
-``<`` / ``&`` become entities, so a claim holding ``<script>`` or ``[x](javascript:…)``
-cannot become markup in whatever renders the file. Notes keep their Markdown formatting,
-but raw HTML inside them is neutralised the same way.
+Untrusted text is escaped so that it stays text: the punctuation that can start markup
+anywhere gets a backslash, markers that only count at the start of a line are escaped
+there, ``<`` and entity-like ``&`` become entities, so a claim holding ``<script>`` or
+``[x](javascript:…)`` cannot become markup in whatever renders the file. Punctuation that
+cannot (``sign-off``, ``(7)``, ``example.org``) is left as typed, so the file stays
+readable as text. Web addresses are written as autolinks, unescaped (a backslash inside
+``<…>`` would become part of the link). Notes keep their Markdown formatting; raw HTML
+inside them is neutralised.
 """
 
 from __future__ import annotations
@@ -11,26 +15,41 @@ from __future__ import annotations
 import re
 from typing import BinaryIO
 
+from claimtrack.export.markup import is_web_url
 from claimtrack.export.report import Report, ReportClaim
 from claimtrack.export.texts import Texts
 
-_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|~>])")
+_SPECIAL = re.compile(r"([\\`*_\[\]|~])")  # markup wherever it stands
+_ENTITY_LIKE = re.compile(r"&(?=#?[A-Za-z0-9]+;)")  # "&amp;" would show as "&"
+_LEADING = re.compile(r"^(?:[-+>=#]|\d+(?=[.)]))")  # a list, quote, rule or heading
+_TRAILING = re.compile(r"(?<=\s)(#+)\s*$")  # a heading's closing sequence
 
 
 def esc(text: str) -> str:
     """Inline text, escaped for Markdown and HTML, on one line."""
     text = " ".join(text.split())
-    text = text.replace("&", "&amp;").replace("<", "&lt;")
-    return _SPECIAL.sub(r"\\\1", text)
+    text = _ENTITY_LIKE.sub("&amp;", text).replace("<", "&lt;")
+    text = _SPECIAL.sub(r"\\\1", text)
+    text = _LEADING.sub(
+        lambda m: m.group() + "\\" if m.group()[0].isdigit() else "\\" + m.group(), text
+    )
+    return _TRAILING.sub(lambda m: "\\#" * len(m.group(1)), text)
+
+
+def _link(url: str) -> str:
+    """A web address as an autolink when it can be one, else as escaped text."""
+    if is_web_url(url) and not re.search(r"[<>\x00-\x20\x7f]", url):
+        return f"<{url}>"
+    return esc(url)
 
 
 def _notes(text: str) -> str:
-    """Notes keep Markdown structure; raw HTML is turned into text."""
-    return text.replace("&", "&amp;").replace("<", "&lt;").strip()
+    """Notes keep Markdown structure; raw HTML is turned into text (entities are safe)."""
+    return text.replace("<", "&lt;").strip()
 
 
 def _cell(text: str) -> str:
-    return esc(text).replace("|", "\\|") or "—"
+    return esc(text) or "—"  # esc escapes "|", which would end the cell
 
 
 def render_markdown(report: Report) -> str:
@@ -63,7 +82,7 @@ def render_markdown(report: Report) -> str:
     if report.sources:
         out += [f"| {t('Party')} | {t('Kind')} | {t('Stands behind')} |", "|---|---|---|"]
         for source in report.sources:
-            roles = ", ".join(f"#{cid} ({label(role)})" for cid, role in source.roles)
+            roles = ", ".join(f"#{cid} ({label(role).lower()})" for cid, role in source.roles)
             out.append(f"| {_cell(source.name)} | {label(source.kind)} | {esc(roles)} |")
     else:
         out.append(t("No parties are named in these claims."))
@@ -81,44 +100,58 @@ def render_markdown(report: Report) -> str:
         else:
             out.append(t("No recorded changes."))
         out.append("")
-    return "\n".join(out)
+    return "\n".join(out).rstrip("\n") + "\n"  # a text file ends with one newline
 
 
 def _claim(c: ReportClaim, t: Texts) -> list[str]:
     label, when = t.label, t.date
     v = c.verdict
     out = [
-        f"### #{c.id} · {label(c.kind)} · {esc(c.status_label)} · **{esc(v.label)}**",
+        f"### #{c.id} · {esc(label(c.kind))} · {esc(c.status_label)} · **{esc(v.label)}**",
         "",
         f"> {esc(c.text)}",
         "",
     ]
     if c.paraphrase:
         out += [f"*{esc(c.paraphrase)}*", ""]
-    chain = esc(c.claimant.name) if c.claimant else "—"
-    for link in c.chain:
-        chain += f" › {esc(link.name)} ({label(link.role)})"
-    out.append(f"- **{t('Claimant')}:** {esc(c.claimant.name) if c.claimant else '—'}")
-    out.append(f"- **{t('Attribution')}:** {chain}")
+    if c.claimant is not None:
+        who = esc(c.claimant.name)
+        if c.claimant.kind and not c.claimant.protected:
+            who += f" ({label(c.claimant.kind).lower()})"
+    else:
+        who = "—"
+    out.append(f"- **{t('Claimant')}:** {who}")
+    if c.chain:
+        chain = "—"
+        if c.claimant is not None:
+            chain = f"{esc(c.claimant.name)} ({label('claimant').lower()})"
+        for link in c.chain:
+            chain += f" › {esc(link.name)} ({label(link.role).lower()})"
+        out.append(f"- **{t('Attribution')}:** {chain}")
     if c.cue:
         out.append(f"- **{t('Cue')}:** {esc(c.cue)}")
     article = esc(c.article.title)
+    if c.article.outlet:
+        article += f" — {esc(c.article.outlet)}"
+    if c.article.published:
+        article += f", {when(c.article.published)}"
     if c.article.url:
-        article += f" <{esc(c.article.url)}>" if " " not in c.article.url else ""
+        article += f" {_link(c.article.url)}"
     out.append(f"- **{t('Article')}:** {article}")
     if c.tags:
         out.append(f"- **{t('Tags')}:** {esc(', '.join(c.tags))}")
     if c.assignee:
         out.append(f"- **{t('Assignee')}:** {esc(c.assignee)}")
-    verdict = f"**{esc(v.label)}**" + (f": {esc(c.explanation)}" if c.explanation else "")
-    out.append(f"- **{t('Verdict')}:** {verdict}")
+    if c.explanation:
+        out.append(f"- **{t('Verdict')}:** **{esc(v.label)}**: {esc(c.explanation)}")
     out.append("")
     if c.notes:
         out += [f"**{t('Notes')}**", "", _notes(c.notes), ""]
     if c.evidence:
         out += [f"**{t('Evidence')}**", ""]
         for e in c.evidence:
-            line = f"- {label(e.stance)} · {label(e.type)}: {esc(e.target)}"
+            target = _link(e.target) if e.is_url else esc(e.target)
+            line = f"- **{esc(label(e.stance))}** · {esc(label(e.type))}: {target}"
             if e.accessed:
                 line += f" ({t('accessed {when}', when=when(e.accessed))})"
             if e.excerpt:
@@ -128,9 +161,12 @@ def _claim(c: ReportClaim, t: Texts) -> list[str]:
     if c.replies:
         out += [f"**{t('Requests for comment')}**", ""]
         for q in c.replies:
-            answer = f"“{esc(q.response)}”" if q.response else t("no reply yet")
-            asked = t("asked {when} by {channel}", when=when(q.asked_at), channel=label(q.channel))
-            out.append(f"- {esc(q.party)}, {asked}: {answer}")
+            answer = f"“{esc(q.response)}”" if q.response else f"*{t('no reply yet')}*"
+            if q.response and q.responded_at:
+                answer += f" ({when(q.responded_at)})"
+            channel = esc(label(q.channel))
+            asked = t("asked {when} by {channel}", when=when(q.asked_at), channel=channel)
+            out.append(f"- {esc(q.party)} — {asked}: {answer}")
         out.append("")
     return out
 
