@@ -454,8 +454,10 @@ def postgres(claims: int, articles: int, *, required: bool) -> None:
             "—",
             None,
         )
-        # What autovacuum leaves a server in after a big load: planner statistics.
+        # A server settled after a big load: planner statistics and visibility (what
+        # autovacuum leaves), the load's dirty pages written out (what a checkpoint does).
         server.execute("VACUUM ANALYZE", name)
+        server.execute("CHECKPOINT", name)
         SERVER[:] = [f"PostgreSQL {server.execute('SHOW server_version')[0][0]}"]
         _in_postgres(url, server.conninfo(name))
     finally:
