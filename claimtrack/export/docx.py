@@ -54,6 +54,10 @@ class _Spill:
         self.rels = doc.part.rels
         self.hyperlink = RELATIONSHIP_TYPE.HYPERLINK
         self.links: dict[str, str] = {}
+        self.text_width = 9000  # set by write_docx once the page is known
+        self.numbering = doc.part.numbering_part.element
+        number_style = doc.styles["List Number"].element.pPr.numPr.numId.val
+        self.number_format = self.numbering.num_having_numId(number_style).abstractNumId.val
         # Style objects looked up once: by name, each paragraph would search every style.
         names = ("List Bullet", "List Number", "Heading 2", "Heading 4", SMALL)
         self.styles = {name: doc.styles[name].style_id for name in names}
@@ -65,6 +69,13 @@ class _Spill:
             found = self.links[url] = f"rIdClaimTrackLink{len(self.links) + 1}"
             self.rels.add_relationship(self.hyperlink, url, found, is_external=True)
         return found
+
+    def new_numbering(self) -> int:
+        """A numbering that starts again at 1 (the List Number style's would run on from
+        one note's list into the next)."""
+        num = self.numbering.add_num(self.number_format)
+        num.add_lvlOverride(ilvl=0).add_startOverride(1)
+        return int(num.numId)
 
     def park(self, element: Any) -> None:
         """Add a finished element after everything written so far."""
@@ -118,6 +129,7 @@ def write_docx(
     small.font.size = Pt(8)
     small.paragraph_format.space_after = Pt(0)
     spill = _Spill(doc)
+    spill.text_width = text_width
     _footer(section, report, text_width)
 
     doc.add_heading(report.title, level=0)
@@ -247,17 +259,23 @@ def _para(
     *,
     keep: bool = False,
     quote: bool = False,
+    numbering: int | None = None,
 ) -> None:
-    """One paragraph; ``keep`` holds it on the page of the next, ``quote`` sets it off."""
+    """One paragraph; ``keep`` holds it on the page of the next, ``quote`` sets it off,
+    ``numbering`` puts it in that numbered list."""
     from lxml import etree
 
     p = etree.Element(_w("p"))
-    if style or keep or quote:
+    if style or keep or quote or numbering:
         ppr = etree.SubElement(p, _w("pPr"))
         if style:
             etree.SubElement(ppr, _w("pStyle"), {_w("val"): spill.styles[style]})
         if keep:
             etree.SubElement(ppr, _w("keepNext"))
+        if numbering:
+            numpr = etree.SubElement(ppr, _w("numPr"))
+            etree.SubElement(numpr, _w("ilvl"), {_w("val"): "0"})
+            etree.SubElement(numpr, _w("numId"), {_w("val"): str(numbering)})
         if quote:
             borders = etree.SubElement(ppr, _w("pBdr"))
             rule = {_w("val"): "single", _w("sz"): "18", _w("space"): "8", _w("color"): RULE}
@@ -269,7 +287,7 @@ def _para(
 
 
 def _table(
-    heads: tuple[str, ...],
+    heads: Any,
     rows: Any,
     fractions: tuple[float, ...],
     text_width: int,
@@ -293,7 +311,7 @@ def _table(
         etree.SubElement(grid, _w("gridCol"), {_w("w"): str(w)})
     style = spill.styles[SMALL]
 
-    def row(cells: tuple[str, ...], header: bool) -> None:
+    def row(cells: Any, header: bool) -> None:
         tr = etree.SubElement(tbl, _w("tr"))
         if header:
             trpr = etree.SubElement(tr, _w("trPr"))
@@ -305,7 +323,9 @@ def _table(
             p = etree.SubElement(tc, _w("p"))
             ppr = etree.SubElement(p, _w("pPr"))
             etree.SubElement(ppr, _w("pStyle"), {_w("val"): style})
-            if text:
+            if isinstance(text, list):  # formatted runs (a table in a note)
+                _runs(p, text, spill)
+            elif text:
                 r = etree.SubElement(p, _w("r"))
                 t = etree.SubElement(r, _w("t"))
                 t.text = text.replace("\n", " ")
@@ -465,27 +485,58 @@ def _claim(c: ReportClaim, t: Texts, spill: _Spill) -> None:
 
 
 def _markdown(source: str, spill: _Spill) -> None:
-    """Markdown blocks as Word paragraphs: headings, bullets, numbers, bold, italic, code."""
+    """Markdown blocks as Word paragraphs: headings, bullets, numbered lists that start at
+    1, quotes set off by a rule, tables, bold, italic, code, links."""
     tokens = _parser().parse(source)
-    lists: list[str] = []
+    lists: list[tuple[str, int | None]] = []  # (style, numbering) of each open list
     style: str | None = None
+    quoted = 0
+    table: list[list[list[Run]]] | None = None
     for token in tokens:
         kind = token.type
         if kind == "bullet_list_open":
-            lists.append("List Bullet")
+            lists.append(("List Bullet", None))
         elif kind == "ordered_list_open":
-            lists.append("List Number")
+            lists.append(("List Number", spill.new_numbering()))
         elif kind in ("bullet_list_close", "ordered_list_close"):
             lists.pop()
+        elif kind == "blockquote_open":
+            quoted += 1
+        elif kind == "blockquote_close":
+            quoted -= 1
         elif kind == "heading_open":
             style = "Heading 4"
+        elif kind == "table_open":
+            table = []
+        elif kind == "tr_open" and table is not None:
+            table.append([])
+        elif kind == "table_close" and table:
+            columns = max(len(r) for r in table)
+            rows = [r + [[]] * (columns - len(r)) for r in table]
+            fractions = tuple(1 / columns for _ in range(columns))
+            spill.park(_table(rows[0], rows[1:], fractions, spill.text_width, spill, _NULL))
+            table = None
         elif kind in ("fence", "code_block"):
-            _para(spill, [(token.content.rstrip("\n"), {"mono": True})])
+            _para(spill, [(token.content.rstrip("\n"), {"mono": True})], quote=bool(quoted))
         elif kind == "inline":
-            _para(spill, _inline(token.children or []), style or (lists[-1] if lists else None))
+            runs = _inline(token.children or [])
+            if table is not None and table:
+                table[-1].append(runs)
+                continue
+            list_style, numbering = lists[-1] if lists else (None, None)
+            _para(
+                spill,
+                runs,
+                style or list_style,
+                quote=bool(quoted),
+                numbering=numbering if style is None else None,
+            )
             style = None
         elif kind == "hr":
             _para(spill, [("—", PLAIN)])
+
+
+_NULL = NullControl()
 
 
 def _inline(children: list[Any]) -> list[Run]:

@@ -235,3 +235,27 @@ def test_markdown_still_keeps_markup_inert(reports) -> None:
     plain = " ".join(tree.text_content().split())
     assert odd in plain and "- not a list" in plain and "> not a quote" in plain
     assert tree.xpath("//h1")[0].text_content() == "# Not a second heading #"
+
+
+def test_docx_note_lists_tables_and_quotes_stay_what_they_are(reports) -> None:
+    base = reports["en"]
+    first = "1. read the decree\n2. call the agency\n\n> provisional, the agency says"
+    first += "\n\n| year | total |\n|---|---|\n| 2024 | **12** |"
+    claims = (
+        replace(base.claims[0], notes=first),
+        replace(base.claims[1], notes="1. a list of its own\n2. second step"),
+    )
+    doc = docx_of(replace(base, claims=claims))
+
+    def number_id(starts: str) -> str:
+        return paragraph(doc, starts)._p.find(f"{W}pPr/{W}numPr/{W}numId").get(f"{W}val")
+
+    # Each numbered list counts from 1: its own numbering, restarted.
+    assert number_id("read the decree") == number_id("call the agency")
+    assert number_id("a list of its own") != number_id("read the decree")
+    quote = paragraph(doc, "provisional, the agency says")
+    assert quote._p.find(f"{W}pPr/{W}pBdr/{W}left") is not None
+    table = doc.tables[0]  # the note's table comes before Sources
+    assert [c.text for c in table.rows[0].cells] == ["year", "total"]
+    assert [c.text for c in table.rows[1].cells] == ["2024", "12"]
+    assert table.rows[1].cells[1].paragraphs[0].runs[0].bold
