@@ -528,12 +528,11 @@ def write_markdown(claims: int, articles: int) -> Path:
         "",
         "(PostgreSQL) rows: the same measures in a window opened on a throwaway local "
         "PostgreSQL server (tests/pg.py: fsync off, same machine, so no network latency), "
-        "filled by `claimtrack generate` with the same claims and then VACUUM ANALYZEd; "
-        "search against the window's own tsvector statement on `claim_search` run "
-        "through psycopg; bulk change and undo are the median of three rounds (a fresh "
-        "server's timings vary more). Skipped with `--no-postgres` or when PostgreSQL is not "
-        "installed; `--only postgres` runs that part alone (about 3 minutes, most of it "
-        "filling the server).",
+        "filled by `claimtrack generate` with the same claims, then VACUUM ANALYZE and "
+        "CHECKPOINT; search against the window's own tsvector statement on `claim_search` "
+        "run through psycopg; bulk change and undo are the median of three rounds. Skipped "
+        "with `--no-postgres` or when PostgreSQL is not installed; `--only postgres` runs "
+        "that part alone (about 3 minutes, most of it filling the server).",
         "",
     ]
     path = ROOT / "docs" / "benchmarks.md"
