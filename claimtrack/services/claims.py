@@ -85,6 +85,9 @@ _COLUMN = {
 }
 _BULK = frozenset({"status", "verdict", "assignee", "kind"})
 _CHUNK = 500  # ids per statement, well under SQLite's bound-parameter limit
+# Bulk edits: ten times as many (SQLite allows 32,766 parameters, PostgreSQL 65,535), so
+# 10,000 claims are 2 rounds of statements rather than 20.
+_BULK_CHUNK = 5000
 
 SORT_KEYS = (
     "id",
@@ -210,13 +213,13 @@ class ClaimService(ServiceBase):
         touched: set[int] = set()
         with self._write() as session:
             if expected_versions is not None:
-                check_versions(session, claim_ids, expected_versions, _CHUNK)
+                check_versions(session, claim_ids, expected_versions, _BULK_CHUNK)
             now = utcnow()
             for name, value in fields.items():
                 column = getattr(Claim, _COLUMN.get(name, name))
                 new = _column_value(session, name, value)
                 shown = _display(session, name, new)
-                for chunk in _chunks(claim_ids):
+                for chunk in _chunks(claim_ids, _BULK_CHUNK):
                     differs = and_(col(Claim.id).in_(chunk), column != new)
                     ids = list(session.exec(select(Claim.id).where(differs)))
                     if not ids:
@@ -421,10 +424,12 @@ class ClaimService(ServiceBase):
         found: dict[int, ClaimRecord] = {}
         with self._read() as session:
             connection = session.connection()
-            if connection.dialect.name == "sqlite":
-                # Plain sqlite3 statements: half the time of the ORM path for a table page,
-                # and the very reader the window's start-up peek uses.
-                found = load_records(connection.connection.driver_connection, claim_ids)
+            dialect = connection.dialect.name
+            if dialect in ("sqlite", "postgresql"):
+                # Plain DB-API statements: a third to a half of the ORM path's time for a
+                # table page; on SQLite the very reader the window's start-up peek uses.
+                driver = connection.connection.driver_connection
+                found = load_records(driver, claim_ids, dialect)
             else:
                 for chunk in _chunks(claim_ids):
                     found.update(_load_records(session, chunk))
@@ -467,7 +472,7 @@ class ClaimService(ServiceBase):
             raise ValidationError(f"Cannot read {name} in bulk.")
         out: dict[int, Any] = {}
         with self._read() as session:
-            for chunk in _chunks(claim_ids):
+            for chunk in _chunks(claim_ids, _BULK_CHUNK):
                 query = _join_display(select(Claim.id, _display_expr(name)), name).where(
                     col(Claim.id).in_(chunk)
                 )
@@ -523,10 +528,10 @@ class ClaimSnapshot:
     replies: tuple[dict[str, Any], ...]
 
 
-def _chunks(ids: Sequence[int]) -> Iterable[list[int]]:
+def _chunks(ids: Sequence[int], size: int = _CHUNK) -> Iterable[list[int]]:
     ids = list(ids)
-    for i in range(0, len(ids), _CHUNK):
-        yield ids[i : i + _CHUNK]
+    for i in range(0, len(ids), size):
+        yield ids[i : i + size]
 
 
 def _check_span(article_text: str, text: str, start: int | None, end: int | None) -> None:

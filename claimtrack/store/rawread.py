@@ -26,29 +26,33 @@ _KINDS = ClaimKind._value2member_map_
 _PARTY_KINDS = PartyKind._value2member_map_
 _ROLES = ChainRole._value2member_map_
 
+# Lookups as correlated subqueries on primary keys: PostgreSQL would otherwise hash
+# every party for each page. ``{where}`` is the id condition of the backend.
 _CLAIMS = """
-SELECT c.id, c.article_id, a.title, c.text, c.start_offset, c.end_offset, c.paraphrase,
-       c.kind, c.cue, c.claimant_id, p.name, s.key, r.key, c.verdict_explanation, c.notes,
-       c.assignee, c.created_at, c.created_by, c.updated_at, c.updated_by, c.version
+SELECT c.id, c.article_id, (SELECT a.title FROM article AS a WHERE a.id = c.article_id),
+       c.text, c.start_offset, c.end_offset, c.paraphrase, c.kind, c.cue, c.claimant_id,
+       (SELECT p.name FROM party AS p WHERE p.id = c.claimant_id),
+       (SELECT s.key FROM workflow_status AS s WHERE s.id = c.status_id),
+       (SELECT r.key FROM rating AS r WHERE r.id = c.verdict_id),
+       c.verdict_explanation, c.notes, c.assignee, c.created_at, c.created_by,
+       c.updated_at, c.updated_by, c.version
 FROM claim AS c
-JOIN article AS a ON a.id = c.article_id
-JOIN workflow_status AS s ON s.id = c.status_id
-JOIN rating AS r ON r.id = c.verdict_id
-LEFT JOIN party AS p ON p.id = c.claimant_id
-WHERE c.id IN ({marks})
+WHERE {where}
 """
 _CHAINS = """
 SELECT cp.claim_id, cp.position, cp.role, p.id, p.name, p.kind
 FROM claim_party AS cp JOIN party AS p ON p.id = cp.party_id
-WHERE cp.claim_id IN ({marks})
+WHERE {where}
 ORDER BY cp.claim_id, cp.position
 """
 _TAGS = """
 SELECT ct.claim_id, t.name
 FROM claim_tag AS ct JOIN tag AS t ON t.id = ct.tag_id
-WHERE ct.claim_id IN ({marks})
+WHERE {where}
 ORDER BY t.name
 """
+# PostgreSQL (psycopg): one array parameter per statement, whatever the page size.
+_ANY = {"c": "c.id = ANY(%s)", "cp": "cp.claim_id = ANY(%s)", "ct": "ct.claim_id = ANY(%s)"}
 
 
 def _moment(value: Any) -> datetime:
@@ -57,24 +61,37 @@ def _moment(value: Any) -> datetime:
     return moment.replace(tzinfo=UTC) if moment.utcoffset() is None else moment.astimezone(UTC)
 
 
-def load_records(conn: sqlite3.Connection, ids: Sequence[int]) -> dict[int, ClaimRecord]:
-    """Records of ``ids`` (those that exist), read in three statements per chunk."""
+def load_records(conn: Any, ids: Sequence[int], dialect: str = "sqlite") -> dict[int, ClaimRecord]:
+    """Records of ``ids`` (those that exist), read in three statements per chunk.
+
+    ``conn`` is a DB-API connection: sqlite3's, or psycopg's with ``dialect``
+    "postgresql" (the services hand over the one their transaction runs on).
+    """
     out: dict[int, ClaimRecord] = {}
     ids = list(ids)
-    for start in range(0, len(ids), CHUNK):
-        chunk = ids[start : start + CHUNK]
-        marks = ",".join("?" * len(chunk))
+    postgres = dialect == "postgresql"
+    step = max(len(ids), 1) if postgres else CHUNK
+    for start in range(0, len(ids), step):
+        chunk = ids[start : start + step]
+        if postgres:
+            claims, chain_where, tag_where = _ANY["c"], _ANY["cp"], _ANY["ct"]
+            params: Any = (chunk,)
+        else:
+            marks = ",".join("?" * len(chunk))
+            claims = f"c.id IN ({marks})"
+            chain_where, tag_where = f"cp.claim_id IN ({marks})", f"ct.claim_id IN ({marks})"
+            params = chunk
         chains: dict[int, list[ChainLink]] = {}
         for claim_id, position, role, party_id, name, kind in conn.execute(
-            _CHAINS.format(marks=marks), chunk
+            _CHAINS.format(where=chain_where), params
         ):
             chains.setdefault(claim_id, []).append(
                 ChainLink(party_id, name, _PARTY_KINDS[kind], _ROLES[role], position)  # type: ignore[arg-type]
             )
         tags: dict[int, list[str]] = {}
-        for claim_id, name in conn.execute(_TAGS.format(marks=marks), chunk):
+        for claim_id, name in conn.execute(_TAGS.format(where=tag_where), params):
             tags.setdefault(claim_id, []).append(name)
-        for row in conn.execute(_CLAIMS.format(marks=marks), chunk):
+        for row in conn.execute(_CLAIMS.format(where=claims), params):
             claim_id = row[0]
             out[claim_id] = ClaimRecord(
                 id=claim_id,

@@ -41,13 +41,21 @@ def test_peek_shows_what_the_services_show(sample, db_path: Path) -> None:
     assert found.get_many([ids[0]])[0].updated_at.tzinfo is not None
 
 
-def test_sqlite_pages_match_the_orm_reading(sample) -> None:
-    """``get_many`` reads SQLite through load_records; the ORM reading is the reference."""
+@pytest.mark.parametrize("backend", ["sqlite", "postgresql"], indirect=True)
+def test_pages_match_the_orm_reading(sample, backend) -> None:
+    """``get_many`` reads through load_records (sqlite3 or psycopg statements); the ORM
+    reading is the reference, on both backends."""
     ids = sample.claims.query_ids(ClaimFilter())
+    first = sample.claims.get(ids[0])
+    sample.claims.set_tags(first.id, ["pemilu", "Ekonomi"])
     with sample.store.session() as session:
         by_orm = _load_records(session, ids)
-        driver = session.connection().connection.driver_connection
-        assert load_records(driver, ids) == by_orm
+        connection = session.connection()
+        driver = connection.connection.driver_connection
+        assert load_records(driver, ids, connection.dialect.name) == by_orm
+        assert load_records(driver, [], connection.dialect.name) == {}
+        assert load_records(driver, [10**9], connection.dialect.name) == {}
+    assert any(r.chain for r in by_orm.values()) and by_orm[first.id].tags
     assert sample.claims.get_many(list(reversed(ids))) == [by_orm[i] for i in reversed(ids)]
 
 

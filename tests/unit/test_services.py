@@ -332,6 +332,24 @@ def test_bulk_update_is_one_step_with_history_per_claim(services: Services, arti
         services.claims.bulk_update(ids, notes="no")
 
 
+def test_bulk_update_across_statement_chunks(services: Services, article: int, monkeypatch) -> None:
+    """Bulk edits go in chunks of ids; small chunks here, so every boundary is crossed."""
+    from claimtrack.services import claims as claims_module
+    from claimtrack.services.merge import BulkConflict
+
+    monkeypatch.setattr(claims_module, "_BULK_CHUNK", 7)
+    ids = [services.claims.create(article, f"claim {i}").id for i in range(30)]
+    seen = {r.id: r.version for r in services.claims.get_many(ids)}
+    services.claims.update(ids[20], status="done")  # someone else, in the third chunk
+    with pytest.raises(BulkConflict):
+        services.claims.bulk_update(ids, seen, verdict="false")
+    assert services.claims.counts_by("verdict").get("false", 0) == 0  # nothing written
+    seen = {r.id: r.version for r in services.claims.get_many(ids)}
+    services.claims.bulk_update(ids, seen, verdict="false")
+    assert services.claims.field_values(ids, "verdict") == dict.fromkeys(ids, "false")
+    assert all(len(services.history.for_entity("claim", i)) == 2 for i in ids if i != ids[20])
+
+
 # ------------------------------------------------------------------ search and filters
 
 
