@@ -169,34 +169,31 @@ def _paint(
         pages = _keep_headings_with_text(document, headings, page.height(), pages)
         footer_font = QFont("DejaVu Sans")
         footer_font.setPointSizeF(8)
+        grey = QColor("#616161")
         left = _footer_left(report)
+        band = QRectF(0, area.height() - footer * 0.7, area.width(), footer * 0.7)
+        to_left = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        to_right = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        numbering = report.texts("Page {number} of {pages}", number="\x00", pages=pages)
+        draw = document.documentLayout().draw
+        width, height = page.width(), page.height()
         for number in range(1, pages + 1):
             check()
             if number > 1:
                 writer.newPage()
             painter.save()
             painter.scale(scale, scale)
-            top = (number - 1) * page.height()
+            top = (number - 1) * height
             painter.translate(0, -top)
-            clip = QRectF(0, top, page.width(), page.height())
             context = QAbstractTextDocumentLayout.PaintContext()
-            context.clip = clip
-            painter.setClipRect(clip)
-            document.documentLayout().draw(painter, context)
+            context.clip = QRectF(0, top, width, height)
+            painter.setClipRect(context.clip)
+            draw(painter, context)
             painter.restore()
             painter.setFont(footer_font)
-            painter.setPen(QColor("#616161"))
-            band = QRectF(0, area.height() - footer * 0.7, area.width(), footer * 0.7)
-            painter.drawText(
-                band,
-                int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
-                left,
-            )
-            painter.drawText(
-                band,
-                int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter),
-                report.texts("Page {number} of {pages}", number=number, pages=pages),
-            )
+            painter.setPen(grey)
+            painter.drawText(band, to_left, left)
+            painter.drawText(band, to_right, numbering.replace("\x00", str(number)))
             progress(number, pages, "Writing the PDF")
     finally:
         painter.end()
