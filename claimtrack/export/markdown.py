@@ -25,8 +25,19 @@ _LEADING = re.compile(r"^(?:[-+>=#]|\d+(?=[.)]))")  # a list, quote, rule or hea
 _TRAILING = re.compile(r"(?<=\s)(#+)\s*$")  # a heading's closing sequence
 
 
+# Anything esc() would change: most text has none of it and is returned as it is.
+_ANY = re.compile(
+    "[\\\\`*_\\[\\]|~<&\t\n\x0b\x0c\r\x1c-\x1f\x85\xa0\u1680\u2000-\u200a\u2028\u2029"
+    "\u202f\u205f\u3000]|  |^ | $|^(?:[-+>=#]|\\d+[.)])|#\\s*$"
+)
+
+
 def esc(text: str) -> str:
     """Inline text, escaped for Markdown and HTML, on one line."""
+    return _escape(text) if _ANY.search(text) else text
+
+
+def _escape(text: str) -> str:
     text = " ".join(text.split())
     text = _ENTITY_LIKE.sub("&amp;", text).replace("<", "&lt;")
     text = _SPECIAL.sub(r"\\\1", text)

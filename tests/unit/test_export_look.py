@@ -13,6 +13,8 @@ from dataclasses import replace
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from lxml import html as lxml_html
 
 from claimtrack.export import ReportOptions, Scope, build_report
@@ -259,3 +261,20 @@ def test_docx_note_lists_tables_and_quotes_stay_what_they_are(reports) -> None:
     assert [c.text for c in table.rows[0].cells] == ["year", "total"]
     assert [c.text for c in table.rows[1].cells] == ["2024", "12"]
     assert table.rows[1].cells[1].paragraphs[0].runs[0].bold
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.one_of(
+            st.characters(),
+            st.sampled_from([*"\\`*_[]|~<&#-+>=.) \t\n\r\xa0\u2003\u2028\u3000", "1.", "&amp;"]),
+        ),
+        max_size=12,
+    ).map("".join)
+)
+def test_markdown_escape_shortcut_changes_nothing(text: str) -> None:
+    """Text esc() returns untouched is exactly what full escaping would return."""
+    from claimtrack.export.markdown import _escape, esc
+
+    assert esc(text) == _escape(text)
