@@ -231,6 +231,8 @@ def _in_window(
     window = MainWindow(Settings(), TaskRunner(app), editor="bench")
     window.resize(1400, 900)
     window.show()
+    # An error dialog would go unseen offscreen: print what the window reports.
+    window.failed.connect(lambda message: print(f"window reports: {message}", flush=True))
     window.open_database(target)
     _wait(app, window.claimsShown)
     total = window.model.rowCount()

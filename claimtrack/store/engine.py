@@ -141,6 +141,9 @@ class Store:
         self.engine = engine
         self.path = path
         self.readonly = readonly
+        # PostgreSQL: backend pids of this store's connections, filled as the pool opens
+        # them (live updates ignore notifications these sent). Empty for SQLite.
+        self.backend_pids: set[int] = set()
         self._writer = engine.execution_options(sqlite_begin="IMMEDIATE")
 
     @property
@@ -263,12 +266,19 @@ def open_store(
     False refuses to make a new file (so a mistyped path is an error, not an empty list).
     """
     path = _resolve_sqlite_path(target)
+    backend_pids: set[int] = set()
     if path is None:
         assert isinstance(target, str)
         engine = create_engine(target, pool_pre_ping=True, connect_args=_server_options(target))
         # Many-row INSERTs (copy, generate, imports) as multi-row statements rather than one
         # round trip per row: copying 100,000 claims to a server takes half the time.
         engine.dialect.use_insertmanyvalues_wo_returning = True
+        # The server processes of our own connections: live updates skip their echoes.
+        event.listen(
+            engine,
+            "connect",
+            lambda dbapi_conn, _record: backend_pids.add(int(dbapi_conn.info.backend_pid)),
+        )
     else:
         if not create and not path.exists():
             raise StoreError(f"{path} does not exist.")
@@ -283,6 +293,7 @@ def open_store(
         engine = create_engine(f"sqlite:///{path}", creator=connect)
         _install_sqlite_pragmas(engine, busy_timeout, readonly)
     store = Store(engine, path=path, readonly=readonly)
+    store.backend_pids = backend_pids
     try:
         if path is not None and quick_check:
             _check_sqlite_file(store)

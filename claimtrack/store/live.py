@@ -14,7 +14,7 @@ import json
 import logging
 import threading
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Container, Iterable
 from dataclasses import dataclass
 from typing import Any
 
@@ -74,10 +74,14 @@ def _expand(items: Iterable[Any]) -> Iterable[int]:
             yield int(item)
 
 
-def merge_payloads(payloads: Iterable[str]) -> tuple[LiveChange, bool]:
+def merge_payloads(
+    payloads: Iterable[str], ignore_pids: Container[int] = ()
+) -> tuple[LiveChange, bool]:
     """Fold a burst of payloads (one transaction sends several) into one LiveChange.
 
     The flag says a full refresh is needed (a payload without ids, or one unreadable).
+    Payloads committed by a backend in ``ignore_pids`` (this window's own connections,
+    whose changes it has applied already) are left out.
     """
     total = ChangeSet()
     editors: set[str] = set()
@@ -89,6 +93,8 @@ def merge_payloads(payloads: Iterable[str]) -> tuple[LiveChange, bool]:
         except (ValueError, KeyError, TypeError):
             log.warning("unreadable change notification: %.200r", payload)
             refresh = True
+            continue
+        if pid and pid in ignore_pids:
             continue
         total = total.merged(changes)
         refresh = refresh or whole
@@ -129,8 +135,9 @@ class LiveListener:
     Callbacks run on the listener's thread: ``on_change(LiveChange)`` for every burst of
     notifications, ``on_state(str)`` when the connection state changes, and
     ``on_refresh()`` after a reconnect (or an unreadable payload), when everything shown
-    must be reloaded. ``ignore_pids`` drops echoes of this process's own writes when the
-    caller knows its backends' pids; by default every change is reported.
+    must be reloaded. ``ignore_pids`` drops echoes of this process's own writes: the
+    backend pids of its own connections (a live set: the pool opens more as it goes,
+    see ``Store.backend_pids``); by default every change is reported.
     """
 
     def __init__(
@@ -143,8 +150,10 @@ class LiveListener:
         channel: str = CHANNEL,
         poll: float = 0.25,
         backoff: tuple[float, float] = (0.5, 30.0),
+        ignore_pids: Container[int] = (),
     ) -> None:
         self._kwargs = connect_kwargs(url)
+        self._ignore_pids = ignore_pids
         self._on_change = on_change
         self._on_state = on_state or (lambda _state: None)
         self._on_refresh = on_refresh or (lambda: None)
@@ -224,7 +233,7 @@ class LiveListener:
                 continue
             # One commit sends several notifications; take what else is already here.
             burst.extend(n.payload for n in conn.notifies(timeout=0.005))
-            change, refresh = merge_payloads(burst)
+            change, refresh = merge_payloads(burst, self._ignore_pids)
             if change.changes:
                 self._on_change(change)
             if refresh:

@@ -696,7 +696,11 @@ class MainWindow(QMainWindow):
             return
         from claimtrack.ui.live import LiveUpdates
 
-        self.live = LiveUpdates(services.store.engine.url, parent=self)
+        # Our own commits come back too; they are applied already (and a big one would
+        # arrive as "reload everything").
+        self.live = LiveUpdates(
+            services.store.engine.url, parent=self, ignore_pids=services.store.backend_pids
+        )
         self.live.changed.connect(self.apply_changes)
         self.live.refreshRequested.connect(self.refresh_all)
         self.live.connectionStateChanged.connect(self._show_connection)
@@ -744,7 +748,9 @@ class MainWindow(QMainWindow):
         return answer == QMessageBox.StandardButton.Yes
 
     def refresh_all(self) -> None:
-        self.model.set_services(self.services)
+        """Reload everything shown (F5, or after the live connection missed changes),
+        keeping the rows, scroll position and selection until the new query lands."""
+        self.model.set_services(self.services, keep_rows=True)
         self._refresh_choices()
         self.refresh_sidebar()
         self.refresh()
@@ -1395,7 +1401,7 @@ class MainWindow(QMainWindow):
         dialog.open()
 
     def _catalog_changed(self, changes: ChangeSet) -> None:
-        self.model.set_services(self.services)
+        self.model.set_services(self.services, keep_rows=True)  # new labels and colours
         self._refresh_choices()
         self.apply_changes(changes)
         self.refresh()
@@ -1416,7 +1422,7 @@ class MainWindow(QMainWindow):
         self.filterbar.retranslate()
         self.detail.retranslate()
         self.banner.retranslate()
-        self.model.set_services(self.services)
+        self.model.set_services(self.services, keep_rows=True)
         self.model.headerDataChanged.emit(
             Qt.Orientation.Horizontal, 0, self.model.columnCount() - 1
         )

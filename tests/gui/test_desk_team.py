@@ -83,3 +83,36 @@ def test_a_bulk_change_skips_claims_changed_meanwhile_only_when_asked(
     statuses = [other.claims.get(i).status for i in ids]
     other.store.close()
     assert statuses == ["needs_signoff", "done", "needs_signoff"]
+
+
+def test_the_windows_own_changes_do_not_come_back_as_live_updates(
+    qtbot, make_window, team_url
+) -> None:
+    """A bulk change of the editor's own is applied once, selection kept; the live
+    connection still brings another editor's change (sent after it, so it arrives after)."""
+    from PySide6.QtCore import QItemSelection, QItemSelectionModel
+
+    mine = make_window()
+    open_and_wait(qtbot, mine, team_url)
+    qtbot.waitUntil(lambda: mine.connection_label.text() == "Live: connected", timeout=10_000)
+    received: list = []
+    mine.live.changed.connect(received.append)
+    reloads: list = []
+    mine.live.refreshRequested.connect(lambda: reloads.append(True))
+    ids = [mine.model.claim_id(r) for r in range(4)]
+    mine.table.selectionModel().select(
+        QItemSelection(mine.model.index(0, 0), mine.model.index(3, 0)),
+        QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows,
+    )
+    mine.set_on_selected("verdict", "false", "False")
+    assert mine.services.store.backend_pids  # the window's own server processes
+
+    other = Services(open_store(team_url), "Dimas")
+    try:
+        other.claims.update(ids[-1], notes="Seen by Dimas.")
+    finally:
+        other.store.close()
+    qtbot.waitUntil(lambda: bool(received), timeout=5_000)
+    assert [set(c.updated.get("claim", ())) for c in received] == [{ids[-1]}]
+    assert not reloads
+    assert mine.selected_ids() == ids

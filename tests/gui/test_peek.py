@@ -70,6 +70,7 @@ def test_rows_show_from_the_peek_then_become_editable(
     index = window.model.index(0, status_column)
     assert window.model.flags(index) & Qt.ItemFlag.ItemIsEditable
     assert window.selected_ids() == [ids[0]]
+    window.runner.wait()
 
 
 def test_a_file_that_fails_to_open_after_its_peek_shows_no_rows(qtbot, sample, db_path) -> None:
@@ -98,4 +99,8 @@ def test_a_file_that_fails_to_open_after_its_peek_shows_no_rows(qtbot, sample, d
     assert peeked and peeked[0] > 0  # the rows did show first
     assert window.model.rowCount() == 0 and not window.model.peeking
     assert window.services is None
-    window.damaged_dialog.close()
+    dialog = window.damaged_dialog  # offers the backups; let its search end first
+    looking = dialog.offer.text()
+    qtbot.waitUntil(lambda: dialog.offer.text() != looking, timeout=20_000)
+    dialog.close()
+    window.runner.wait()

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import psycopg
 import pytest
+from sqlalchemy import text
 from sqlalchemy.engine import make_url
 
 from claimtrack.domain import ClaimFilter, PartyKind, StoreError
@@ -370,3 +371,30 @@ def test_copy_command_reports_progress_and_hides_passwords(db_path: Path, pg_url
     assert again.returncode == 2
     assert again.stderr.startswith("claimtrack: ") and "--force" in again.stderr
     assert "Traceback" not in again.stderr and password not in again.stderr
+
+
+def test_a_listener_leaves_out_what_its_own_connections_committed(pg_url: str) -> None:
+    """The window passes its store's backend pids: its own edits (applied already) do not
+    come back, another process's edits do, "reload everything" ones included."""
+    import json
+
+    from claimtrack.store.live import merge_payloads
+
+    mine = Services(open_store(pg_url), "Ayu")
+    theirs = Services(open_store(pg_url), "Dimas")
+    try:
+        load_sample(mine)
+        assert mine.store.backend_pids and not mine.store.backend_pids & theirs.store.backend_pids
+        with mine.store.session() as session:
+            (pid,) = session.exec(text("SELECT pg_backend_pid()")).one()
+        assert pid in mine.store.backend_pids
+    finally:
+        mine.store.close()
+        theirs.store.close()
+    own = json.dumps({"t": "claim", "op": "U", "ids": [1, 2], "by": "Ayu", "pid": pid})
+    whole = json.dumps({"t": "claim", "op": "U", "ids": None, "by": "Ayu", "pid": pid})
+    other = json.dumps({"t": "claim", "op": "U", "ids": [3], "by": "Dimas", "pid": pid + 1})
+    change, refresh = merge_payloads([own, whole, other], ignore_pids={pid})
+    assert change.changes.updated == {"claim": frozenset({3})} and not refresh
+    change, refresh = merge_payloads([own, whole, other])
+    assert change.changes.updated == {"claim": frozenset({1, 2, 3})} and refresh

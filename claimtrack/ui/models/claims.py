@@ -90,10 +90,12 @@ class ClaimTableModel(QAbstractTableModel):
     def set_services(self, services: Services | None, *, keep_rows: bool = False) -> None:
         """Read from ``services`` from now on.
 
-        ``keep_rows``: the rows shown come from a peek of the same file (see ``show_peek``)
-        and stay on screen until the services' own query replaces them.
+        ``keep_rows``: the rows shown stay on screen (scroll position and selection with
+        them) until the services' own query replaces them, when they come from a peek of
+        the same file (see ``show_peek``) or from these same services (a reload).
         """
-        keep = keep_rows and services is not None and self.peeking
+        same = services is not None and services is self._services
+        keep = keep_rows and services is not None and (self.peeking or same)
         if not keep:
             self.beginResetModel()
         self._services = services
