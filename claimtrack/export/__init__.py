@@ -72,7 +72,7 @@ def export_report(
     if fmt == "docx":
         from claimtrack.export.docx import write_docx
 
-        return atomic_write(path, lambda s: write_docx(report, s, control=control))
+        return atomic_write(path, lambda s: write_docx(report, s, control=control, paper=paper))
     if fmt == "csv":
         from claimtrack.export.tabular import write_csv
 

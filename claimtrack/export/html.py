@@ -26,6 +26,7 @@ from claimtrack.export.report import ArticleInfo, Link, Report, ReportClaim
 CHART_RESOURCE = "claimtrack-chart.png"
 CHART_WIDTH = 480  # CSS pixels of the chart image in the Qt (PDF, preview) variant
 _REL = 'rel="noopener noreferrer nofollow"'
+NBSP = "\xa0"  # inside the PDF's verdict badge: one badge, never split over two lines
 
 K = TypeVar("K", bound=Hashable)
 
@@ -118,6 +119,8 @@ class _Blocks:
         self.words: _Memo[str] = _Memo(tx)  # w["Notes"]: the fixed words, as stored
         self.esc: _Memo[str] = _Memo(_esc)  # repeated untrusted strings, escaped
         self.label: _Memo[str] = _Memo(lambda key: _esc(tx.label(key)))
+        # Roles and kinds inside a sentence, in lower case: "Reuters (via)", "(government)".
+        self.lower: _Memo[str] = _Memo(lambda key: _esc(tx.label(key).lower()))
         self.notes: _Memo[str] = _Memo(markup.markdown_html)  # sanitised by markup (nh3)
         self._dates: _Memo[tuple[date, timedelta | None]] = _Memo(lambda k: _esc(tx.date(k[0])))
         self._fixed: _Memo[str] = _Memo(lambda message: _esc(tx(message)))
@@ -154,24 +157,32 @@ class _Blocks:
         verdict = esc[v.label]
         claimant = c.claimant
         name = esc[claimant.name] if claimant is not None else "—"
+        badge = (
+            f'<span class="badge" style="background: {colour}; color: {self.ink[v.key]}">'
+            f"{verdict}</span>"
+        )
         parts = [
             f'<article class="claim" id="claim-{cid}" style="--verdict: {colour}">\n<header>\n'
             f'<h3>#{cid}</h3>\n<span class="muted">{label[c.kind]}</span>\n'
             f'<span class="muted">· {esc[c.status_label]}</span>\n'
-            f'<span class="badge" style="background: {colour}; color: {self.ink[v.key]}">'
-            f"{verdict}</span>\n</header>\n"
+            f"{badge}\n</header>\n"
             f'<blockquote class="quote">{_esc(c.text)}</blockquote>\n'
         ]
         if c.paraphrase:
             parts.append(f"<p><em>{_esc(c.paraphrase)}</em></p>")
         kind = ""
-        if claimant is not None and claimant.kind:
-            kind = f' <span class="muted">({label[claimant.kind]})</span>'
+        if claimant is not None and claimant.kind and not claimant.protected:
+            kind = f' <span class="muted">({self.lower[claimant.kind]})</span>'
         parts.append(
             f'<table class="facts">\n<tr><td class="k">{w("Claimant")}</td><td>{name}{kind}'
-            f'</td></tr>\n<tr><td class="k">{w("Attribution")}</td><td class="chain">{name}'
-            f"{self._chain(c.chain)}</td></tr>\n"
+            "</td></tr>\n"
         )
+        if c.chain:  # only when someone relays: a direct claimant is named once
+            role = f' <span class="role">({self.lower["claimant"]})</span>' if claimant else ""
+            parts.append(
+                f'<tr><td class="k">{w("Attribution")}</td><td class="chain">{name}{role}'
+                f"{self._chain(c.chain)}</td></tr>\n"
+            )
         if c.cue:
             parts.append(f'<tr><td class="k">{w("Cue")}</td><td>{esc[c.cue]}</td></tr>')
         parts.append(
@@ -184,8 +195,7 @@ class _Blocks:
         explanation = f": {_esc(c.explanation)}" if c.explanation else ""
         by = f"{w(' by ')}{esc[c.updated_by]}" if c.updated_by else ""
         parts.append(
-            f'<tr><td class="k">{w("Verdict")}</td><td><strong style="color: {colour}">'
-            f"{verdict}</strong>{explanation}</td></tr>\n"
+            f'<tr><td class="k">{w("Verdict")}</td><td>{badge}{explanation}</td></tr>\n'
             f'<tr><td class="k">{w("Updated")}</td><td>{when(c.updated_at)}{by}</td></tr>\n'
             "</table>\n"
         )
@@ -228,18 +238,28 @@ class _Blocks:
             f'<h3 style="margin-top: 14px; margin-bottom: 2px;"><span style="color: {colour};">'
             f"&#9632;</span> #{_esc(str(c.id))} · {label[c.kind]} · {esc[c.status_label]} · "
             f'<span style="background-color: {colour}; color: {self.ink[v.key]};">'
-            f"&nbsp;{verdict}&nbsp;</span></h3>\n"
+            f"&nbsp;{verdict.replace(' ', NBSP)}&nbsp;</span></h3>\n"
             f'<p class="quote">“{_esc(c.text)}”</p>\n'
         ]
         if c.paraphrase:
             parts.append(f"<p><i>{_esc(c.paraphrase)}</i></p>")
-        parts.append(f'<p><span class="k">{w("Attribution")}:</span> ')
-        if c.claimant is not None:
-            claimant = label["claimant"].lower()  # entities are lower case: same as before
-            parts.append(f'{esc[c.claimant.name]} <span class="muted">({claimant})</span>')
-        else:
+        claimant = c.claimant
+        parts.append(f'<p><span class="k">{w("Claimant")}:</span> ')
+        if claimant is None:
             parts.append("—")
-        parts.append(self._chain(c.chain))
+        elif claimant.kind and not claimant.protected:
+            kind = self.lower[claimant.kind]
+            parts.append(f'{esc[claimant.name]} <span class="muted">({kind})</span>')
+        else:
+            parts.append(esc[claimant.name])
+        if c.chain:  # only when someone relays: a direct claimant is named once
+            parts.append(f'<br><span class="k">{w("Attribution")}:</span> ')
+            if claimant is not None:
+                role = self.lower["claimant"]
+                parts.append(f'{esc[claimant.name]} <span class="muted">({role})</span>')
+            else:
+                parts.append("—")
+            parts.append(self._chain(c.chain))
         if c.cue:
             parts.append(f'<br><span class="k">{w("Cue")}:</span> {esc[c.cue]}')
         parts.append(f'<br><span class="k">{w("Article")}:</span> {self._article(c.article)}')
@@ -268,7 +288,7 @@ class _Blocks:
         if c.replies:
             parts.append(f'<p class="k"><b>{w("Requests for comment")}</b></p><ul>')
             for q in c.replies:
-                parts.append(f"<li>{esc[q.party]} {self._asked(q.asked_at, q.channel)}: ")
+                parts.append(f"<li>{esc[q.party]} — {self._asked(q.asked_at, q.channel)}: ")
                 if q.response:
                     parts.append(f"“{_esc(q.response)}”")
                     if q.responded_at:
@@ -281,7 +301,7 @@ class _Blocks:
         return "".join(parts)
 
     def _chain(self, chain: tuple[Link, ...]) -> str:
-        """`` › Reuters (Via)`` per link, each written once per report."""
+        """`` › Reuters (via)`` per link, each written once per report."""
         if not chain:
             return ""
         links = self._links
@@ -289,7 +309,7 @@ class _Blocks:
         for link in chain:
             found = links.get(id(link))
             if found is None:
-                role = self.label[link.role]
+                role = self.lower[link.role]
                 if self.qt:
                     found = f' › {self.esc[link.name]} <span class="muted">({role})</span>'
                 else:
@@ -327,18 +347,19 @@ class _Blocks:
 
     def source_rows(self) -> str:
         """The sources table's rows (each party and the claims it stands behind)."""
-        esc, label = self.esc, self.label
+        esc, label, lower = self.esc, self.label, self.lower
         rows = []
         for s in self.report.sources:
-            roles = ", ".join([f"#{_esc(str(cid))} ({label[role]})" for cid, role in s.roles])
+            roles = ", ".join([f"#{_esc(str(cid))} ({lower[role]})" for cid, role in s.roles])
             rows.append(
                 f"<tr><td>{esc[s.name]}</td><td>{label[s.kind]}</td><td>{roles}</td></tr>\n"
             )
         return "".join(rows)
 
     def history_rows(self) -> str:
-        """The history appendix's rows ("" when it was not asked for)."""
-        esc, when = self.esc, self.when
+        """The history appendix's rows ("" when it was not asked for); the moment in the
+        compact form DOCX uses (2025-12-02 09:30 UTC), so the column stays narrow."""
+        esc, when = self.esc, markup.when
         return "".join(
             [
                 f'<tr><td class="nowrap">{when(h.at)}</td><td>{esc[h.by]}</td>'

@@ -106,6 +106,9 @@ class ReplyItem:
     channel: str
     response: str
     responded_at: datetime | None
+    # The party's kind for the sources table ("protected" when redacted; "party" when the
+    # party is gone): a party only asked for comment is listed with its own kind.
+    kind: str = "party"
 
 
 @dataclass(frozen=True)
@@ -781,11 +784,9 @@ def _replies(
                 if row.claim_id not in wanted:
                     continue
                 party = parties.get(row.party_id)
-                name = (
-                    protected
-                    if row.party_id in protected_ids
-                    else redact(party.name if party else "")
-                )
+                hidden = row.party_id in protected_ids
+                name = protected if hidden else redact(party.name if party else "")
+                kind = "protected" if hidden else party.kind.value if party else "party"
                 out.setdefault(row.claim_id, []).append(
                     ReplyItem(
                         party=name,
@@ -793,6 +794,7 @@ def _replies(
                         channel=row.channel,
                         response=redact(row.response),
                         responded_at=row.responded_at,
+                        kind=kind,
                     )
                 )
     return {k: tuple(v) for k, v in out.items()}
@@ -851,8 +853,8 @@ def _sources(
             add(link, claim.id, link.role)
         if replies_parties:
             for reply in claim.replies:
-                hidden = reply.party == protected
-                kind = "protected" if hidden else "party"
+                hidden = reply.party == protected or reply.kind == "protected"
+                kind = "protected" if hidden else reply.kind
                 add(
                     Link(reply.party, kind, "asked for comment", hidden),
                     claim.id,

@@ -198,11 +198,13 @@ class _Typist:
         f = self.f
         tx = report.texts
         label = _memo(tx.label)
+        lower = _memo(lambda key: tx.label(key).lower())  # roles and kinds mid-sentence
         square = _memo(lambda colour: _coloured(f.square, colour))
         badge = _memo(lambda colour: _badge(f.badge, colour, markup.ink(colour)))
         accessed = _memo(lambda day: tx("accessed {when}", when=tx.date(day)))
         claimant_role = f"({tx.label('claimant').lower()})"
-        words = {w: tx(w) for w in ("Attribution", "Cue", "Article", "Tags", "Assignee")}
+        words = {w: tx(w) for w in ("Claimant", "Attribution", "Cue", "Article", "Tags")}
+        words |= {w: tx(w) for w in ("Assignee",)}
         words |= {w: tx(w) for w in ("Verdict", "Notes", "Evidence", "Requests for comment")}
         no_reply = tx("no reply yet")
         articles: dict[int, str] = {}
@@ -213,7 +215,7 @@ class _Typist:
             self.block(f.h3)
             text("\u25a0", square[colour])
             text(f" #{c.id} · {label[c.kind]} · {c.status_label} · ", f.head)
-            text(f"\xa0{v.label}\xa0", badge[colour])
+            text("\xa0" + v.label.replace(" ", "\xa0") + "\xa0", badge[colour])
             self.block(f.quote_block)
             text(f"“{c.text}”", f.quote)
             facts = f.facts_block
@@ -225,15 +227,26 @@ class _Typist:
                     self.block(f.paraphrase_block)
                     text(c.paraphrase, f.italic)
             self.block(facts)
-            text(f"{words['Attribution']}:", f.key)
-            if c.claimant is not None:
-                text(f" {c.claimant.name} ", f.plain)
-                text(claimant_role, f.muted)
-            else:
+            text(f"{words['Claimant']}:", f.key)
+            claimant = c.claimant
+            if claimant is None:
                 text(" —", f.plain)
-            for link in c.chain:
-                text(f" › {link.name} ", f.plain)
-                text(f"({label[link.role]})", f.muted)
+            elif claimant.kind and not claimant.protected:
+                text(f" {claimant.name} ", f.plain)
+                text(f"({lower[claimant.kind]})", f.muted)
+            else:
+                text(f" {claimant.name}", f.plain)
+            if c.chain:  # only when someone relays
+                self.br(f.plain)
+                text(f"{words['Attribution']}:", f.key)
+                if claimant is not None:
+                    text(f" {claimant.name} ", f.plain)
+                    text(claimant_role, f.muted)
+                else:
+                    text(" —", f.plain)
+                for link in c.chain:
+                    text(f" › {link.name} ", f.plain)
+                    text(f"({lower[link.role]})", f.muted)
             if c.cue:
                 self.br(f.plain)
                 text(f"{words['Cue']}:", f.key)
@@ -287,7 +300,7 @@ class _Typist:
                         when=tx.date(q.asked_at),
                         channel=tx.label(q.channel),
                     )
-                    text(f"{q.party} {asked}: ", f.reply_text)
+                    text(f"{q.party} — {asked}: ", f.reply_text)
                     if q.response:
                         text(f"“{q.response}”", f.reply_text)
                         if q.responded_at:
@@ -713,7 +726,7 @@ def _read_formats() -> _Formats:
         return _ListStyle(owner.format(), style(a), style(b), style(c), style(d))
 
     h3 = find("\u25a0 #1 ")
-    facts = find("Attribution:")
+    facts = find("Claimant:")
     notes_label = find("Notes")
     note = find("Nt ")
     evidence_item = find("Supports · Other: E0")
@@ -743,7 +756,7 @@ def _read_formats() -> _Formats:
         paraphrase_block=style(find("Pp")),
         italic=fmt(find("Pp"), "Pp"),
         facts_block=style(facts),
-        facts_after_blank=style(find("Attribution:", blocks.index(find("\u25a0 #4 ")) - start)),
+        facts_after_blank=style(find("Claimant:", blocks.index(find("\u25a0 #4 ")) - start)),
         key=fmt(facts, "Attribution:"),
         plain=fmt(facts, " Cn "),
         muted=fmt(facts, "(claimant)"),

@@ -280,6 +280,35 @@ def test_sources_list_each_party_with_its_claims(sample) -> None:
     assert names["a protected source"].protected and names["a protected source"].kind == "protected"
 
 
+def test_a_party_only_asked_for_comment_is_listed_with_its_own_kind(sample) -> None:
+    """Not as "Party": the embassy is a government body, the protected source stays one."""
+    first = sample.claims.query_ids()[0]
+    embassy = sample.parties.create("Kedutaan Besar AS", "government").id
+    sample.replies.add(first, embassy, channel="phone")
+    protected = sample.parties.find(PROTECTED_NAME)
+    assert protected is not None
+    sample.replies.add(first, protected.id, channel="message")
+    names = {s.name: s for s in report_of(sample).sources}
+    assert names["Kedutaan Besar AS"].kind == "government"
+    assert names["Kedutaan Besar AS"].roles == ((first, "asked for comment"),)
+    hidden = names["a protected source"]
+    assert hidden.kind == "protected" and (first, "asked for comment") in hidden.roles
+    assert PROTECTED_NAME not in names
+    named = {s.name: s for s in report_of(sample, redact=False).sources}
+    assert named[PROTECTED_NAME].kind == "anonymous"  # redaction off: its real kind
+
+
+@pytest.mark.parametrize(("paper", "width"), [("a4", 11906), ("letter", 12240)])
+def test_docx_is_written_on_the_paper_asked_for(sample, tmp_path: Path, paper, width) -> None:
+    """``claimtrack export --paper letter`` reaches the DOCX writer, as it reaches the PDF."""
+    import docx
+    from docx.shared import Twips
+
+    path = export_report(report_of(sample), "docx", tmp_path / "r.docx", paper=paper)
+    section = docx.Document(str(path)).sections[0]
+    assert section.page_width == Twips(width)
+
+
 def test_failed_write_leaves_the_previous_file(tmp_path: Path) -> None:
     target = tmp_path / "report.html"
     target.write_text("the old report")

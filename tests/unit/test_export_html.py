@@ -2,7 +2,10 @@
 
 ``REFERENCE`` is the per-claim, per-source and per-history-row markup as it stood in
 ``report.html`` before those blocks moved to Python (`claimtrack.export.html._Blocks`),
-rendered here with the same autoescaping environment. Byte-for-byte equality, on the
+rendered here with the same autoescaping environment. A change of the report's look is
+made in both, on purpose (since then: roles and kinds in lower case, the claimant with its
+kind, the attribution line only when someone relays, the verdict as a badge with readable
+ink, compact History moments). Byte-for-byte equality, on the
 sample dossier in both languages and on hostile text in every field, shows the fast path
 escapes everything autoescape escaped and changes nothing a reader sees.
 """
@@ -37,13 +40,13 @@ REFERENCE = """\
 {% set v = c.verdict %}
 {% set colour = css[v.key] %}
 {% if qt %}
-<h3 style="margin-top: 14px; margin-bottom: 2px;"><span style="color: {{ colour }};">&#9632;</span> #{{ c.id }} · {{ labels[c.kind] }} · {{ c.status_label }} · <span style="background-color: {{ colour }}; color: {{ inks[v.key] }};">&nbsp;{{ v.label }}&nbsp;</span></h3>
+<h3 style="margin-top: 14px; margin-bottom: 2px;"><span style="color: {{ colour }};">&#9632;</span> #{{ c.id }} · {{ labels[c.kind] }} · {{ c.status_label }} · <span style="background-color: {{ colour }}; color: {{ inks[v.key] }};">&nbsp;{{ v.label|replace(" ", "\xa0") }}&nbsp;</span></h3>
 <p class="quote">“{{ c.text }}”</p>
 {% if c.paraphrase %}<p><i>{{ c.paraphrase }}</i></p>{% endif %}
-<p><span class="k">{{ w["Attribution"] }}:</span> {% if c.claimant %}{{ c.claimant.name }} <span class="muted">({{ labels["claimant"]|lower }})</span>{% else %}—{% endif %}{% for l in c.chain %} › {{ l.name }} <span class="muted">({{ labels[l.role] }})</span>{% endfor %}{% if c.cue %}<br><span class="k">{{ w["Cue"] }}:</span> {{ c.cue }}{% endif %}<br><span class="k">{{ w["Article"] }}:</span> {{ c.article.title }}{% if c.article.outlet %} — {{ c.article.outlet }}{% endif %}{% if c.article.published %}, {{ when(c.article.published) }}{% endif %}{% if c.tags %}<br><span class="k">{{ w["Tags"] }}:</span> {{ c.tags|join(", ") }}{% endif %}{% if c.assignee %} · <span class="k">{{ w["Assignee"] }}:</span> {{ c.assignee }}{% endif %}{% if c.explanation %}<br><span class="k">{{ w["Verdict"] }}:</span> <b>{{ v.label }}</b>: {{ c.explanation }}{% endif %}</p>
+<p><span class="k">{{ w["Claimant"] }}:</span> {% if not c.claimant %}—{% elif c.claimant.kind and not c.claimant.protected %}{{ c.claimant.name }} <span class="muted">({{ labels[c.claimant.kind]|lower }})</span>{% else %}{{ c.claimant.name }}{% endif %}{% if c.chain %}<br><span class="k">{{ w["Attribution"] }}:</span> {% if c.claimant %}{{ c.claimant.name }} <span class="muted">({{ labels["claimant"]|lower }})</span>{% else %}—{% endif %}{% for l in c.chain %} › {{ l.name }} <span class="muted">({{ labels[l.role]|lower }})</span>{% endfor %}{% endif %}{% if c.cue %}<br><span class="k">{{ w["Cue"] }}:</span> {{ c.cue }}{% endif %}<br><span class="k">{{ w["Article"] }}:</span> {{ c.article.title }}{% if c.article.outlet %} — {{ c.article.outlet }}{% endif %}{% if c.article.published %}, {{ when(c.article.published) }}{% endif %}{% if c.tags %}<br><span class="k">{{ w["Tags"] }}:</span> {{ c.tags|join(", ") }}{% endif %}{% if c.assignee %} · <span class="k">{{ w["Assignee"] }}:</span> {{ c.assignee }}{% endif %}{% if c.explanation %}<br><span class="k">{{ w["Verdict"] }}:</span> <b>{{ v.label }}</b>: {{ c.explanation }}{% endif %}</p>
 {% if c.notes %}<p class="k"><b>{{ w["Notes"] }}</b></p>{{ md(c.notes) }}{% endif %}
 {% if c.evidence %}<p class="k"><b>{{ w["Evidence"] }}</b></p><ul>{% for e in c.evidence %}<li>{{ label(e.stance) }} · {{ label(e.type) }}: {{ e.target }}{% if e.accessed %} ({{ t("accessed {when}", when=when(e.accessed)) }}){% endif %}{% if e.excerpt %}<br><i>{{ e.excerpt }}</i>{% endif %}</li>{% endfor %}</ul>{% endif %}
-{% if c.replies %}<p class="k"><b>{{ w["Requests for comment"] }}</b></p><ul>{% for q in c.replies %}<li>{{ q.party }} {{ t("asked {when} by {channel}", when=when(q.asked_at), channel=label(q.channel)) }}: {% if q.response %}“{{ q.response }}”{% if q.responded_at %} ({{ when(q.responded_at) }}){% endif %}{% else %}{{ w["no reply yet"] }}{% endif %}</li>{% endfor %}</ul>{% endif %}
+{% if c.replies %}<p class="k"><b>{{ w["Requests for comment"] }}</b></p><ul>{% for q in c.replies %}<li>{{ q.party }} — {{ t("asked {when} by {channel}", when=when(q.asked_at), channel=label(q.channel)) }}: {% if q.response %}“{{ q.response }}”{% if q.responded_at %} ({{ when(q.responded_at) }}){% endif %}{% else %}{{ w["no reply yet"] }}{% endif %}</li>{% endfor %}</ul>{% endif %}
 <hr>
 {% else %}
 <article class="claim" id="claim-{{ c.id }}" style="--verdict: {{ colour }}">
@@ -56,13 +59,15 @@ REFERENCE = """\
 <blockquote class="quote">{{ c.text }}</blockquote>
 {% if c.paraphrase %}<p><em>{{ c.paraphrase }}</em></p>{% endif %}
 <table class="facts">
-<tr><td class="k">{{ w["Claimant"] }}</td><td>{{ c.claimant.name if c.claimant else "—" }}{% if c.claimant and c.claimant.kind %} <span class="muted">({{ label(c.claimant.kind) }})</span>{% endif %}</td></tr>
-<tr><td class="k">{{ w["Attribution"] }}</td><td class="chain">{% if c.claimant %}{{ c.claimant.name }}{% else %}—{% endif %}{% for l in c.chain %} › {{ l.name }} <span class="role">({{ labels[l.role] }})</span>{% endfor %}</td></tr>
+<tr><td class="k">{{ w["Claimant"] }}</td><td>{{ c.claimant.name if c.claimant else "—" }}{% if c.claimant and c.claimant.kind and not c.claimant.protected %} <span class="muted">({{ label(c.claimant.kind)|lower }})</span>{% endif %}</td></tr>
+{% if c.chain %}
+<tr><td class="k">{{ w["Attribution"] }}</td><td class="chain">{% if c.claimant %}{{ c.claimant.name }} <span class="role">({{ labels["claimant"]|lower }})</span>{% else %}—{% endif %}{% for l in c.chain %} › {{ l.name }} <span class="role">({{ labels[l.role]|lower }})</span>{% endfor %}</td></tr>
+{% endif %}
 {% if c.cue %}<tr><td class="k">{{ w["Cue"] }}</td><td>{{ c.cue }}</td></tr>{% endif %}
 <tr><td class="k">{{ w["Article"] }}</td><td>{% if is_web_url(c.article.url) %}<a href="{{ c.article.url }}" rel="noopener noreferrer nofollow">{{ c.article.title }}</a>{% else %}{{ c.article.title }}{% endif %}{% if c.article.outlet %} — {{ c.article.outlet }}{% endif %}{% if c.article.published %}, {{ when(c.article.published) }}{% endif %}</td></tr>
 {% if c.tags %}<tr><td class="k">{{ w["Tags"] }}</td><td>{{ c.tags|join(", ") }}</td></tr>{% endif %}
 {% if c.assignee %}<tr><td class="k">{{ w["Assignee"] }}</td><td>{{ c.assignee }}</td></tr>{% endif %}
-<tr><td class="k">{{ w["Verdict"] }}</td><td><strong style="color: {{ colour }}">{{ v.label }}</strong>{% if c.explanation %}: {{ c.explanation }}{% endif %}</td></tr>
+<tr><td class="k">{{ w["Verdict"] }}</td><td><span class="badge" style="background: {{ colour }}; color: {{ inks[v.key] }}">{{ v.label }}</span>{% if c.explanation %}: {{ c.explanation }}{% endif %}</td></tr>
 <tr><td class="k">{{ w["Updated"] }}</td><td>{{ when(c.updated_at) }}{% if c.updated_by %}{{ w[" by "] }}{{ c.updated_by }}{% endif %}</td></tr>
 </table>
 {% if c.notes %}<h4>{{ w["Notes"] }}</h4><div class="notes">{{ md(c.notes) }}</div>{% endif %}
@@ -73,10 +78,10 @@ REFERENCE = """\
 {% endfor %}
 """  # noqa: E501
 REFERENCE_SOURCES = """\
-{% for s in r.sources %}<tr><td>{{ s.name }}</td><td>{{ label(s.kind) }}</td><td>{% for claim_id, role in s.roles %}#{{ claim_id }} ({{ label(role) }}){% if not loop.last %}, {% endif %}{% endfor %}</td></tr>
+{% for s in r.sources %}<tr><td>{{ s.name }}</td><td>{{ label(s.kind) }}</td><td>{% for claim_id, role in s.roles %}#{{ claim_id }} ({{ label(role)|lower }}){% if not loop.last %}, {% endif %}{% endfor %}</td></tr>
 {% endfor %}"""  # noqa: E501
 REFERENCE_HISTORY = """\
-{% for h in r.history %}<tr><td class="nowrap">{{ when(h.at) }}</td><td>{{ h.by }}</td><td>#{{ h.claim_id }}</td><td>{{ h.field }}</td><td>{{ h.old }}</td><td>{{ h.new }}</td></tr>
+{% for h in r.history %}<tr><td class="nowrap">{{ moment(h.at) }}</td><td>{{ h.by }}</td><td>#{{ h.claim_id }}</td><td>{{ h.field }}</td><td>{{ h.old }}</td><td>{{ h.new }}</td></tr>
 {% endfor %}"""  # noqa: E501
 
 ENV = Environment(autoescape=True, trim_blocks=True, lstrip_blocks=True)
@@ -109,6 +114,7 @@ def reference(report: Report, qt: bool) -> dict[str, str]:
         t=tx,
         w=_Labels(tx),
         when=tx.date,
+        moment=markup.when,
     )
     return {
         "claims": ENV.from_string(REFERENCE).render(context),
