@@ -421,33 +421,28 @@ class ClaimService(ServiceBase):
 
     def get_many(self, claim_ids: Sequence[int]) -> list[ClaimRecord]:
         """Records for ``claim_ids`` in the order given; ids that vanished are skipped."""
-        found: dict[int, ClaimRecord] = {}
         with self._read() as session:
-            connection = session.connection()
-            dialect = connection.dialect.name
-            if dialect in ("sqlite", "postgresql"):
-                # Plain DB-API statements: a third to a half of the ORM path's time for a
-                # table page; on SQLite the very reader the window's start-up peek uses.
-                driver = connection.connection.driver_connection
-                found = load_records(driver, claim_ids, dialect)
-            else:
-                for chunk in _chunks(claim_ids):
-                    found.update(_load_records(session, chunk))
+            found = _records_in(session, claim_ids)
         return [found[i] for i in claim_ids if i in found]
 
     def query_ids(self, flt: ClaimFilter | None = None, *, limit: int | None = None) -> list[int]:
         """Ids of the claims matching ``flt``, in its sort order (the first ``limit``)."""
-        flt = flt or ClaimFilter()
         with self._read() as session:
-            dialect = session.connection().dialect.name
-            if dialect == "sqlite":
-                found = _sqlite_fast_ids(session, flt, limit)
-                if found is not None:
-                    return found
-            query = _sorted(_filtered(select(Claim.id), flt), flt, dialect)
-            if limit is not None:
-                query = query.limit(limit)
-            return _fetch_ids(session, query)
+            return _ids_in(session, flt or ClaimFilter(), limit)
+
+    def query_page(
+        self, flt: ClaimFilter | None = None, *, limit: int | None = None, records: int = 60
+    ) -> tuple[list[int], list[ClaimRecord]]:
+        """``query_ids`` and the records of its first ``records`` ids, in one read.
+
+        What the table shows first, fetched where the query runs (a worker) rather than
+        while the table paints; on a server that is one round of statements fewer.
+        """
+        with self._read() as session:
+            ids = _ids_in(session, flt or ClaimFilter(), limit)
+            first = ids[:records]
+            found = _records_in(session, first)
+        return ids, [found[i] for i in first if i in found]
 
     def count(self, flt: ClaimFilter | None = None) -> int:
         flt = flt or ClaimFilter()
@@ -526,6 +521,31 @@ class ClaimSnapshot:
     tags: tuple[int, ...]
     evidence: tuple[dict[str, Any], ...]
     replies: tuple[dict[str, Any], ...]
+
+
+def _records_in(session: Session, claim_ids: Sequence[int]) -> dict[int, ClaimRecord]:
+    connection = session.connection()
+    dialect = connection.dialect.name
+    if dialect in ("sqlite", "postgresql"):
+        # Plain DB-API statements: a third to a half of the ORM path's time for a table
+        # page; on SQLite the very reader the window's start-up peek uses.
+        return load_records(connection.connection.driver_connection, claim_ids, dialect)
+    found: dict[int, ClaimRecord] = {}
+    for chunk in _chunks(claim_ids):
+        found.update(_load_records(session, chunk))
+    return found
+
+
+def _ids_in(session: Session, flt: ClaimFilter, limit: int | None) -> list[int]:
+    dialect = session.connection().dialect.name
+    if dialect == "sqlite":
+        found = _sqlite_fast_ids(session, flt, limit)
+        if found is not None:
+            return found
+    query = _sorted(_filtered(select(Claim.id), flt), flt, dialect)
+    if limit is not None:
+        query = query.limit(limit)
+    return _fetch_ids(session, query)
 
 
 def _chunks(ids: Sequence[int], size: int = _CHUNK) -> Iterable[list[int]]:

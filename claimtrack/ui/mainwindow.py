@@ -35,7 +35,7 @@ from claimtrack import settings as keys
 from claimtrack.domain import ClaimFilter
 from claimtrack.settings import Settings
 from claimtrack.ui.actions import Actions
-from claimtrack.ui.models.claims import ClaimTableModel
+from claimtrack.ui.models.claims import PAGE, ClaimTableModel
 from claimtrack.ui.models.sidebar import SCOPE_ROLE, SidebarData, SidebarModel, gather, scope_parts
 from claimtrack.ui.tasks import TaskControl, TaskRunner
 from claimtrack.ui.widgets.filterbar import FilterBar
@@ -46,6 +46,9 @@ if TYPE_CHECKING:
     from PySide6.QtWidgets import QMessageBox
 
     from claimtrack.domain import ChangeSet, ClaimRecord
+
+    # A query's result as a worker hands it over: ids, their rows, the first records.
+    _Found = tuple[list[int], dict[int, int], list[ClaimRecord]]
     from claimtrack.services import Services
     from claimtrack.ui.delegates import ChoiceDelegate, VerdictDelegate
     from claimtrack.ui.desk import Desk
@@ -756,44 +759,59 @@ class MainWindow(QMainWindow):
         self.refresh()
 
     def refresh(self) -> None:
-        """Run the current filter in SQL off the GUI thread; only the newest result counts."""
+        """Run the current filter in SQL off the GUI thread; only the newest result counts.
+
+        The worker also reads the records of the first rows, so the table paints them
+        without a query of its own.
+        """
         services = self.services
         if services is None:
             return
         self._generation += 1
         generation, flt = self._generation, self.filter
+        as_of = self.model.epoch  # records read from here on know of every edit before
 
-        def work(_control: TaskControl) -> tuple[list[int], dict[int, int]]:
-            ids = services.claims.query_ids(flt)
-            return ids, {claim_id: row for row, claim_id in enumerate(ids)}  # off the GUI
+        def whole(records: int) -> Any:
+            def work(_control: TaskControl) -> _Found:
+                ids, first = services.claims.query_page(flt, records=records)
+                return ids, {claim_id: row for row, claim_id in enumerate(ids)}, first
 
-        def done(result: tuple[list[int], dict[int, int]]) -> None:
-            self._show_ids(generation, *result)
+            return work
+
+        def done(result: _Found) -> None:
+            self._show_ids(generation, *result, as_of=as_of)
 
         if not (flt.search.strip() and flt.sort == "id"):
-            self.runner.run(work, done, self._failed)
+            self.runner.run(whole(PAGE), done, self._failed)
             return
 
         # Typing a search: the rows on screen first (FTS hands them over in id order at
         # once), then the whole list, appended to them.
-        def first(_control: TaskControl) -> list[int]:
-            return services.claims.query_ids(flt, limit=FIRST_PAGE)
+        def first(_control: TaskControl) -> tuple[list[int], list[ClaimRecord]]:
+            return services.claims.query_page(flt, limit=FIRST_PAGE, records=PAGE)
 
-        def first_done(ids: list[int]) -> None:
+        def first_done(result: tuple[list[int], list[ClaimRecord]]) -> None:
             if generation != self._generation:
                 return
+            ids, records = result
             if len(ids) < FIRST_PAGE:  # that was all of them
-                self._show_ids(generation, ids)
+                self._show_ids(generation, ids, None, records, as_of=as_of)
                 return
             self._kept_selection = (generation, self.selected_ids(), self.current_claim_id())
-            self.model.set_ids(ids)
+            self.model.set_ids(ids, records=records, as_of=as_of)
             self.firstRowsShown.emit(len(ids))
-            self.runner.run(work, done, self._failed)
+            self.runner.run(whole(0), done, self._failed)
 
         self.runner.run(first, first_done, self._failed)
 
     def _show_ids(
-        self, generation: int, ids: list[int], rows: dict[int, int] | None = None
+        self,
+        generation: int,
+        ids: list[int],
+        rows: dict[int, int] | None = None,
+        records: list[ClaimRecord] | None = None,
+        *,
+        as_of: int | None = None,
     ) -> None:
         if generation != self._generation:
             return  # a newer query is on its way
@@ -803,7 +821,7 @@ class MainWindow(QMainWindow):
         if kept is not None and kept[0] == generation:  # as it was before the first page
             _, selected, current = kept
         self._kept_selection = None
-        self.model.set_ids(ids, rows)
+        self.model.set_ids(ids, rows, records=records, as_of=as_of)
         self.firstRowsShown.emit(len(ids))
         self._records_by_article.clear()
         self._reselect(selected, current)

@@ -37,6 +37,25 @@ def test_the_model_refreshes_only_changed_rows(qtbot, sample) -> None:
     assert model.index(0, status).data() == "Done"
 
 
+def test_records_read_with_a_query_never_hide_a_later_edit(sample) -> None:
+    """A query's worker reads the first rows' records with the ids; an edit applied while
+    it ran must win over the record it read before (the table shows the edit)."""
+    model = ClaimTableModel()
+    model.set_services(sample)
+    ids, records = sample.claims.query_page(records=3)
+    assert [r.id for r in records] == ids[:3]
+    as_of = model.epoch  # the query starts
+    model.apply_changes(sample.claims.update(ids[0], status="done"))  # an edit lands meanwhile
+    model.set_ids(ids, records=records, as_of=as_of)  # the query's result, read before it
+    status = model.column_of("status")
+    assert model.index(0, status).data() == "Done"
+    assert model.index(1, 0).data(RECORD_ROLE) == records[1]  # the others are taken
+    # A later query knows of the edit: its records are taken as they are.
+    ids, records = sample.claims.query_page(records=3)
+    model.set_ids(list(reversed(ids)), records=records)
+    assert model.index(len(ids) - 1, status).data() == "Done"
+
+
 def test_empty_database_offers_the_sample_and_loads_it(qtbot, make_window, db_path) -> None:
     window = make_window()
     open_and_wait(qtbot, window, db_path)

@@ -82,6 +82,10 @@ class ClaimTableModel(QAbstractTableModel):
         self._ids: list[int] = []
         self._row_of: dict[int, int] = {}
         self._cache: dict[int, ClaimRecord] = {}
+        # Edits applied here, counted, and when each claim last changed: records a worker
+        # read before an edit must not overwrite it (see ``set_ids``' ``as_of``).
+        self.epoch = 0
+        self._changed_at: dict[int, int] = {}
         self._status_labels: dict[str, str] = {}
         self._verdict_labels: dict[str, str] = {}
         self._verdict_colours: dict[str, QColor] = {}
@@ -146,14 +150,25 @@ class ClaimTableModel(QAbstractTableModel):
             last = len(COLUMNS) - 1
             self.dataChanged.emit(self.index(0, 0), self.index(len(self._ids) - 1, last))
 
-    def set_ids(self, ids: Sequence[int], rows: dict[int, int] | None = None) -> None:
+    def set_ids(
+        self,
+        ids: Sequence[int],
+        rows: dict[int, int] | None = None,
+        *,
+        records: Sequence[ClaimRecord] | None = None,
+        as_of: int | None = None,
+    ) -> None:
         """Show these claims in this order (the result of a query run elsewhere).
 
         When the rows shown are the first page of ``ids`` (a fast first query, then the
         full one), the rest is appended: no reset, so scroll position, selection and the
         records already loaded stay. ``rows`` (claim id -> row) may come precomputed from
-        the worker that ran the query; otherwise it is built on first use.
+        the worker that ran the query; otherwise it is built on first use. ``records``
+        (read with the query) go straight into the cache: no query while painting; those
+        of claims edited here after ``as_of`` (the ``epoch`` when the query started) are
+        left out, to be read again.
         """
+        self._as_of = self.epoch if as_of is None else as_of
         ids = list(ids)
         shown = len(self._ids)
         if shown and ids == self._ids:
@@ -161,19 +176,30 @@ class ClaimTableModel(QAbstractTableModel):
             # position and selection, just read the records again.
             self._row_of = rows or self._row_of
             self._cache.clear()
+            self._keep(records)
             self._announce_all()
             return
         if 0 < shown < len(ids) and ids[:shown] == self._ids:
             self.beginInsertRows(QModelIndex(), shown, len(ids) - 1)
             self._ids = ids
             self._row_of = rows or {}
+            self._keep(records)
             self.endInsertRows()
             return
         self.beginResetModel()
         self._ids = ids
         self._row_of = rows or {}
         self._cache.clear()
+        self._keep(records)
         self.endResetModel()
+
+    def _keep(self, records: Sequence[ClaimRecord] | None) -> None:
+        changed_at, as_of = self._changed_at, self._as_of
+        for record in records or ():
+            if changed_at.get(record.id, 0) <= as_of:
+                self._cache[record.id] = record
+        if as_of == self.epoch:
+            changed_at.clear()  # nothing in flight is older than the last edit
 
     def apply_changes(self, changes: ChangeSet) -> bool:
         """Refresh rows whose claims changed; True when a new query is needed instead.
@@ -184,7 +210,9 @@ class ClaimTableModel(QAbstractTableModel):
         if changes.created.get("claim") or changes.deleted.get("claim"):
             return True
         rows = []
+        self.epoch += 1
         for claim_id in changes.updated.get("claim", ()):
+            self._changed_at[claim_id] = self.epoch
             self._cache.pop(claim_id, None)
             row = self.row_of(claim_id)
             if row is not None:
