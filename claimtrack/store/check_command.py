@@ -133,9 +133,56 @@ def _sqlite_checks(conn: sqlite3.Connection, report: Report, quick: bool) -> Non
         claims = conn.execute("SELECT count(*) FROM claim").fetchone()[0]
         articles = conn.execute("SELECT count(*) FROM article").fetchone()[0]
         report.add("Contents", f"{claims} claim(s) in {articles} article(s)")
+    _moment_lines(conn, report, tables)
 
 
 _REVISION = "SELECT version_num FROM alembic_version"
+
+
+# Columns SQLite keeps as text that must read as real moments (or days, when True).
+_MOMENT_COLUMNS = {
+    "claim": (("created_at", False), ("updated_at", False)),
+    "article": (("created_at", False), ("published", True)),
+    "evidence": (("created_at", False), ("accessed", True)),
+    "reply_request": (("asked_at", False), ("responded_at", False)),
+    "history": (("at", False),),
+}
+
+
+def _moment_lines(conn: sqlite3.Connection, report: Report, tables: set[str]) -> None:
+    """Name each date that is no real one (30 February): it opens, read as the nearest real
+    one, so this is a note rather than damage. SQLite normalises a date given a modifier,
+    so a value that changes under '+0 days' is a candidate; Python has the last word."""
+    from claimtrack.store.moments import is_real_moment, read_moment
+
+    found: list[str] = []
+    for table, columns in _MOMENT_COLUMNS.items():
+        if table not in tables:
+            continue
+        for column, day in columns:
+            shape = (
+                "date({c}, '+0 days') IS NOT substr({c}, 1, 10)"
+                if day
+                else ("strftime('%Y-%m-%d %H:%M:%S', {c}, '+0 days') IS NOT substr({c}, 1, 19)")
+            )
+            rows = conn.execute(
+                f"SELECT id, {column} FROM {table} "
+                f"WHERE {column} IS NOT NULL AND {shape.format(c=column)}"
+            )
+            for row_id, value in rows:
+                text = str(value)
+                if is_real_moment(text):
+                    continue
+                read = read_moment(text)
+                shown = read.date().isoformat() if day else f"{read:%Y-%m-%d %H:%M:%S}"
+                found.append(f"{table} {row_id} {column} holds {text!r}, read as {shown}")
+    if not found:
+        report.add("Dates", "ok")
+        return
+    report.add("Dates", f"{len(found)} value(s) are no real date; shown as the nearest one")
+    report.notes.extend(found[:_MAX_PROBLEMS])
+    if len(found) > _MAX_PROBLEMS:
+        report.notes.append(f"... and {len(found) - _MAX_PROBLEMS} more")
 
 
 def _schema_line(report: Report, tables: set[str], revision: Any) -> None:

@@ -20,6 +20,7 @@ from claimtrack.domain import (
     ReplyChannel,
     Stance,
 )
+from claimtrack.store.coltypes import Day, Moment
 
 
 def utcnow() -> datetime:
@@ -60,11 +61,11 @@ class Article(SQLModel, table=True):
     title: str = Field(nullable=False)
     outlet: str | None = None
     url: str | None = None
-    published: date | None = None
+    published: date | None = Field(default=None, sa_type=Day)
     language: str | None = None
     text: str = Field(nullable=False)
     sha256: str = Field(nullable=False)
-    created_at: datetime = Field(default_factory=utcnow, nullable=False)
+    created_at: datetime = Field(default_factory=utcnow, nullable=False, sa_type=Moment)
     created_by: str = Field(default="", nullable=False)
     version: int | None = Field(default=None, sa_column=_article_version)
     __mapper_args__ = {"version_id_col": _article_version}
@@ -172,9 +173,9 @@ class Claim(SQLModel, table=True):
     verdict_explanation: str = Field(default="", nullable=False)
     notes: str = Field(default="", nullable=False)  # Markdown
     assignee: str = Field(default="", nullable=False)
-    created_at: datetime = Field(default_factory=utcnow, nullable=False)
+    created_at: datetime = Field(default_factory=utcnow, nullable=False, sa_type=Moment)
     created_by: str = Field(default="", nullable=False)
-    updated_at: datetime = Field(default_factory=utcnow, nullable=False)
+    updated_at: datetime = Field(default_factory=utcnow, nullable=False, sa_type=Moment)
     updated_by: str = Field(default="", nullable=False)
     version: int | None = Field(default=None, sa_column=_claim_version)
     __mapper_args__ = {"version_id_col": _claim_version}
@@ -236,8 +237,8 @@ class Evidence(SQLModel, table=True):
     type: str = Field(default=EvidenceType.OTHER.value, nullable=False)
     stance: str = Field(default=Stance.CONTEXT.value, nullable=False)
     excerpt: str = Field(default="", nullable=False)
-    accessed: date | None = None
-    created_at: datetime = Field(default_factory=utcnow, nullable=False)
+    accessed: date | None = Field(default=None, sa_type=Day)
+    created_at: datetime = Field(default_factory=utcnow, nullable=False, sa_type=Moment)
     version: int | None = Field(default=None, sa_column=_evidence_version)
     __mapper_args__ = {"version_id_col": _evidence_version}
 
@@ -259,10 +260,10 @@ class ReplyRequest(SQLModel, table=True):
     party_id: int = Field(
         sa_column=Column(Integer, ForeignKey("party.id", ondelete="RESTRICT"), nullable=False)
     )
-    asked_at: datetime = Field(default_factory=utcnow, nullable=False)
+    asked_at: datetime = Field(default_factory=utcnow, nullable=False, sa_type=Moment)
     channel: str = Field(default=ReplyChannel.EMAIL.value, nullable=False)
     response: str = Field(default="", nullable=False)
-    responded_at: datetime | None = None
+    responded_at: datetime | None = Field(default=None, sa_type=Moment)
     version: int | None = Field(default=None, sa_column=_reply_version)
     __mapper_args__ = {"version_id_col": _reply_version}
 
@@ -277,7 +278,7 @@ class History(SQLModel, table=True):
     )
 
     id: int | None = Field(default=None, primary_key=True)
-    at: datetime = Field(default_factory=utcnow, nullable=False)
+    at: datetime = Field(default_factory=utcnow, nullable=False, sa_type=Moment)
     by: str = Field(nullable=False)
     entity: str = Field(nullable=False)
     entity_id: int = Field(nullable=False)

@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from claimtrack.domain import ChainLink, ChainRole, ClaimKind, ClaimRecord, PartyKind
+from claimtrack.store.moments import read_moment
 
 # SQLite allows 32,766 host parameters since 3.32; stay far below for older builds.
 CHUNK = 900
@@ -57,7 +58,7 @@ _ANY = {"c": "c.id = ANY(%s)", "cp": "cp.claim_id = ANY(%s)", "ct": "ct.claim_id
 
 def _moment(value: Any) -> datetime:
     """SQLite keeps UTC as text without an offset (SQLAlchemy's format); hand it back aware."""
-    moment = value if isinstance(value, datetime) else datetime.fromisoformat(str(value))
+    moment = value if isinstance(value, datetime) else read_moment(str(value))
     return moment.replace(tzinfo=UTC) if moment.utcoffset() is None else moment.astimezone(UTC)
 
 

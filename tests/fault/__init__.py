@@ -10,6 +10,7 @@
 8  a database from a newer version .. test_migrations.py
 9  exporters under hypothesis ....... tests/unit/test_export_fuzz.py, test_extract.py
 10 hostile article files ............ test_hostile_files.py (≥ 30 files written here)
+11 impossible dates in a database ... test_bad_dates.py (and tests/gui/test_bad_dates.py)
 
 The figures (kills, faults injected, hostile inputs, data lost) are printed at the end of
 a run that includes this folder: ``pytest tests/fault -p no:randomly``.
