@@ -148,6 +148,19 @@ def test_search_by_claimant_name_as_you_type(qtbot, desk) -> None:
     assert desk.model.rowCount() == 7
 
 
+def test_each_key_searches_at_once_and_the_newest_result_stays(qtbot, desk) -> None:
+    """No pause needed: each key starts its own query when it is handled; results of
+    earlier keys that arrive late never replace the newest one."""
+    box = desk.filterbar.search
+    typed = "Pemerintah Venez"
+    for i, key in enumerate(typed, start=1):
+        qtbot.keyClick(box, key)
+        QApplication.processEvents()  # what runs between two keys typed by a person
+        assert desk.filter.search == typed[:i]  # the window searches this key's text now
+    qtbot.waitUntil(lambda: not desk.runner.busy and desk.model.rowCount() == 2)
+    assert set(_column(desk, "claimant")) == {"Pemerintah Venezuela"}
+
+
 def test_sidebar_scopes_filter_the_table(qtbot, desk) -> None:
     qtbot.waitUntil(lambda: desk.sidebar_model.find_scope("status:done").isValid())
     index = desk.sidebar_model.find_scope("status:done")
