@@ -37,7 +37,7 @@ from claimtrack.settings import Settings
 from claimtrack.ui.actions import Actions
 from claimtrack.ui.models.claims import PAGE, ClaimTableModel
 from claimtrack.ui.models.sidebar import SCOPE_ROLE, SidebarData, SidebarModel, gather, scope_parts
-from claimtrack.ui.tasks import TaskControl, TaskRunner
+from claimtrack.ui.tasks import Cancelled, TaskControl, TaskRunner
 from claimtrack.ui.widgets.filterbar import FilterBar
 
 if TYPE_CHECKING:
@@ -771,8 +771,15 @@ class MainWindow(QMainWindow):
         generation, flt = self._generation, self.filter
         as_of = self.model.epoch  # records read from here on know of every edit before
 
+        def stale() -> None:
+            # A key typed while this query waited for a thread: skip it (read from the
+            # worker; an int, set on the GUI thread only).
+            if generation != self._generation:
+                raise Cancelled
+
         def whole(records: int) -> Any:
             def work(_control: TaskControl) -> _Found:
+                stale()
                 ids, first = services.claims.query_page(flt, records=records)
                 return ids, {claim_id: row for row, claim_id in enumerate(ids)}, first
 
@@ -788,6 +795,7 @@ class MainWindow(QMainWindow):
         # Typing a search: the rows on screen first (FTS hands them over in id order at
         # once), then the whole list, appended to them.
         def first(_control: TaskControl) -> tuple[list[int], list[ClaimRecord]]:
+            stale()
             return services.claims.query_page(flt, limit=FIRST_PAGE, records=PAGE)
 
         def first_done(result: tuple[list[int], list[ClaimRecord]]) -> None:

@@ -161,6 +161,35 @@ def test_each_key_searches_at_once_and_the_newest_result_stays(qtbot, desk) -> N
     assert set(_column(desk, "claimant")) == {"Pemerintah Venezuela"}
 
 
+def test_keys_typed_while_the_workers_are_busy_run_only_the_newest_search(
+    qtbot, desk, monkeypatch
+) -> None:
+    """Searches queued behind busy workers and made stale by a newer key are skipped, so
+    fast typing on a slow server does not pile up queries."""
+    import threading
+
+    searched: list[str] = []
+    query_page = desk.services.claims.query_page
+
+    def counted(flt, **kwargs):
+        searched.append(flt.search)
+        return query_page(flt, **kwargs)
+
+    monkeypatch.setattr(desk.services.claims, "query_page", counted)
+    release = threading.Event()
+    threads = desk.runner._pool.maxThreadCount()
+    for _ in range(threads):
+        desk.runner.run(lambda _control: release.wait(10))
+    qtbot.waitUntil(lambda: desk.runner._pool.activeThreadCount() == threads)
+    for key in "harb":
+        qtbot.keyClick(desk.filterbar.search, key)
+        QApplication.processEvents()
+    release.set()
+    qtbot.waitUntil(lambda: not desk.runner.busy)
+    assert searched == ["harb"]  # "h", "ha" and "har" never reached the database
+    assert desk.filter.search == "harb"
+
+
 def test_sidebar_scopes_filter_the_table(qtbot, desk) -> None:
     qtbot.waitUntil(lambda: desk.sidebar_model.find_scope("status:done").isValid())
     index = desk.sidebar_model.find_scope("status:done")
