@@ -41,6 +41,8 @@ from claimtrack.ui.tasks import Cancelled, TaskControl, TaskRunner
 from claimtrack.ui.widgets.filterbar import FilterBar
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     # Imported where they are first needed: the window paints before these load.
     from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
     from PySide6.QtWidgets import QMessageBox
@@ -61,6 +63,7 @@ DB_FILTER = "ClaimTrack databases (*.sqlite *.db *.claimtrack);;All files (*)"
 ARTICLE_FILTER = "Articles (*.txt *.md *.markdown *.html *.htm *.docx);;All files (*)"
 IMPORTABLE = {".txt", ".md", ".markdown", ".html", ".htm", ".docx"}
 FIRST_PAGE = 200  # rows a search shows before its full result list arrives
+PEEK_WAIT_MS = 300  # the longest the start-up peek holds back the open (see _peek)
 
 
 class SampleBanner(QFrame):
@@ -458,8 +461,6 @@ class MainWindow(QMainWindow):
         drafts = self.drafts
         self._opening += 1
         opening = self._opening
-        if self.services is None and not self.model.rowCount():
-            self._peek(target, opening)
 
         def opened(result: tuple[Services, bool]) -> None:
             if opening == self._opening:
@@ -472,20 +473,39 @@ class MainWindow(QMainWindow):
                 self.model.set_services(None)  # the peeked rows are not to be trusted
             self._failed(exc)
 
-        self.runner.run(work, opened, failed)
+        def start_open() -> None:
+            self.runner.run(work, opened, failed)
 
-    def _peek(self, target: str | None, opening: int) -> None:
+        if self.services is None and not self.model.rowCount():
+            self._peek(target, opening, then=start_open)
+        else:
+            start_open()
+
+    def _peek(self, target: str | None, opening: int, then: Callable[[], None]) -> None:
         """Show a local file's first rows while the data layer loads (~0.4 s of imports).
 
         Plain sqlite3, read-only; anything unusual (another revision, damage, a server)
         yields nothing and the normal open decides what to say. Nothing is editable until
         ``_opened`` hands the table its services.
+
+        ``then`` (the open) starts once the peeked rows are painted, or the peek gave up,
+        or after PEEK_WAIT_MS: run side by side, the open's imports hold the GIL and
+        starve the peek's row-by-row reads and the paint (a 60 ms peek took 0.6 s).
         """
         from claimtrack import paths
 
         path = paths.sqlite_file(target)
         if path is None:
+            then()
             return
+        started = [False]
+
+        def start_once() -> None:
+            if not started[0]:
+                started[0] = True
+                then()
+
+        QTimer.singleShot(PEEK_WAIT_MS, start_once)
 
         def work(_control: TaskControl) -> Any:
             from claimtrack.store.rawread import peek
@@ -494,12 +514,13 @@ class MainWindow(QMainWindow):
             return peek(path, HEAD_REVISION)
 
         def done(found: Any) -> None:
-            if found is None or opening != self._opening or self.services is not None:
-                return
-            self.model.show_peek(found)
-            self.firstRowsShown.emit(len(found.ids))
+            if found is not None and opening == self._opening and self.services is None:
+                self.model.show_peek(found)
+                self.firstRowsShown.emit(len(found.ids))
+                self.table.viewport().repaint()  # the rows on screen before the open runs
+            start_once()
 
-        self.runner.run(work, done, lambda _exc: None)
+        self.runner.run(work, done, lambda _exc: start_once())
 
     def _opened(self, result: tuple[Services, bool]) -> None:
         services, empty = result

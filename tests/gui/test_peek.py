@@ -104,3 +104,29 @@ def test_a_file_that_fails_to_open_after_its_peek_shows_no_rows(qtbot, sample, d
     qtbot.waitUntil(lambda: dialog.offer.text() != looking, timeout=20_000)
     dialog.close()
     window.runner.wait()
+
+
+def test_the_open_waits_for_the_peeked_rows(qtbot, monkeypatch, sample, db_path) -> None:
+    """Run side by side, the open's imports starve the peek (it holds the GIL): the open
+    starts only once the peeked rows are on screen, even with a thread free for it."""
+    import claimtrack.store as store_module
+
+    order: list[str] = []
+    real_open = store_module.open_store
+
+    def open_store(*args: Any, **kwargs: Any) -> Any:
+        order.append("open")
+        return real_open(*args, **kwargs)
+
+    monkeypatch.setattr(store_module, "open_store", open_store)
+    window = MainWindow(Settings(), TaskRunner(max_threads=2), editor="Ayu")
+    qtbot.addWidget(window)
+    window.show()
+    window.firstRowsShown.connect(
+        lambda _count: order.append("rows" if window.model.peeking else "rows (opened)")
+    )
+    with qtbot.waitSignal(window.claimsShown, timeout=20_000):
+        window.open_database(str(db_path))
+    assert order[:2] == ["rows", "open"]
+    assert not window.model.peeking
+    window.runner.wait()
