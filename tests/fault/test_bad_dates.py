@@ -68,7 +68,9 @@ def test_a_database_holding_impossible_dates_opens_lists_and_shows(damaged) -> N
     FIGURES["hostile inputs (impossible dates in a database)"] += len(BAD)
 
 
-def test_every_export_reads_past_impossible_dates(damaged, tmp_path: Path, capsys) -> None:
+def test_every_export_reads_past_impossible_dates(qapp, damaged, tmp_path: Path, capsys) -> None:
+    # qapp: the PDF writer would otherwise make a bare QGuiApplication in this process,
+    # and the widget tests after this one need a QApplication.
     db = damaged[0]
     formats = ("html", "md", "csv", "xlsx", "docx", "pdf", "claimreview")
     for fmt in formats:
