@@ -172,3 +172,45 @@ def test_the_app_starts_without_a_command(argv, db, open_file) -> None:
 
     args = build_parser(argv).parse_args(argv)
     assert (args.command, args.db, args.open_file) == (None, db, open_file)
+
+
+@pytest.mark.parametrize(
+    ("argv", "expected"),
+    [
+        ([], (None, False)),
+        (["--db", "team.sqlite"], ("team.sqlite", False)),
+        (["--db=postgresql://h/d", "--read-only"], ("postgresql://h/d", True)),
+        (["--open", "a/b.sqlite", "--read-only"], ("a/b.sqlite", True)),
+        (["--db", "list"], ("list", False)),
+        # Everything else goes through argparse: commands, help, errors.
+        (["list"], None),
+        (["--help"], None),
+        (["--version"], None),
+        (["--self-test"], None),
+        (["--db"], None),
+        (["--db", "--read-only"], None),
+        (["--db", "a", "--db", "b"], None),
+        (["--db", "a", "--open", "b"], None),
+        (["--read-only=yes"], None),
+    ],
+)
+def test_a_plain_start_of_the_window_skips_argparse(argv, expected) -> None:
+    from claimtrack.cli import _plain_start, build_parser
+
+    assert _plain_start(argv) == expected
+    if expected is not None:  # the same reading as argparse's
+        args = build_parser(argv).parse_args(argv)
+        assert (args.open_file or args.db, args.read_only) == expected
+
+
+def test_both_a_file_and_db_is_still_refused(tmp_path: Path) -> None:
+    result = run("--db", str(tmp_path / "a.sqlite"), str(tmp_path / "b.sqlite"))
+    assert_clear_failure(result, "either as FILE or as --db")
+
+
+def test_the_window_start_does_not_import_argparse() -> None:
+    code = "import sys, claimtrack.cli; print('argparse' in sys.modules)"
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=ROOT
+    )
+    assert out.stdout.strip() == "False"
