@@ -621,18 +621,15 @@ def _protected_spellings(services: Services, parties: dict[int, Any], ids: set[i
     return spellings
 
 
-def _load_claims(services: Services, ids: Sequence[int], control: Control) -> list[Any]:
-    """The claims' own columns with status and verdict keys, as plain rows, in ``ids`` order.
-
-    Core SQL rather than ``ClaimService.get_many``: no ORM objects, so 100,000 claims load
-    in a fraction of the time; chain, tags, evidence and replies come in one query each.
-    """
+def claims_query() -> Any:
+    """The claims' own columns with their status and verdict keys, in the order the lean
+    table path (``rows.py``) unpacks them; the report reads them by name."""
     from sqlalchemy import select
 
     from claimtrack.store.models import Claim, Rating, WorkflowStatus
 
     c = Claim.__table__.c  # type: ignore[attr-defined]
-    query = (
+    return (
         select(
             c.id,
             c.article_id,
@@ -653,6 +650,42 @@ def _load_claims(services: Services, ids: Sequence[int], control: Control) -> li
         .join(WorkflowStatus, WorkflowStatus.id == c.status_id)
         .join(Rating, Rating.id == c.verdict_id)
     )
+
+
+def chains_query() -> Any:
+    """(claim id, party id, role) of every chain link, in chain order."""
+    from sqlalchemy import select
+
+    from claimtrack.store.models import ClaimParty
+
+    t = ClaimParty.__table__.c  # type: ignore[attr-defined]
+    return select(t.claim_id, t.party_id, t.role).order_by(t.claim_id, t.position)
+
+
+def tags_query() -> Any:
+    """(claim id, tag name) of every tagging, names in order."""
+    from sqlalchemy import select
+
+    from claimtrack.store.models import ClaimTag, Tag
+
+    link, tag = ClaimTag.__table__.c, Tag.__table__.c  # type: ignore[attr-defined]
+    return (
+        select(link.claim_id, tag.name)
+        .join(Tag.__table__, tag.id == link.tag_id)  # type: ignore[attr-defined]
+        .order_by(link.claim_id, tag.name)
+    )
+
+
+def _load_claims(services: Services, ids: Sequence[int], control: Control) -> list[Any]:
+    """The claims' own columns with status and verdict keys, as plain rows, in ``ids`` order.
+
+    Core SQL rather than ``ClaimService.get_many``: no ORM objects, so 100,000 claims load
+    in a fraction of the time; chain, tags, evidence and replies come in one query each.
+    """
+    from claimtrack.store.models import Claim
+
+    c = Claim.__table__.c  # type: ignore[attr-defined]
+    query = claims_query()
     found: dict[int, Any] = {}
     with services.store.engine.connect() as conn:
         for chunk in _chunks(ids):
@@ -666,44 +699,31 @@ def _load_claims(services: Services, ids: Sequence[int], control: Control) -> li
 
 
 def _chains(services: Services, claim_ids: Sequence[int]) -> dict[int, list[tuple[int, str]]]:
-    from sqlalchemy import select
-
     from claimtrack.store.models import ClaimParty
 
     t = ClaimParty.__table__.c  # type: ignore[attr-defined]
+    query = chains_query()
     out: dict[int, list[tuple[int, str]]] = {}
     with services.store.engine.connect() as conn:
         for chunk in _chunks(claim_ids):
             wanted = set(chunk)
-            query = (
-                select(t.claim_id, t.party_id, t.role)
-                .where(_where_ids(t.claim_id, chunk))
-                .order_by(t.claim_id, t.position)
-            )
-            for claim_id, party_id, role in conn.execute(query):
+            rows = conn.execute(query.where(_where_ids(t.claim_id, chunk)))
+            for claim_id, party_id, role in rows:
                 if claim_id in wanted:
                     out.setdefault(claim_id, []).append((party_id, role))
     return out
 
 
 def _tags(services: Services, claim_ids: Sequence[int]) -> dict[int, tuple[str, ...]]:
-    from sqlalchemy import select
-
-    from claimtrack.store.models import ClaimTag, Tag
+    from claimtrack.store.models import ClaimTag
 
     link = ClaimTag.__table__.c  # type: ignore[attr-defined]
-    tag = Tag.__table__.c  # type: ignore[attr-defined]
+    query = tags_query()
     out: dict[int, list[str]] = {}
     with services.store.engine.connect() as conn:
         for chunk in _chunks(claim_ids):
-            query = (
-                select(link.claim_id, tag.name)
-                .join(Tag.__table__, tag.id == link.tag_id)
-                .where(_where_ids(link.claim_id, chunk))
-                .order_by(link.claim_id, tag.name)
-            )
             wanted = set(chunk)
-            for claim_id, name in conn.execute(query):
+            for claim_id, name in conn.execute(query.where(_where_ids(link.claim_id, chunk))):
                 if claim_id in wanted:
                     out.setdefault(claim_id, []).append(clean(name))
     return {k: tuple(v) for k, v in out.items()}

@@ -31,9 +31,12 @@ from claimtrack.export.report import (
     Selection,
     _chunks,
     _where_ids,
+    chains_query,
     chart_of_tallies,
+    claims_query,
     heading,
     select_claims,
+    tags_query,
 )
 from claimtrack.export.tabular import _DANGEROUS, Batch, Sheet, safe_cell, write_csv, write_xlsx
 from claimtrack.export.text import clean
@@ -185,10 +188,7 @@ class _Reader:
             ClaimParty,
             ClaimTag,
             Evidence,
-            Rating,
             ReplyRequest,
-            Tag,
-            WorkflowStatus,
         )
 
         self.conn = conn
@@ -200,38 +200,12 @@ class _Reader:
         self.to_datetime = _result_processor(Claim, "updated_at", dialect)
         self.reply_datetime = _result_processor(ReplyRequest, "asked_at", dialect)
 
-        c = Claim.__table__.c  # type: ignore[attr-defined]
-        self.claim_id = c.id
-        self.claims = (
-            select(
-                c.id,
-                c.article_id,
-                c.text,
-                c.paraphrase,
-                c.kind,
-                c.cue,
-                c.claimant_id,
-                WorkflowStatus.__table__.c.key,  # type: ignore[attr-defined]
-                Rating.__table__.c.key,  # type: ignore[attr-defined]
-                c.verdict_explanation,
-                c.notes,
-                c.assignee,
-                c.updated_at,
-                c.updated_by,
-            )
-            .join(WorkflowStatus, WorkflowStatus.id == c.status_id)
-            .join(Rating, Rating.id == c.verdict_id)
-        )
-        cp = ClaimParty.__table__.c  # type: ignore[attr-defined]
-        self.chain_claim = cp.claim_id
-        self.chains = select(cp.claim_id, cp.party_id, cp.role).order_by(cp.claim_id, cp.position)
-        ct, tag = ClaimTag.__table__.c, Tag.__table__.c  # type: ignore[attr-defined]
-        self.tag_claim = ct.claim_id
-        self.tags = (
-            select(ct.claim_id, tag.name)
-            .join(Tag.__table__, tag.id == ct.tag_id)  # type: ignore[attr-defined]
-            .order_by(ct.claim_id, tag.name)
-        )
+        self.claim_id = Claim.__table__.c.id  # type: ignore[attr-defined]
+        self.claims = claims_query()
+        self.chain_claim = ClaimParty.__table__.c.claim_id  # type: ignore[attr-defined]
+        self.chains = chains_query()
+        self.tag_claim = ClaimTag.__table__.c.claim_id  # type: ignore[attr-defined]
+        self.tags = tags_query()
         ev = Evidence.__table__.c  # type: ignore[attr-defined]
         self.evidence_claim = ev.claim_id
         self.evidence = select(
@@ -384,6 +358,7 @@ class _Reader:
                 explanation,
                 notes,
                 assignee,
+                _created_at,
                 updated_at,
                 updated_by,
             ) = r
