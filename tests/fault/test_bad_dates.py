@@ -16,6 +16,7 @@ from claimtrack.cli import main
 from claimtrack.domain import ClaimFilter
 from claimtrack.services import Services
 from claimtrack.store import open_store
+from claimtrack.store.moments import is_real_moment
 from tests.fault.conftest import FIGURES
 
 BAD = {
@@ -107,10 +108,4 @@ def test_check_names_each_impossible_date_and_an_edit_keeps_the_others(damaged, 
     conn.close()
     assert created == BAD[("claim", "created_at")]  # not touched by the edit: kept as it was
     assert updated != BAD[("claim", "updated_at")]  # the edit wrote a real moment
-    assert is_real(updated)
-
-
-def is_real(text: str) -> bool:
-    from claimtrack.store.moments import is_real_moment
-
-    return is_real_moment(text)
+    assert is_real_moment(updated)
