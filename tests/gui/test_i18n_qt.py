@@ -39,6 +39,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMessageBox,
     QPlainTextEdit,
+    QProgressDialog,
     QScrollBar,
     QTabWidget,
     QTextEdit,
@@ -501,6 +502,9 @@ def test_text_field_spin_box_and_scroll_bar_menus_are_indonesian(indonesian, qtb
     assert isinstance(bar, QScrollBar)
     bar_menu = context_menu(bar)
     assert "Gulir ke sini" in bar_menu and english_in(bar_menu) == []
+    progress = QProgressDialog()  # for long work that shows Qt's own progress box
+    qtbot.addWidget(progress)
+    assert [b.text() for b in progress.findChildren(QAbstractButton)] == ["Batal"]
     assert indonesian.from_qt() == set()
 
 
