@@ -523,26 +523,42 @@ def test_the_english_interface_keeps_qts_english(english, qtbot, make_window, db
     assert indonesian == []
 
 
-def test_switching_language_at_run_time_swaps_qts_strings_too(qapp, qtbot) -> None:
-    """What Preferences ▸ Language does (install_language from languageChosen): an open
-    dialog's standard buttons follow, and English comes back without a restart."""
+def test_switching_language_in_preferences_swaps_qts_strings_too(
+    qapp, qtbot, make_window, db_path
+) -> None:
+    """Preferences ▸ Language, at run time: an open dialog's standard buttons follow, the
+    next file dialog is Indonesian, and English comes back without a restart."""
     from claimtrack.settings import Settings
     from claimtrack.ui.dialogs.connect import ConnectDialog, Credentials
 
     saved = QLocale()
-    dialog = ConnectDialog(Settings(), Credentials(use_keyring=False))
-    qtbot.addWidget(dialog)
-    dialog.show()
-    cancel = dialog.buttons.button(dialog.buttons.StandardButton.Cancel)
+    window = make_window()
+    open_and_wait(qtbot, window, db_path)
+    other = ConnectDialog(Settings(), Credentials(use_keyring=False))
+    qtbot.addWidget(other)
+    other.show()
+    cancel = other.buttons.button(other.buttons.StandardButton.Cancel)
+
+    def choose(code: str) -> None:
+        window.open_preferences()
+        preferences = window.preferences_dialog
+        preferences.language.setCurrentIndex(preferences.language.findData(code))
+        with qtbot.waitSignal(preferences.languageChosen):
+            preferences.buttons.button(preferences.buttons.StandardButton.Ok).click()
+
     try:
         assert cancel.text() == "Cancel"
-        i18n.install_language(qapp, "id")
+        choose("id")
+        assert i18n.installed_language() == "id"
         qtbot.waitUntil(lambda: cancel.text() == "Batal")
-        assert QApplication.translate("QPlatformTheme", "Discard") == "Buang"
-        i18n.install_language(qapp, "en")
+        shown = while_open(window._choose_open)
+        assert "&Buka" in shown and english_in(shown) == []
+        choose("en")
+        assert i18n.installed_language() == "en"
         qtbot.waitUntil(lambda: cancel.text() == "Cancel")
+        shown = while_open(window._choose_open)
+        assert "&Open" in shown and "Cancel" in shown and "&Look in:" in shown
         assert QApplication.translate("QPlatformTheme", "Discard") == "Discard"
-        assert QApplication.translate("QFileDialog", "&Look in:") == "&Look in:"
     finally:
         i18n.install_language(qapp, "en")
         QLocale.setDefault(saved)
