@@ -59,8 +59,8 @@ if TYPE_CHECKING:
     from claimtrack.ui.widgets.chart import ChartWidget
     from claimtrack.ui.widgets.detail import DetailPane
 
-DB_FILTER = "ClaimTrack databases (*.sqlite *.db *.claimtrack);;All files (*)"
-ARTICLE_FILTER = "Articles (*.txt *.md *.markdown *.html *.htm *.docx);;All files (*)"
+DB_PATTERNS = "*.sqlite *.db *.claimtrack"
+ARTICLE_PATTERNS = "*.txt *.md *.markdown *.html *.htm *.docx"
 IMPORTABLE = {".txt", ".md", ".markdown", ".html", ".htm", ".docx"}
 FIRST_PAGE = 200  # rows a search shows before its full result list arrives
 PEEK_WAIT_MS = 300  # the longest the start-up peek holds back the open (see _peek)
@@ -1255,7 +1255,8 @@ class MainWindow(QMainWindow):
     def _choose_import(self) -> None:
         from PySide6.QtWidgets import QFileDialog
 
-        paths, _ = QFileDialog.getOpenFileNames(self, self.tr("Import Article"), "", ARTICLE_FILTER)
+        types = self._filters(self.tr("Articles"), ARTICLE_PATTERNS)
+        paths, _ = QFileDialog.getOpenFileNames(self, self.tr("Import Article"), "", types)
         if paths:
             self.import_files([Path(p) for p in paths])
 
@@ -1393,7 +1394,9 @@ class MainWindow(QMainWindow):
     def _choose_open(self) -> None:
         from PySide6.QtWidgets import QFileDialog
 
-        path, _ = QFileDialog.getOpenFileName(self, self.tr("Open Database"), "", DB_FILTER)
+        path, _ = QFileDialog.getOpenFileName(
+            self, self.tr("Open Database"), "", self._filters(self.tr("ClaimTrack databases"))
+        )
         if path:
             self._open_file(path, create=False)
 
@@ -1401,10 +1404,17 @@ class MainWindow(QMainWindow):
         from PySide6.QtWidgets import QFileDialog
 
         path, _ = QFileDialog.getSaveFileName(
-            self, self.tr("New Database"), "claims.sqlite", DB_FILTER
+            self,
+            self.tr("New Database"),
+            "claims.sqlite",
+            self._filters(self.tr("ClaimTrack databases")),
         )
         if path:
             self._open_file(path, create=True)
+
+    def _filters(self, name: str, patterns: str = DB_PATTERNS) -> str:
+        """A file dialog's type filter in the interface language, "All files" after it."""
+        return f"{name} ({patterns});;{self.tr('All files')} (*)"
 
     @property
     def database_name(self) -> str:

@@ -662,6 +662,10 @@ Diperbarui %3 oleh %4</translation>
       <translation>Sebelum terbit:</translation>
     </message>
     <message>
+      <source>CSV table</source>
+      <translation>Tabel CSV</translation>
+    </message>
+    <message>
       <source>Cancelling…</source>
       <translation>Membatalkan…</translation>
     </message>
@@ -670,12 +674,20 @@ Diperbarui %3 oleh %4</translation>
       <translation>Laporan klaim</translation>
     </message>
     <message>
+      <source>ClaimReview JSON-LD</source>
+      <translation>ClaimReview JSON-LD</translation>
+    </message>
+    <message>
       <source>ClaimReview check: nothing is missing.</source>
       <translation>Pemeriksaan ClaimReview: tidak ada yang kurang.</translation>
     </message>
     <message>
       <source>Close</source>
       <translation>Tutup</translation>
+    </message>
+    <message>
+      <source>Excel workbook (XLSX)</source>
+      <translation>Buku kerja Excel (XLSX)</translation>
     </message>
     <message>
       <source>Export Report</source>
@@ -700,12 +712,20 @@ Diperbarui %3 oleh %4</translation>
       <translation>Mengekspor…</translation>
     </message>
     <message>
+      <source>HTML page</source>
+      <translation>Halaman HTML</translation>
+    </message>
+    <message>
       <source>History appendix</source>
       <translation>Lampiran riwayat</translation>
     </message>
     <message>
       <source>Letter</source>
       <translation>Letter</translation>
+    </message>
+    <message>
+      <source>Markdown</source>
+      <translation>Markdown</translation>
     </message>
     <message>
       <source>Methodology note (Markdown), printed before the claims; leave empty to omit</source>
@@ -718,6 +738,10 @@ Diperbarui %3 oleh %4</translation>
     <message>
       <source>Organisation:</source>
       <translation>Organisasi:</translation>
+    </message>
+    <message>
+      <source>PDF document</source>
+      <translation>Dokumen PDF</translation>
     </message>
     <message>
       <source>Paper:</source>
@@ -764,6 +788,10 @@ Diperbarui %3 oleh %4</translation>
     <message>
       <source>The language of the report's headings and labels</source>
       <translation>Bahasa judul dan label laporan</translation>
+    </message>
+    <message>
+      <source>Word document (DOCX)</source>
+      <translation>Dokumen Word (DOCX)</translation>
     </message>
     <message>
       <source>Your fact-checking organisation</source>
@@ -971,6 +999,14 @@ Diperbarui %3 oleh %4</translation>
       </translation>
     </message>
     <message>
+      <source>All files</source>
+      <translation>Semua berkas</translation>
+    </message>
+    <message>
+      <source>Articles</source>
+      <translation>Artikel</translation>
+    </message>
+    <message>
       <source>Assi&amp;gn To…</source>
       <translation>Tugaskan &amp;Kepada…</translation>
     </message>
@@ -993,6 +1029,10 @@ Diperbarui %3 oleh %4</translation>
     <message>
       <source>Change verdict</source>
       <translation>Ubah putusan</translation>
+    </message>
+    <message>
+      <source>ClaimTrack databases</source>
+      <translation>Basis data ClaimTrack</translation>
     </message>
     <message numerus="yes">
       <source>ClaimTrack found %n unsaved note(s) from a session that ended unexpectedly. Restore them? A note someone changed meanwhile is shown side by side first.</source>

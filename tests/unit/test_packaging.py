@@ -182,6 +182,7 @@ def test_the_bundle_starts_without_python_packages(tmp_path: Path) -> None:
         assert done.returncode == 0 and out.stat().st_size > 1000, done.stderr
     internal = dist / "claimtrack" / "_internal" / "claimtrack"
     assert (internal / "i18n" / "claimtrack_id.qm").is_file()
+    assert (internal / "i18n" / "qtbase_id.qm").is_file()  # Qt's own strings in Indonesian
     assert (internal / "i18n" / "guide" / "guide_id.md").is_file()
     assert (internal / "store" / "migrations" / "versions" / "0001_initial_schema.py").is_file()
 
