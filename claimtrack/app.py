@@ -26,6 +26,9 @@ def _editor_name(settings: object) -> str:
 
 def _build(read_only: bool = False) -> tuple[Any, Any, Any]:
     """The application, its settings and the main window, wired together."""
+    from claimtrack.ui.platform_check import require_x11_libraries
+
+    require_x11_libraries()  # before any Qt library loads: a missing xcb one aborts the process
     from PySide6.QtWidgets import QApplication
 
     from claimtrack.settings import Settings

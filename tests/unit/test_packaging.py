@@ -188,6 +188,13 @@ def test_the_bundle_starts_without_python_packages(tmp_path: Path) -> None:
 
     subprocess.run(["bash", "packaging/build_deb.sh"], cwd=ROOT, env=env, check=True)
     (deb,) = dist.glob("claimtrack_*.deb")
+    depends = subprocess.run(
+        ["dpkg-deb", "--field", str(deb), "Depends"], capture_output=True, text=True, check=True
+    ).stdout
+    # Without them Qt's X11 plugin aborts: a hard dependency, not a recommendation.
+    assert {"libxcb-cursor0", "libxcb-icccm4", "libxcb-keysyms1"} <= set(
+        re.findall(r"[\w.+-]+", depends)
+    ), depends
     contents = subprocess.run(
         ["dpkg-deb", "--contents", str(deb)], capture_output=True, text=True, check=True
     ).stdout
