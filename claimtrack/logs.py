@@ -144,15 +144,25 @@ def note(message: str, *, program: str = "claimtrack") -> None:
 
 
 def where(exc: BaseException, tb: TracebackType | None = None) -> str:
-    """``file.py:123 in function`` of the innermost frame of our own code (else the last)."""
+    """``claimtrack/x.py:123 in function``: the innermost frame outside the standard library
+    and installed packages (where our code went wrong), else the innermost one."""
+    import sysconfig
     import traceback
 
     frames = traceback.extract_tb(tb if tb is not None else exc.__traceback__)
     if not frames:
         return ""
+    libraries = tuple(
+        str(Path(sysconfig.get_path(key)).resolve())
+        for key in ("stdlib", "platstdlib", "purelib", "platlib")
+    )
+
+    def ours(filename: str) -> bool:
+        path = str(Path(filename).resolve())
+        return not path.startswith(libraries) and "site-packages" not in path
+
+    frame = ([f for f in frames if ours(f.filename)] or frames)[-1]
     marker = f"{os.sep}claimtrack{os.sep}"
-    ours = [f for f in frames if marker in f.filename]
-    frame = (ours or frames)[-1]
     _head, found, tail = frame.filename.rpartition(marker)
     name = f"claimtrack{os.sep}{tail}" if found else Path(frame.filename).name
     return f"{name}:{frame.lineno} in {frame.name}"
