@@ -396,6 +396,7 @@ class MainWindow(QMainWindow):
 
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
         help_menu.addAction(a.guide)
+        help_menu.addAction(a.open_log_folder)
         help_menu.addAction(a.about)
 
     def _connect(self) -> None:
@@ -426,6 +427,7 @@ class MainWindow(QMainWindow):
         a.previous_claim.triggered.connect(lambda: self._step(-1))
         a.guide.triggered.connect(self._guide)
         a.about.triggered.connect(self._about)
+        a.open_log_folder.triggered.connect(self._open_log_folder)
 
         self.banner.accepted.connect(self.load_sample)
         self.model.sortRequested.connect(self._sort)
@@ -1004,7 +1006,10 @@ class MainWindow(QMainWindow):
         message = str(exc) or exc.__class__.__name__
         self.statusBar().showMessage(message, 10000)
         self.failed.emit(message)
-        show_error(self, APP_NAME, message)
+        from claimtrack.ui.crash import report_unexpected
+
+        if not report_unexpected(exc, self):  # a bug: the error dialog with its report
+            show_error(self, APP_NAME, message)
 
     # ------------------------------------------------------------------ selection
     def selected_rows(self) -> list[int]:
@@ -1428,6 +1433,11 @@ class MainWindow(QMainWindow):
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.guide_dialog = dialog
         dialog.open()
+
+    def _open_log_folder(self) -> None:
+        from claimtrack.ui.crash import open_log_folder
+
+        open_log_folder(self)
 
     def _about(self) -> None:
         from PySide6.QtWidgets import QMessageBox

@@ -628,6 +628,55 @@ Diperbarui %3 oleh %4</translation>
     </message>
   </context>
   <context>
+    <name>ErrorDialog</name>
+    <message numerus="yes">
+      <source>%n more error(s) followed; all are in the report.</source>
+      <translation>
+        <numerusform>%n kesalahan lain menyusul; semuanya ada di laporan.</numerusform>
+      </translation>
+    </message>
+    <message>
+      <source>&amp;Copy Details</source>
+      <translation>&amp;Salin Rincian</translation>
+    </message>
+    <message>
+      <source>ClaimTrack: Unexpected Error</source>
+      <translation>ClaimTrack: Kesalahan Tak Terduga</translation>
+    </message>
+    <message>
+      <source>Could not open the log folder %1.</source>
+      <translation>Tidak dapat membuka folder log %1.</translation>
+    </message>
+    <message>
+      <source>Details Copied</source>
+      <translation>Rincian Disalin</translation>
+    </message>
+    <message>
+      <source>Open &amp;Log Folder</source>
+      <translation>Buka Folder &amp;Log</translation>
+    </message>
+    <message>
+      <source>Show &amp;Details</source>
+      <translation>Tampilkan &amp;Rincian</translation>
+    </message>
+    <message>
+      <source>Something went wrong inside ClaimTrack. Your saved work is safe.</source>
+      <translation>Terjadi kesalahan di dalam ClaimTrack. Pekerjaan Anda yang sudah tersimpan aman.</translation>
+    </message>
+    <message>
+      <source>The full report was written to %1.</source>
+      <translation>Laporan lengkapnya ditulis ke %1.</translation>
+    </message>
+    <message>
+      <source>The report could not be written to the log in %1; use Copy Details to keep it.</source>
+      <translation>Laporan tidak dapat ditulis ke log di %1; gunakan Salin Rincian untuk menyimpannya.</translation>
+    </message>
+    <message>
+      <source>What failed: %1</source>
+      <translation>Yang gagal: %1</translation>
+    </message>
+  </context>
+  <context>
     <name>ExportDialog</name>
     <message>
       <source>&amp;Cancel Export</source>
@@ -1121,6 +1170,10 @@ Diperbarui %3 oleh %4</translation>
       <translation>Klaim baru</translation>
     </message>
     <message>
+      <source>Open &amp;Log Folder</source>
+      <translation>Buka Folder &amp;Log</translation>
+    </message>
+    <message>
       <source>Open &amp;Recent</source>
       <translation>Buka Te&amp;rkini</translation>
     </message>
@@ -1187,10 +1240,6 @@ Diperbarui %3 oleh %4</translation>
     <message>
       <source>Set verdict to %1</source>
       <translation>Atur putusan menjadi %1</translation>
-    </message>
-    <message>
-      <source>Something went wrong inside ClaimTrack. Your saved work is safe.</source>
-      <translation>Terjadi kesalahan di dalam ClaimTrack. Pekerjaan Anda yang sudah tersimpan aman.</translation>
     </message>
     <message>
       <source>Tag:</source>
