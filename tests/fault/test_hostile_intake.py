@@ -88,7 +88,7 @@ def test_word_files_that_expand_are_refused_early_in_bounded_memory(
     path = build(tmp_path / "story.docx")
     assert path.stat().st_size < 5 * 2**20  # small on disk: the danger is in inflating it
     db = tmp_path / "c.sqlite"
-    code, peak, out, err = _import(db, path)
+    code, peak, _out, err = _import(db, path)
     assert code == 2, (label, err)
     lines = err.strip().splitlines()
     assert len(lines) == 1 and lines[0].startswith("claimtrack: story.docx ") and message in err
