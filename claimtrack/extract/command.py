@@ -24,12 +24,13 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from claimtrack.extract import extract_claims
-    from claimtrack.services.intake import article_from_text, read_article
+    from dataclasses import replace
+
+    from claimtrack.services.intake import article_from_text, propose, read_article
 
     loaded = article_from_text(sys.stdin.read()) if args.file == "-" else read_article(args.file)
     language = args.language or loaded.language
-    claims = extract_claims(loaded.text, language)
+    claims = propose(replace(loaded, language=language))  # refuses a text beyond the cap
     out = sys.stdout
     if args.format == "jsonl":
         for c in claims:

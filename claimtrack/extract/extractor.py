@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 
 from .language import detect_language
@@ -15,6 +16,11 @@ from .sentences import paragraphs, split_sentences
 MAX_SENTENCE = 4000
 # How many units a "Demikian disampaikan X" reaches back at most.
 _RETRO_REACH = 4
+# How often (in characters of text) a long extraction reports progress: often enough for a
+# progress bar and a prompt cancel, rarely enough to cost nothing on the hot path.
+PROGRESS_STEP = 65_536
+
+Progress = Callable[[int, int], None]
 
 # A unit a back-pointing tag may still reach: (start, end, paragraph, first in its paragraph,
 # first claim index, claim index after its last).  Plain tuples of numbers: one is made per
@@ -23,11 +29,16 @@ _RETRO_REACH = 4
 _Unit = tuple[int, int, int, bool, int, int]
 
 
-def extract_claims(text: str, language: str | None = None) -> list[ProposedClaim]:
+def extract_claims(
+    text: str, language: str | None = None, *, progress: Progress | None = None
+) -> list[ProposedClaim]:
     """Propose the attributed claims of one article, in text order.
 
     ``language`` ("id" or "en") is only a hint; the cue lexicon covers both languages at once
     because news text mixes them (English quotes in Indonesian stories and vice versa).
+    ``progress(done, total)`` (characters) is called every ``PROGRESS_STEP`` characters and at
+    the end; whatever it raises ends the extraction, which is how a caller cancels it (a plain
+    callable, so this package stays free of any GUI toolkit).
     """
     if not text or not text.strip():
         return []
@@ -45,7 +56,12 @@ def extract_claims(text: str, language: str | None = None) -> list[ProposedClaim
     # what such a tag may still give to its speaker.
     recent: list[_Unit] = []
     seen: set[tuple[int, int, str]] = set()
+    total = len(text)
+    report_at = PROGRESS_STEP if progress is not None else total + 1
     for s_start, s_end in split_sentences(text, paras):
+        if s_start >= report_at:
+            progress(s_start, total)  # type: ignore[misc]  # report_at is reached only with one
+            report_at = s_start + PROGRESS_STEP
         if s_end - s_start > MAX_SENTENCE:
             continue
         while s_start >= next_start:
@@ -68,6 +84,8 @@ def extract_claims(text: str, language: str | None = None) -> list[ProposedClaim
         if recent and recent[0][2] < para - 1:
             recent = [u for u in recent if u[2] >= para - 1]
         recent.append((s_start, s_end, para, s_start == para_start, lo, len(claims)))
+    if progress is not None:
+        progress(total, total)
     return claims
 
 

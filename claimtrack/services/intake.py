@@ -410,14 +410,28 @@ MAX_TEXT_CHARS = MAX_BYTES  # the most text any reader keeps: what a plain-text 
 MAX_EXTRACT_CHARS = 1_000_000  # ~150,000 words: far beyond any news story
 
 
-def propose(loaded: LoadedArticle) -> list[ProposedClaim]:
-    """The proposed claims of an article; a text beyond MAX_EXTRACT_CHARS is read up to
-    the last paragraph before that point (the whole text is still stored)."""
-    text = loaded.text
-    if len(text) > MAX_EXTRACT_CHARS:
-        cut = text.rfind("\n", 0, MAX_EXTRACT_CHARS)
-        text = text[: cut if cut > MAX_EXTRACT_CHARS // 2 else MAX_EXTRACT_CHARS]
-    return extract_claims(text, loaded.language)
+def check_length(loaded: LoadedArticle) -> None:
+    """Refuse a text beyond MAX_EXTRACT_CHARS at once, in one clear line.
+
+    Such a file is a dump or a compilation, not a story: cutting it silently left the user
+    waiting for tens of thousands of proposals from a part they never chose.
+    """
+    n = len(loaded.text)
+    if n > MAX_EXTRACT_CHARS:
+        raise ArticleFileError(
+            f"{loaded.source or 'The text'} is too long to be one news article "
+            f"({n:,} characters; the limit is {MAX_EXTRACT_CHARS:,}). "
+            "Split it into separate articles and import them one by one."
+        )
+
+
+def propose(
+    loaded: LoadedArticle, progress: Callable[[int, int], None] | None = None
+) -> list[ProposedClaim]:
+    """The proposed claims of an article (``progress``: see ``extract_claims``); a text beyond
+    MAX_EXTRACT_CHARS is refused with ArticleFileError before any extraction."""
+    check_length(loaded)
+    return extract_claims(loaded.text, loaded.language, progress=progress)
 
 
 def _read_docx(fh: IO[bytes], name: str, stem: str) -> LoadedArticle:
@@ -1058,6 +1072,7 @@ def import_file(
 ) -> ImportResult:
     """Read, extract and store one file: the whole of ``claimtrack import``."""
     loaded = read_article(path)
+    check_length(loaded)
     if progress:
         progress("extracting")
     proposals = propose(loaded)
@@ -1076,6 +1091,7 @@ __all__ = [
     "ReimportReport",
     "SpanMove",
     "article_from_text",
+    "check_length",
     "decode_text",
     "guess_party_kind",
     "import_file",

@@ -1291,7 +1291,20 @@ class MainWindow(QMainWindow):
                 self.tr("Reading %1: %2").replace("%1", name).replace("%2", step)
             )
 
-        task.start(self.runner, self._review, self._failed, progress)
+        def cancelled() -> None:
+            message = self.tr("Import of %1 cancelled; nothing was stored.").replace("%1", name)
+            self.statusBar().showMessage(message, 8000)
+
+        # a large file gets a progress dialog with Cancel (see ImportTask.start)
+        task.start(
+            self.runner,
+            self._review,
+            self._failed,
+            progress,
+            on_cancel=cancelled,
+            parent=self,
+            name=name,
+        )
 
     def _review(self, result: tuple[Any, Any]) -> None:
         """Show the proposals of an imported article; accepted ones become claims."""

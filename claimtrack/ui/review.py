@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import dataclasses
 import html
+import os
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
@@ -30,6 +31,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QProgressDialog,
     QPushButton,
     QSplitter,
     QTableView,
@@ -459,11 +461,31 @@ class ReviewPanel(QWidget):
         )
 
 
+# From this size on an import shows a progress dialog with Cancel: reading and extracting a
+# file this big takes long enough for a user to wonder, or to change their mind.
+LARGE_IMPORT_BYTES = 1_000_000
+
+
+class ImportProgress(QProgressDialog):
+    """Progress of one large import; Cancel stops the worker, and nothing is stored."""
+
+    def __init__(self, name: str, parent: QWidget | None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Import"))
+        self.setLabelText(self.tr("Reading and proposing claims in %1…").replace("%1", name))
+        self.setRange(0, 100)
+        self.setMinimumDuration(0)
+        self.setAutoClose(False)
+        self.setAutoReset(False)
+        self.setWindowModality(Qt.WindowModality.WindowModal)
+
+
 class ImportTask:
     """Read and extract a file (or pasted text) off the GUI thread, with progress.
 
     ``start(runner, on_done, on_error)`` calls ``on_done((loaded, proposals))`` on the GUI
-    thread; feed that to ``ReviewPanel.set_article``.
+    thread; feed that to ``ReviewPanel.set_article``.  With ``parent``, a large input
+    (``LARGE_IMPORT_BYTES``) shows an ``ImportProgress`` whose Cancel ends the task.
     """
 
     def __init__(self, path: str | None = None, *, text: str | None = None) -> None:
@@ -471,17 +493,32 @@ class ImportTask:
             raise ValueError("give a path or a text")
         self.path = path
         self.text = text
+        self.dialog: ImportProgress | None = None
+
+    @property
+    def large(self) -> bool:
+        if self.text is not None:
+            return len(self.text) >= LARGE_IMPORT_BYTES
+        try:
+            return os.stat(self.path or "").st_size >= LARGE_IMPORT_BYTES
+        except OSError:
+            return False  # reading it will say what is wrong
 
     def __call__(self, control: TaskControl) -> tuple[LoadedArticle, list[ProposedClaim]]:
         from claimtrack.services.intake import article_from_text, propose, read_article
 
-        control.progress(0, 3, "reading")
+        control.progress(0, 100, "reading")
         loaded = read_article(self.path) if self.path is not None else article_from_text(self.text)
         control.check()
-        control.progress(1, 3, "extracting")
-        proposals = propose(loaded)
+        control.progress(5, 100, "extracting")
+
+        def extracting(done: int, total: int) -> None:
+            control.check()  # raising Cancelled here ends the extraction
+            control.progress(5 + 94 * done // max(total, 1), 100, "extracting")
+
+        proposals = propose(loaded, extracting)
         control.check()
-        control.progress(3, 3, "done")
+        control.progress(100, 100, "done")
         return loaded, proposals
 
     def start(
@@ -490,8 +527,58 @@ class ImportTask:
         on_done: Callable[[Any], None],
         on_error: Callable[[BaseException], None],
         on_progress: Callable[[int, int, str], None] | None = None,
+        *,
+        on_cancel: Callable[[], None] | None = None,
+        parent: QWidget | None = None,
+        name: str = "",
     ) -> Any:
-        return runner.run(self, on_done=on_done, on_error=on_error, on_progress=on_progress)
+        if parent is None or not self.large:
+            return runner.run(
+                self,
+                on_done=on_done,
+                on_error=on_error,
+                on_progress=on_progress,
+                on_cancel=on_cancel,
+            )
+        dialog = self.dialog = ImportProgress(name, parent)
+
+        def ended(callback: Callable[..., None] | None, done: bool = False) -> Callable[..., None]:
+            def call(*args: Any) -> None:
+                cancelled = dialog.wasCanceled()
+                dialog.close()
+                dialog.deleteLater()
+                self.dialog = None
+                target = callback
+                if done and cancelled:  # finished just as Cancel was pressed: still cancelled
+                    target, args = on_cancel, ()
+                if target is not None:
+                    target(*args)
+
+            return call
+
+        def progress(done: int, total: int, step: str) -> None:
+            if not dialog.wasCanceled():
+                dialog.setValue(done)
+            if on_progress is not None:
+                on_progress(done, total, step)
+
+        handle = runner.run(
+            self,
+            on_done=ended(on_done, done=True),
+            on_error=ended(on_error),
+            on_progress=progress,
+            on_cancel=ended(on_cancel),
+        )
+        dialog.canceled.connect(handle.control.cancel)
+        dialog.show()
+        return handle
 
 
-__all__ = ["ChangeSet", "ImportTask", "ProposalModel", "ReviewPanel"]
+__all__ = [
+    "LARGE_IMPORT_BYTES",
+    "ChangeSet",
+    "ImportProgress",
+    "ImportTask",
+    "ProposalModel",
+    "ReviewPanel",
+]

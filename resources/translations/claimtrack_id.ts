@@ -898,6 +898,17 @@ Diperbarui %3 oleh %4</translation>
     </message>
   </context>
   <context>
+    <name>ImportProgress</name>
+    <message>
+      <source>Import</source>
+      <translation>Impor</translation>
+    </message>
+    <message>
+      <source>Reading and proposing claims in %1…</source>
+      <translation>Membaca dan mengusulkan klaim dalam %1…</translation>
+    </message>
+  </context>
+  <context>
     <name>MainWindow</name>
     <message numerus="yes">
       <source> (%n claims)</source>
@@ -1132,6 +1143,10 @@ Diperbarui %3 oleh %4</translation>
     <message>
       <source>Import Article</source>
       <translation>Impor Artikel</translation>
+    </message>
+    <message>
+      <source>Import of %1 cancelled; nothing was stored.</source>
+      <translation>Impor %1 dibatalkan; tidak ada yang disimpan.</translation>
     </message>
     <message>
       <source>Live: connected</source>
