@@ -35,7 +35,7 @@ from claimtrack.domain import (
 from claimtrack.extract import ProposedClaim, detect_language, extract_claims
 from claimtrack.services.articles import text_sha256
 from claimtrack.services.base import ServiceBase, changes
-from claimtrack.services.claims import _key_id, insert_claim
+from claimtrack.services.claims import _key_id, record_new_claim, stamp_new_claim
 from claimtrack.services.safe_read import (
     INSTALL_HINT,
     ArticleFileError,
@@ -887,7 +887,7 @@ class IntakeService(ServiceBase):
         outlet_id = (
             self._party(session, parties, article.outlet, outlet=True) if article.outlet else None
         )
-        ids: list[int] = []
+        pending: list[tuple[Claim, list[tuple[int, ChainRole]], str]] = []
         for p in proposals:
             if not (0 <= p.start < p.end <= len(article.text)):
                 raise ValidationError(f"A proposal lies outside the article ({p.start}–{p.end}).")
@@ -902,23 +902,25 @@ class IntakeService(ServiceBase):
                 chain.append((via_id, ChainRole.VIA))
             if outlet_id is not None and all(pid != outlet_id for pid, _ in chain):
                 chain.append((outlet_id, ChainRole.VIA))
-            claim_id = insert_claim(
-                self,
-                session,
-                Claim(
-                    article_id=article.id,
-                    text=p.text,
-                    start_offset=p.start,
-                    end_offset=p.end,
-                    kind=ClaimKind(p.kind).value,
-                    cue=p.cue,
-                    claimant_id=claimant_id,
-                    status_id=status_id,
-                    verdict_id=verdict_id,
-                ),
-                chain,
+            row = Claim(
+                article_id=article.id,
+                text=p.text,
+                start_offset=p.start,
+                end_offset=p.end,
+                kind=ClaimKind(p.kind).value,
+                cue=p.cue,
+                claimant_id=claimant_id,
+                status_id=status_id,
+                verdict_id=verdict_id,
             )
-            self._log(session, "claim", claim_id, "source", None, f"proposed ({p.cue})")
+            stamp_new_claim(self, row)
+            session.add(row)
+            pending.append((row, chain, p.cue))
+        session.flush()  # one multi-row INSERT for every claim; the ids come back
+        ids: list[int] = []
+        for row, chain, cue in pending:
+            claim_id = record_new_claim(self, session, row, chain)
+            self._log(session, "claim", claim_id, "source", None, f"proposed ({cue})")
             ids.append(claim_id)
         session.flush()
         return ids
