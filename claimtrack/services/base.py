@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from datetime import date, datetime
 from enum import Enum
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import text
+from sqlalchemy import insert, text
 from sqlalchemy.exc import IntegrityError, InterfaceError, OperationalError
 from sqlalchemy.orm.exc import StaleDataError
 from sqlmodel import Session, SQLModel
@@ -120,6 +120,30 @@ class ServiceBase:
                 new=history_text(new),
             )
         )
+
+    def _log_many(
+        self, session: Session, entries: Iterable[tuple[str, int, str, Any, Any]]
+    ) -> None:
+        """Log ``(entity, id, field, old, new)`` entries in one multi-row INSERT.
+
+        For the intake's thousands of rows: no ORM object per entry (building them was
+        a third of a large import's time); the rows are the ones :meth:`_log` writes.
+        """
+        at, by = utcnow(), self.editor
+        rows = [
+            {
+                "at": at,
+                "by": by,
+                "entity": entity,
+                "entity_id": entity_id,
+                "field": field,
+                "old": history_text(old),
+                "new": history_text(new),
+            }
+            for entity, entity_id, field, old, new in entries
+        ]
+        if rows:
+            session.execute(insert(History.__table__), rows)  # type: ignore[arg-type]
 
     def _get(self, session: Session, model: type[SQLModel], row_id: int) -> Any:
         row = session.get(model, row_id)

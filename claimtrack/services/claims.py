@@ -633,6 +633,24 @@ def _join_display(query: Select[Any], name: str) -> Select[Any]:
     return query
 
 
+def write_chains(
+    session: Session, chains: Iterable[tuple[int, Sequence[tuple[int, ChainRole | str]]]]
+) -> None:
+    """Write many claims' chains in one multi-row INSERT (the intake's bulk path)."""
+    rows = [
+        {
+            "claim_id": claim_id,
+            "position": position,
+            "party_id": party_id,
+            "role": ChainRole(role).value,
+        }
+        for claim_id, chain in chains
+        for position, (party_id, role) in enumerate(chain)
+    ]
+    if rows:
+        session.execute(insert(ClaimParty.__table__), rows)  # type: ignore[arg-type]
+
+
 def _write_chain(
     session: Session, claim_id: int, chain: Sequence[int | tuple[int, ChainRole | str]]
 ) -> None:

@@ -35,7 +35,7 @@ from claimtrack.domain import (
 from claimtrack.extract import ProposedClaim, detect_language, extract_claims
 from claimtrack.services.articles import text_sha256
 from claimtrack.services.base import ServiceBase, changes
-from claimtrack.services.claims import _key_id, record_new_claim, stamp_new_claim
+from claimtrack.services.claims import _key_id, stamp_new_claim, write_chains
 from claimtrack.services.safe_read import (
     INSTALL_HINT,
     ArticleFileError,
@@ -916,14 +916,22 @@ class IntakeService(ServiceBase):
             stamp_new_claim(self, row)
             session.add(row)
             pending.append((row, chain, p.cue))
-        session.flush()  # one multi-row INSERT for every claim; the ids come back
-        ids: list[int] = []
-        for row, chain, cue in pending:
-            claim_id = record_new_claim(self, session, row, chain)
-            self._log(session, "claim", claim_id, "source", None, f"proposed ({cue})")
-            ids.append(claim_id)
-        session.flush()
-        return ids
+        session.flush()  # every claim in a few statements; the ids come back
+        ids = [row.id for row, _, _ in pending]
+        assert all(i is not None for i in ids)
+        write_chains(session, ((row.id, chain) for row, chain, _ in pending))  # type: ignore[misc]
+        self._log_many(
+            session,
+            (
+                entry
+                for row, _, cue in pending
+                for entry in (
+                    ("claim", row.id, "(created)", None, row.text),
+                    ("claim", row.id, "source", None, f"proposed ({cue})"),
+                )
+            ),
+        )
+        return ids  # type: ignore[return-value]
 
     def _party(
         self,
