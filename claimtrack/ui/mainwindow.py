@@ -35,6 +35,7 @@ from claimtrack import settings as keys
 from claimtrack.domain import ClaimFilter
 from claimtrack.settings import Settings
 from claimtrack.ui.actions import Actions
+from claimtrack.ui.columns import fit_claim_columns, hide_extra_columns, install_column_menu
 from claimtrack.ui.models.claims import PAGE, ClaimTableModel
 from claimtrack.ui.models.sidebar import SCOPE_ROLE, SidebarData, SidebarModel, gather, scope_parts
 from claimtrack.ui.tasks import Cancelled, TaskControl, TaskRunner
@@ -226,6 +227,8 @@ class MainWindow(QMainWindow):
         self._article.text.new_claim_action = self.actions_.new_claim
         self._detail = DetailPane()
         self._detail.setObjectName("detailPane")
+        # An explicit floor, below the form's own hint, so the table's columns fit at 1280.
+        self._detail.setMinimumWidth(345)
         a = self.actions_
         for splitter, index, name, widget, action in (
             (self.side, 1, "chart", self._chart, None),
@@ -273,6 +276,7 @@ class MainWindow(QMainWindow):
         self.side.addWidget(self._panes["chart"])
         self.side.setStretchFactor(0, 1)
         self.side.setSizes([520, 240])
+        self.side.setMinimumWidth(170)
 
         self.filterbar = FilterBar()
         self.model = ClaimTableModel(parent=self)
@@ -296,8 +300,9 @@ class MainWindow(QMainWindow):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setHighlightSections(False)
-        for column, width in enumerate((290, 90, 140, 105, 115, 130, 100, 80, 115)):
-            header.resizeSection(column, width)
+        fit_claim_columns(self.table)
+        hide_extra_columns(self.table)
+        install_column_menu(self.table)
 
         table_box = QWidget()
         table_layout = QVBoxLayout(table_box)
@@ -317,7 +322,8 @@ class MainWindow(QMainWindow):
         self.splitter.addWidget(self._panes["detail"])
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setCollapsible(1, False)
-        self.splitter.setSizes([230, 720, 430])
+        # Sidebar and detail narrow enough that the table's six main columns fit at 1280.
+        self.splitter.setSizes([175, 760, 345])
 
         central = QWidget()
         layout = QVBoxLayout(central)
@@ -1487,6 +1493,7 @@ class MainWindow(QMainWindow):
         self._update_counts()
         self.refresh_sidebar()
         self.filterbar.retranslate()
+        fit_claim_columns(self.table)
         self.detail.retranslate()
         self.banner.retranslate()
         self.model.set_services(self.services, keep_rows=True)
