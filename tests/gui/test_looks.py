@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
-from PySide6.QtCore import QLocale
+from PySide6.QtCore import QLocale, QTime
 from PySide6.QtWidgets import QApplication
 
 from claimtrack.ui import i18n
@@ -85,3 +85,43 @@ def test_hidden_columns_come_back_from_the_header_menu(qtbot, make_window, sampl
     assert header.isSectionHidden(tags)
     header.setSectionHidden(tags, False)
     assert not header.isSectionHidden(tags)
+
+
+def test_history_shows_labels_and_dates_in_the_interface_language(
+    qtbot, make_window, sample_db, language
+):
+    from datetime import datetime
+
+    from claimtrack.services import Services
+    from claimtrack.store import open_store
+
+    store = open_store(sample_db)
+    services = Services(store, "Ayu")
+    claim = next(c for c in services.claims.list() if c.status != "in_progress")
+    services.claims.update(claim.id, status="in_progress", verdict="mostly_false")
+    store.close()
+
+    window = make_window()
+    open_and_wait(qtbot, window, sample_db)
+    window.select_claim(claim.id)
+    model = window.detail.history_model
+    qtbot.waitUntil(lambda: model.rowCount() > 0, timeout=10_000)
+    rows = [
+        [model.index(r, c).data() for c in range(model.columnCount())]
+        for r in range(model.rowCount())
+    ]
+    after = {row[2]: row[4] for row in rows}
+    expected = {"en": ("In progress", "Mostly false"), "id": None}[language]
+    assert "in_progress" not in after.values() and "mostly_false" not in after.values()
+    status_text = window.detail.status.itemText(window.detail.status.findData("in_progress"))
+    assert after["status"] == status_text
+    if expected:
+        assert (after["status"], after["verdict"]) == expected
+    else:
+        assert after["status"] != "In progress"
+    # The date is the locale's short format, not a fixed pattern.
+    moment = QLocale().toDateTime(rows[0][0], QLocale.FormatType.ShortFormat)
+    assert moment.isValid(), rows[0][0]
+    now = datetime.now()  # two-digit years parse into the 1900s: compare day and time only
+    assert (moment.date().month(), moment.date().day()) == (now.month, now.day)
+    assert abs(moment.time().msecsTo(QTime.currentTime())) < 3_600_000
