@@ -1080,13 +1080,14 @@ class MainWindow(QMainWindow):
         claim_id = self.current_claim_id()
         if services is None or claim_id is None:
             self.detail.load(None)
-            if services is None:
-                self.article.clear()
+            # No claim selected (a search left it out, or it was deleted): no stale highlight.
+            self.article.clear()
             return
         row = self.model.row_of(claim_id)
         record = self.model.record(row) if row is not None else None
         if record is None:
             self.detail.load(None)
+            self.article.clear()
             return
         self.detail.load(record, *services.claim_details(claim_id))
         self._show_article(record)

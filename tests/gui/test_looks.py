@@ -125,3 +125,40 @@ def test_history_shows_labels_and_dates_in_the_interface_language(
     now = datetime.now()  # two-digit years parse into the 1900s: compare day and time only
     assert (moment.date().month(), moment.date().day()) == (now.month, now.day)
     assert abs(moment.time().msecsTo(QTime.currentTime())) < 3_600_000
+
+
+def _highlighted(window) -> list[int]:
+    """The claims whose span the article pane marks as the chosen one (underlined)."""
+    article = window.article
+    return [
+        s.claim_id
+        for s, sel in zip(article.spans, article.text.extraSelections(), strict=True)
+        if sel.format.underlineStyle() != sel.format.UnderlineStyle.NoUnderline
+    ]
+
+
+def test_search_and_delete_leave_no_stale_highlight(qtbot, make_window, sample_db):
+    window = make_window()
+    open_and_wait(qtbot, window, sample_db)
+    first = window.model.record(0)
+    with qtbot.waitSignal(window.detailShown, timeout=10_000):
+        window.select_claim(first.id)
+    assert _highlighted(window) == [first.id]
+
+    # A search that leaves the selected claim out.
+    with qtbot.waitSignal(window.claimsShown, timeout=10_000):
+        qtbot.keyClicks(window.filterbar.search, "zzz-no-such-claim")
+    qtbot.waitUntil(lambda: window.model.rowCount() == 0, timeout=10_000)
+    qtbot.waitUntil(lambda: not _highlighted(window), timeout=10_000)
+    assert window.article.text.toPlainText() == ""
+
+    with qtbot.waitSignal(window.claimsShown, timeout=10_000):
+        window.filterbar.search.clear()
+        window.filterbar.search.returnPressed.emit()
+    qtbot.waitUntil(lambda: window.model.rowCount() > 0, timeout=10_000)
+    with qtbot.waitSignal(window.detailShown, timeout=10_000):
+        window.select_claim(first.id)
+    assert _highlighted(window) == [first.id]
+    window.delete_selected()
+    qtbot.waitUntil(lambda: window.model.row_of(first.id) is None, timeout=10_000)
+    qtbot.waitUntil(lambda: first.id not in _highlighted(window), timeout=10_000)
