@@ -36,6 +36,7 @@ from claimtrack.domain import ClaimFilter
 from claimtrack.settings import Settings
 from claimtrack.ui.actions import Actions
 from claimtrack.ui.columns import fit_claim_columns, hide_extra_columns, install_column_menu
+from claimtrack.ui.errortext import translate_error
 from claimtrack.ui.models.claims import PAGE, ClaimTableModel
 from claimtrack.ui.models.sidebar import SCOPE_ROLE, SidebarData, SidebarModel, gather, scope_parts
 from claimtrack.ui.tasks import Cancelled, TaskControl, TaskRunner
@@ -988,6 +989,7 @@ class MainWindow(QMainWindow):
         QTimer.singleShot(0, self._refresh_choices)
 
     def _edit_failed(self, message: str) -> None:
+        message = translate_error(message)
         self.statusBar().showMessage(message, 10000)
         self.failed.emit(message)
         show_error(self, self.tr("Could not save"), message)
@@ -1009,7 +1011,7 @@ class MainWindow(QMainWindow):
             self.damaged_dialog = dialog
             dialog.open()
             return
-        message = str(exc) or exc.__class__.__name__
+        message = translate_error(str(exc) or exc.__class__.__name__)
         self.statusBar().showMessage(message, 10000)
         self.failed.emit(message)
         from claimtrack.ui.crash import report_unexpected

@@ -162,3 +162,52 @@ def test_search_and_delete_leave_no_stale_highlight(qtbot, make_window, sample_d
     window.delete_selected()
     qtbot.waitUntil(lambda: window.model.row_of(first.id) is None, timeout=10_000)
     qtbot.waitUntil(lambda: first.id not in _highlighted(window), timeout=10_000)
+
+
+def _error_boxes() -> list:
+    from PySide6.QtWidgets import QMessageBox
+
+    return [w for w in QApplication.topLevelWidgets() if isinstance(w, QMessageBox)]
+
+
+def test_opening_a_file_that_is_not_a_database_says_so_in_the_interface_language(
+    qtbot, make_window, tmp_path, language
+):
+    bogus = tmp_path / "notes.sqlite"
+    bogus.write_bytes(b"these are notes, not a database\n" * 200)
+    window = make_window()
+    with qtbot.waitSignal(window.failed, timeout=20_000) as failed:
+        window.open_database(str(bogus), create=False)
+    message = failed.args[0]
+    assert str(bogus) in message
+    wanted = {"en": "is not a ClaimTrack database", "id": "bukan basis data ClaimTrack"}
+    assert wanted[language] in message
+    qtbot.waitUntil(lambda: bool(_error_boxes()), timeout=10_000)
+    assert any(wanted[language] in box.text() for box in _error_boxes())
+    for box in _error_boxes():
+        box.close()
+
+
+def test_a_locked_database_is_reported_in_indonesian(qtbot, make_window, sample_db, qapp):
+    import sqlite3
+
+    saved = QLocale()
+    i18n.install_language(qapp, "id")
+    try:
+        window = make_window()
+        open_and_wait(qtbot, window, sample_db)
+        holder = sqlite3.connect(sample_db, timeout=0)
+        holder.execute("BEGIN EXCLUSIVE")
+        try:
+            claim = window.model.record(0)
+            with qtbot.waitSignal(window.failed, timeout=30_000) as failed:
+                window.desk.edit_cell(claim.id, "assignee", "Budi", "ubah")
+            assert "sedang dipakai program lain" in failed.args[0], failed.args[0]
+        finally:
+            holder.rollback()
+            holder.close()
+        for box in _error_boxes():
+            box.close()
+    finally:
+        i18n.install_language(qapp, "en")
+        QLocale.setDefault(saved)
