@@ -235,7 +235,12 @@ def _keep_headings_with_text(
         headings = [h for h in headings if h.blockFormat().headingLevel() <= 2]
     moved = False
     for heading in headings:
+        previous = heading.previous()
+        if previous.isValid() and previous.blockFormat().headingLevel() and heading != headings[0]:
+            continue  # not the first of a run of headings: the run moves as one
         following = heading.next()
+        while following.isValid() and following.blockFormat().headingLevel():
+            following = following.next()  # "Claims" then a claim's heading: both go along
         if not following.isValid():
             continue
         top = layout.blockBoundingRect(heading).top()

@@ -35,6 +35,8 @@ from claimtrack import settings as keys
 from claimtrack.domain import ClaimFilter
 from claimtrack.settings import Settings
 from claimtrack.ui.actions import Actions
+from claimtrack.ui.columns import fit_claim_columns, hide_extra_columns, install_column_menu
+from claimtrack.ui.errortext import translate_error
 from claimtrack.ui.models.claims import PAGE, ClaimTableModel
 from claimtrack.ui.models.sidebar import SCOPE_ROLE, SidebarData, SidebarModel, gather, scope_parts
 from claimtrack.ui.tasks import Cancelled, TaskControl, TaskRunner
@@ -226,6 +228,8 @@ class MainWindow(QMainWindow):
         self._article.text.new_claim_action = self.actions_.new_claim
         self._detail = DetailPane()
         self._detail.setObjectName("detailPane")
+        # An explicit floor, below the form's own hint, so the table's columns fit at 1280.
+        self._detail.setMinimumWidth(345)
         a = self.actions_
         for splitter, index, name, widget, action in (
             (self.side, 1, "chart", self._chart, None),
@@ -273,6 +277,7 @@ class MainWindow(QMainWindow):
         self.side.addWidget(self._panes["chart"])
         self.side.setStretchFactor(0, 1)
         self.side.setSizes([520, 240])
+        self.side.setMinimumWidth(170)
 
         self.filterbar = FilterBar()
         self.model = ClaimTableModel(parent=self)
@@ -296,8 +301,9 @@ class MainWindow(QMainWindow):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setHighlightSections(False)
-        for column, width in enumerate((290, 90, 140, 105, 115, 130, 100, 80, 115)):
-            header.resizeSection(column, width)
+        fit_claim_columns(self.table)
+        hide_extra_columns(self.table)
+        install_column_menu(self.table)
 
         table_box = QWidget()
         table_layout = QVBoxLayout(table_box)
@@ -317,7 +323,8 @@ class MainWindow(QMainWindow):
         self.splitter.addWidget(self._panes["detail"])
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setCollapsible(1, False)
-        self.splitter.setSizes([230, 720, 430])
+        # Sidebar and detail narrow enough that the table's six main columns fit at 1280.
+        self.splitter.setSizes([175, 760, 345])
 
         central = QWidget()
         layout = QVBoxLayout(central)
@@ -982,6 +989,7 @@ class MainWindow(QMainWindow):
         QTimer.singleShot(0, self._refresh_choices)
 
     def _edit_failed(self, message: str) -> None:
+        message = translate_error(message)
         self.statusBar().showMessage(message, 10000)
         self.failed.emit(message)
         show_error(self, self.tr("Could not save"), message)
@@ -1003,7 +1011,7 @@ class MainWindow(QMainWindow):
             self.damaged_dialog = dialog
             dialog.open()
             return
-        message = str(exc) or exc.__class__.__name__
+        message = translate_error(str(exc) or exc.__class__.__name__)
         self.statusBar().showMessage(message, 10000)
         self.failed.emit(message)
         from claimtrack.ui.crash import report_unexpected
@@ -1074,13 +1082,14 @@ class MainWindow(QMainWindow):
         claim_id = self.current_claim_id()
         if services is None or claim_id is None:
             self.detail.load(None)
-            if services is None:
-                self.article.clear()
+            # No claim selected (a search left it out, or it was deleted): no stale highlight.
+            self.article.clear()
             return
         row = self.model.row_of(claim_id)
         record = self.model.record(row) if row is not None else None
         if record is None:
             self.detail.load(None)
+            self.article.clear()
             return
         self.detail.load(record, *services.claim_details(claim_id))
         self._show_article(record)
@@ -1500,6 +1509,7 @@ class MainWindow(QMainWindow):
         self._update_counts()
         self.refresh_sidebar()
         self.filterbar.retranslate()
+        fit_claim_columns(self.table)
         self.detail.retranslate()
         self.banner.retranslate()
         self.model.set_services(self.services, keep_rows=True)

@@ -1709,6 +1709,49 @@ Diperbarui %3 oleh %4</translation>
     </message>
   </context>
   <context>
+    <name>StoreError</name>
+    <message>
+      <source>%1 cannot be opened: check that the folder exists and is writable.</source>
+      <translation>%1 tidak dapat dibuka: periksa bahwa foldernya ada dan dapat ditulisi.</translation>
+    </message>
+    <message>
+      <source>%1 cannot be written: the file or its folder is read-only.</source>
+      <translation>%1 tidak dapat ditulisi: berkas atau foldernya hanya-baca.</translation>
+    </message>
+    <message>
+      <source>%1 is in use by another program; close it there or try again in a moment.</source>
+      <translation>%1 sedang dipakai program lain; tutup di sana atau coba lagi sebentar lagi.</translation>
+    </message>
+    <message>
+      <source>%1 is not a ClaimTrack database (it is not a SQLite file).</source>
+      <translation>%1 bukan basis data ClaimTrack (bukan berkas SQLite).</translation>
+    </message>
+    <message>
+      <source>%1 is not a ClaimTrack database.</source>
+      <translation>%1 bukan basis data ClaimTrack.</translation>
+    </message>
+    <message>
+      <source>%1 is read-only; open it read-only or change its permissions.</source>
+      <translation>%1 hanya-baca; buka dalam mode hanya-baca atau ubah izinnya.</translation>
+    </message>
+    <message>
+      <source>%1permission denied; check who may write there.</source>
+      <translation>%1izin ditolak; periksa siapa yang boleh menulis di sana.</translation>
+    </message>
+    <message>
+      <source>%1the disk is full or the file is too large; nothing more was written.</source>
+      <translation>%1disk penuh atau berkas terlalu besar; tidak ada lagi yang ditulis.</translation>
+    </message>
+    <message>
+      <source>%1the disk or folder is read-only.</source>
+      <translation>%1disk atau folder hanya-baca.</translation>
+    </message>
+    <message>
+      <source>The disk holding %1 is full; nothing was written.</source>
+      <translation>Disk tempat %1 penuh; tidak ada yang ditulis.</translation>
+    </message>
+  </context>
+  <context>
     <name>VerdictLabel</name>
     <message>
       <source>Accurate</source>

@@ -12,7 +12,14 @@ from datetime import datetime
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QLocale,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
 from PySide6.QtGui import QColor
 
 from claimtrack.domain import ClaimKind
@@ -341,7 +348,7 @@ class ClaimTableModel(QAbstractTableModel):
             return ", ".join(record.tags)
         if key == "assignee":
             return record.assignee
-        return _local_minute(record.updated_at)
+        return _local_minute(record.updated_at, QLocale().name())
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         if 0 <= column < len(COLUMNS):
@@ -349,9 +356,12 @@ class ClaimTableModel(QAbstractTableModel):
 
 
 @lru_cache(maxsize=8192)
-def _local_minute(moment: datetime) -> str:
-    """Local time to the minute; cached, as every repaint asks again for each row."""
-    return moment.astimezone().strftime("%Y-%m-%d %H:%M")
+def _local_minute(moment: datetime, _locale: str) -> str:
+    """Local time in the locale's short format; cached (per locale), as every repaint asks
+    again for each row."""
+    from claimtrack.ui.i18n import format_date
+
+    return format_date(moment)
 
 
 def _plain_tooltip(text: str) -> str:

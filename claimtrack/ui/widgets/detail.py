@@ -59,7 +59,10 @@ if TYPE_CHECKING:
 
 
 def _local(moment: datetime | None) -> str:
-    return moment.astimezone().strftime("%Y-%m-%d %H:%M") if moment else ""
+    """A moment in the interface language's own short date and time format."""
+    from claimtrack.ui.i18n import format_date
+
+    return format_date(moment) if moment else ""
 
 
 class _FocusOut(QObject):
@@ -560,14 +563,25 @@ class DetailPane(QWidget):
         )
         return page
 
+    def _history_value(self, field: str, value: str | None) -> str:
+        """Status, verdict and kind keys as the labels the rest of the window shows."""
+        if not value:
+            return ""
+        combo = {"status": self.status, "verdict": self.verdict, "kind": self.kind}.get(field)
+        if combo is not None:
+            index = combo.findData(value)
+            if index >= 0:
+                return combo.itemText(index)
+        return value
+
     def _history_tab(self) -> QWidget:
         self.history_model: RecordTableModel[HistoryRecord] = RecordTableModel(
             [
                 (self.tr("When"), lambda h: _local(h.at)),
                 (self.tr("Who"), lambda h: h.by),
                 (self.tr("Field"), lambda h: h.field),
-                (self.tr("Before"), lambda h: h.old or ""),
-                (self.tr("After"), lambda h: h.new or ""),
+                (self.tr("Before"), lambda h: self._history_value(h.field, h.old)),
+                (self.tr("After"), lambda h: self._history_value(h.field, h.new)),
             ],
             self,
         )

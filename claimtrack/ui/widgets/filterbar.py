@@ -11,12 +11,15 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Any
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QSize, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QComboBox,
+    QGridLayout,
     QHBoxLayout,
     QLineEdit,
     QPushButton,
+    QStyle,
+    QStyleOptionComboBox,
     QVBoxLayout,
     QWidget,
 )
@@ -60,10 +63,19 @@ class FilterBar(QWidget):
         top = QHBoxLayout()
         top.addWidget(self.search, 1)
         top.addWidget(self.save_button)
-        combos = QHBoxLayout()
-        for combo in (self.status, self.verdict, self.kind, self.party, self.tag, self.assignee):
-            combos.addWidget(combo, 1)
+        # Two rows of three: in one row of six the Indonesian labels were clipped
+        # ("Semua statu") at the default window size.
+        combos = QGridLayout()
+        combos.setHorizontalSpacing(4)
+        combos.setVerticalSpacing(4)
+        for i, combo in enumerate(
+            (self.status, self.verdict, self.kind, self.party, self.tag, self.assignee)
+        ):
+            combos.addWidget(combo, i // 3, i % 3)
             combo.activated.connect(self._combo_changed)
+        for column in range(3):
+            combos.setColumnStretch(column, 1)
+        self._fit_combos()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(4)
@@ -84,6 +96,14 @@ class FilterBar(QWidget):
             combo.setItemText(0, anything)
         for i, kind in enumerate(ClaimKind, start=1):
             self.kind.setItemText(i, kind_label(kind))
+        self._fit_combos()
+
+    def _fit_combos(self) -> None:
+        """Each menu at least as wide as its "any" entry and, for status, verdict and kind
+        (short, known lists), its longest entry; party and tag names may be long and elide."""
+        for combo in (self.status, self.verdict, self.kind, self.party, self.tag, self.assignee):
+            count = combo.count() if combo in (self.status, self.verdict, self.kind) else 1
+            combo.setMinimumWidth(combo_width_for(combo, count))
 
     def _combo(self, anything: str) -> QComboBox:
         combo = QComboBox()
@@ -116,6 +136,7 @@ class FilterBar(QWidget):
                 combo.addItem(label, data)
             combo.setCurrentIndex(max(combo.findData(current), 0))
             combo.blockSignals(False)
+        self._fit_combos()
 
     # ------------------------------------------------------------------ state
     @property
@@ -167,3 +188,15 @@ class FilterBar(QWidget):
     def _emit(self, flt: ClaimFilter) -> None:
         self._filter = flt
         self.changed.emit(flt)
+
+
+def combo_width_for(combo: QComboBox, count: int) -> int:
+    """The width the style needs to show the longest of the first ``count`` entries whole."""
+    metrics = combo.fontMetrics()
+    text = max((metrics.horizontalAdvance(combo.itemText(i)) for i in range(count)), default=0)
+    option = QStyleOptionComboBox()
+    combo.initStyleOption(option)
+    size = QSize(text, metrics.height())
+    return (
+        combo.style().sizeFromContents(QStyle.ContentsType.CT_ComboBox, option, size, combo).width()
+    )
