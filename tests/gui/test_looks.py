@@ -227,3 +227,28 @@ def test_a_locked_database_is_reported_in_indonesian(qtbot, make_window, sample_
     finally:
         i18n.install_language(qapp, "en")
         QLocale.setDefault(saved)
+
+
+def test_detail_pane_shows_its_buttons_and_choices_whole(qtbot, make_window, sample_db, language):
+    """The narrow detail pane (so the table fits) still shows every button and choice whole."""
+    from PySide6.QtWidgets import QComboBox, QToolButton
+
+    window = make_window()
+    open_and_wait(qtbot, window, sample_db)
+    window.table.selectRow(1)
+    detail = window._detail
+    qtbot.waitUntil(lambda: detail.findChild(QComboBox) is not None and detail.isVisible())
+    buttons = [b for b in detail.findChildren(QToolButton) if b.isVisible() and b.text()]
+    assert buttons
+    for button in buttons:
+        assert button.width() >= button.sizeHint().width(), button.text()
+    combos = [  # the label choices; a typed claimant name may be longer than any pane
+        c
+        for c in detail.findChildren(QComboBox)
+        if c.isVisible() and c.currentText() and not c.isEditable()
+    ]
+    assert len(combos) >= 3  # kind, status, verdict
+    for combo in combos:
+        advance = combo.fontMetrics().horizontalAdvance(combo.currentText())
+        assert combo.width() >= advance + 20, combo.currentText()
+    save_shot(window, f"detail_{language}.png")
