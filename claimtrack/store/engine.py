@@ -51,7 +51,7 @@ def check_database_url(target: str) -> None:
     Shared by the command line and the window (no Qt here), so a mistyped scheme reads the
     same everywhere instead of SQLAlchemy's "Can't load plugin" or a traceback.
     """
-    scheme, colon, rest = target.partition(":")
+    scheme, colon, _rest = target.partition(":")
     if "://" not in target:
         # "sqlite:/x", "postgres:x": a URL missing its slashes (a Windows drive "C:" is a path).
         if not colon or len(scheme) < 2 or not re.fullmatch(r"[A-Za-z][A-Za-z0-9+.\-]*", scheme):
@@ -61,13 +61,9 @@ def check_database_url(target: str) -> None:
     else:
         scheme = target.split("://", 1)[0]
     backend, _, driver = scheme.lower().partition("+")
-    if "://" in target and backend in _WORKING_BACKENDS and driver in ("", "psycopg", "pysqlite"):
-        if backend == "sqlite" and driver == "psycopg":
-            pass
-        elif backend == "postgresql" and driver == "pysqlite":
-            pass
-        else:
-            return
+    fitting = {"sqlite": ("", "pysqlite"), "postgresql": ("", "psycopg")}
+    if "://" in target and driver in fitting.get(backend, ()):
+        return
     hint = ""
     if backend in ("postgres", "postgresql"):
         hint = " For PostgreSQL write postgresql+psycopg://USER@HOST/NAME."
