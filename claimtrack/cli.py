@@ -272,7 +272,14 @@ def _services(args: argparse.Namespace, *, create: bool = False) -> Any:
     from claimtrack.services import Services
     from claimtrack.store import open_store
 
-    store = open_store(args.db, readonly=args.read_only, create=create or args.db is None)
+    # Read commands (create False) never make or migrate a database: an empty or foreign
+    # file is an error, not a new schema written into it.
+    store = open_store(
+        args.db,
+        readonly=args.read_only,
+        create=create or args.db is None,
+        upgrade_schema=create or args.db is None,
+    )
     return Services(store, editor_name())
 
 
@@ -307,6 +314,8 @@ def _list(args: argparse.Namespace, out: IO[str]) -> int:
             article_id=args.article,
             search=args.search,
         )
+        if args.article is not None and not _article_exists(services, args.article):
+            raise UsageError(f"Article {args.article} does not exist.")
         records = services.claims.list(flt)
     finally:
         services.store.close()
@@ -318,6 +327,13 @@ def _list(args: argparse.Namespace, out: IO[str]) -> int:
     else:
         _print_table(records, out)
     return 0
+
+
+def _article_exists(services: Any, article_id: int) -> bool:
+    from claimtrack.store.models import Article
+
+    with services.store.session() as session:
+        return session.get(Article, article_id) is not None
 
 
 def _check_keys(what: str, given: list[str], known: list[str]) -> None:

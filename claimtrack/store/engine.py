@@ -8,6 +8,7 @@ before anything is changed on disk.
 from __future__ import annotations
 
 import os
+import re
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -38,6 +39,52 @@ DEFAULT_BUSY_TIMEOUT = 5.0
 
 def is_url(target: str) -> bool:
     return "://" in target
+
+
+_SCHEMES_HELP = "a file path, sqlite:///PATH or postgresql+psycopg://USER@HOST/NAME"
+_WORKING_BACKENDS = {"sqlite", "postgresql"}
+
+
+def check_database_url(target: str) -> None:
+    """Raise a one-sentence StoreError for a database URL ClaimTrack cannot open.
+
+    Shared by the command line and the window (no Qt here), so a mistyped scheme reads the
+    same everywhere instead of SQLAlchemy's "Can't load plugin" or a traceback.
+    """
+    scheme, colon, _rest = target.partition(":")
+    if "://" not in target:
+        # "sqlite:/x", "postgres:x": a URL missing its slashes (a Windows drive "C:" is a path).
+        if not colon or len(scheme) < 2 or not re.fullmatch(r"[A-Za-z][A-Za-z0-9+.\-]*", scheme):
+            return
+        if scheme.split("+")[0].lower() not in {*_WORKING_BACKENDS, "postgres", "sqlite3"}:
+            return
+    else:
+        scheme = target.split("://", 1)[0]
+    backend, _, driver = scheme.lower().partition("+")
+    fitting = {"sqlite": ("", "pysqlite"), "postgresql": ("", "psycopg")}
+    if "://" in target and driver in fitting.get(backend, ()):
+        return
+    hint = ""
+    if backend in ("postgres", "postgresql"):
+        hint = " For PostgreSQL write postgresql+psycopg://USER@HOST/NAME."
+    raise StoreError(
+        f"{target!r} is not a database address ClaimTrack can open; give {_SCHEMES_HELP}.{hint}"
+    )
+
+
+_SQLITE_HEADER = b"SQLite format 3\x00"
+
+
+def _check_is_sqlite_file(path: Path) -> None:
+    """Refuse a file that is not a SQLite database before SQLite touches it: opening a
+    zero-byte or foreign file read-write would otherwise write a schema into it."""
+    try:
+        with path.open("rb") as handle:
+            header = handle.read(len(_SQLITE_HEADER))
+    except OSError:
+        return  # the open below says what is wrong
+    if header != _SQLITE_HEADER:
+        raise StoreError(f"{path} is not a ClaimTrack database.")
 
 
 def describe_sqlite_error(exc: BaseException, path: Path | None) -> StoreError:
@@ -264,12 +311,17 @@ def open_store(
     migrate: bool = True,
     create: bool = True,
     quick_check: bool = True,
+    upgrade_schema: bool = True,
 ) -> Store:
     """Open a database by path or SQLAlchemy URL and bring it up to date.
 
     ``target`` None means the default SQLite file in the user data directory; ``create``
-    False refuses to make a new file (so a mistyped path is an error, not an empty list).
+    False refuses to make a new file or schema (so a mistyped path or an empty file is an
+    error, not an empty list); ``upgrade_schema`` False (read commands) refuses to migrate
+    an older schema rather than change a file the user only asked to read.
     """
+    if isinstance(target, str):
+        check_database_url(target)
     path = _resolve_sqlite_path(target)
     backend_pids: set[int] = set()
     if path is None:
@@ -287,6 +339,8 @@ def open_store(
     else:
         if not create and not path.exists():
             raise StoreError(f"{path} does not exist.")
+        if not create and path.is_file():
+            _check_is_sqlite_file(path)
         _check_sqlite_location(path, readonly)
         uri = "file:" + quote(str(path)) + ("?mode=ro" if readonly else "")
 
@@ -303,7 +357,7 @@ def open_store(
         if path is not None and quick_check:
             _check_sqlite_file(store)
         if migrate:
-            _migrate(store)
+            _migrate(store, create=create, upgrade_schema=upgrade_schema)
     except StoreError:
         store.close()
         raise
@@ -402,10 +456,12 @@ def known_revisions() -> set[str]:
     return {rev.revision for rev in script.walk_revisions()}
 
 
-def _migrate(store: Store) -> None:
+def _migrate(store: Store, *, create: bool = True, upgrade_schema: bool = True) -> None:
     revision = current_revision(store)
     if revision == HEAD_REVISION:
         return
+    if revision is None and not create:
+        raise StoreError(f"{store.display_name} is not a ClaimTrack database.")
     if revision is not None and revision not in known_revisions():
         raise NewerSchemaError(
             f"{store.display_name} was written by a newer version of ClaimTrack "
@@ -414,6 +470,12 @@ def _migrate(store: Store) -> None:
     if store.readonly:
         raise StoreError(
             f"{store.display_name} needs a schema upgrade, which a read-only database cannot take."
+        )
+    if not upgrade_schema:
+        raise StoreError(
+            f"{store.display_name} was made by an older ClaimTrack and needs a schema upgrade; "
+            "open it in the app (or with a writing command such as `claimtrack sample`) "
+            "first. Nothing was changed."
         )
     if revision is not None and store.path is not None:
         from claimtrack.store.backup import backup_path
