@@ -38,6 +38,7 @@ class Report:
     lines: list[tuple[str, str]] = field(default_factory=list)
     problems: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
+    foreign: bool = False  # a readable database that is not ClaimTrack's
 
     def add(self, label: str, value: str) -> None:
         self.lines.append((label, value))
@@ -86,6 +87,8 @@ def _check_sqlite(path: Path, quick: bool, out: IO[str]) -> int:
         return _unreadable(out, str(path), f"{path} does not exist.")
     if not path.is_file():
         return _unreadable(out, str(path), f"{path} is a folder, not a database file.")
+    if path.stat().st_size == 0:  # SQLite would read it as an empty database: it is not ours
+        return _unreadable(out, str(path), f"{path} is not a ClaimTrack database.")
     try:
         conn = _connect_read_only(path)
     except sqlite3.Error as exc:
@@ -192,8 +195,11 @@ def _schema_line(report: Report, tables: set[str], revision: Any) -> None:
         if tables - {"sqlite_sequence"}:
             report.add("Schema", "not a ClaimTrack database (no schema version)")
             report.notes.append("This is a database, but not one of ClaimTrack's.")
-        else:
-            report.add("Schema", "empty (a new database)")
+            report.foreign = True
+        else:  # ClaimTrack writes its schema when it creates a file: an empty one is not ours
+            report.add("Schema", "empty: not a ClaimTrack database")
+            report.notes.append("This is an empty SQLite database, not one of ClaimTrack's.")
+            report.foreign = True
         return
     row = revision()
     current = row[0] if row else None
@@ -248,6 +254,10 @@ def _finish(out: IO[str], report: Report, path: Path | None) -> int:
             else ""
         )
         out.write(f"Verdict: DAMAGED.{advice}\n")
+        return EXIT_DAMAGED
+    if report.foreign:
+        out.write("Verdict: not a ClaimTrack database.\n")
+        print(f"claimtrack: {report.where} is not a ClaimTrack database.", file=sys.stderr)
         return EXIT_DAMAGED
     out.write("Verdict: healthy.\n")
     return EXIT_HEALTHY

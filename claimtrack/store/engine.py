@@ -64,11 +64,15 @@ def check_database_url(target: str) -> None:
     fitting = {"sqlite": ("", "pysqlite"), "postgresql": ("", "psycopg")}
     if "://" in target and driver in fitting.get(backend, ()):
         return
+    # Never echo a password into a terminal or a dialog.
+    shown = re.sub(r"^([^:/]+://[^:@/]+):[^@/]*@", r"\1:***@", target)
     hint = ""
     if backend in ("postgres", "postgresql"):
-        hint = " For PostgreSQL write postgresql+psycopg://USER@HOST/NAME."
+        rest = shown.split("://", 1)[1] if "://" in shown else "USER@HOST/NAME"
+        hint = f" For PostgreSQL write postgresql+psycopg://{rest}"
+        hint = hint if hint.endswith(".") else hint + "."
     raise StoreError(
-        f"{target!r} is not a database address ClaimTrack can open; give {_SCHEMES_HELP}.{hint}"
+        f"{shown!r} is not a database address ClaimTrack can open; give {_SCHEMES_HELP}.{hint}"
     )
 
 
@@ -339,7 +343,7 @@ def open_store(
     else:
         if not create and not path.exists():
             raise StoreError(f"{path} does not exist.")
-        if not create and path.is_file():
+        if path.is_file():  # even New Database: an existing file is never written over
             _check_is_sqlite_file(path)
         _check_sqlite_location(path, readonly)
         uri = "file:" + quote(str(path)) + ("?mode=ro" if readonly else "")
