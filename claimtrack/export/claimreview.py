@@ -29,6 +29,13 @@ def publishable(claim: ReportClaim) -> bool:
     return claim.verdict.rated
 
 
+def written_and_left_out(report: Report) -> tuple[int, int]:
+    """How many claims a ClaimReview file holds, and how many it leaves out (no verdict):
+    "Exported 18" for a file of 3 reviews misleads the editor who publishes it."""
+    written = sum(1 for c in report.claims if publishable(c))
+    return written, len(report.claims) - written
+
+
 def check_claimreview(report: Report) -> list[Problem]:
     problems: list[Problem] = []
     if not report.organisation:

@@ -141,5 +141,12 @@ def run(args: argparse.Namespace) -> int:
         path = export_report(report, args.format, args.output, paper=args.paper, csv_raw=args.raw)
     finally:
         del app
+    if args.format == "claimreview":
+        from claimtrack.export.claimreview import written_and_left_out
+
+        written, left_out = written_and_left_out(report)
+        tail = f"; {left_out} without a verdict were left out" if left_out else ""
+        print(f"Exported {written} claim(s) to {path}{tail}.", file=sys.stderr)
+        return 0
     print(f"Exported {len(report.claims)} claim(s) to {path}.", file=sys.stderr)
     return 0

@@ -53,8 +53,12 @@ def check(target: str | None, *, quick: bool = False, out: IO[str] | None = None
     from claimtrack.domain import ClaimTrackError
     from claimtrack.store.engine import _resolve_sqlite_path
 
+    from claimtrack.store.engine import check_database_url
+
     out = out or sys.stdout
     try:
+        if target is not None:
+            check_database_url(target)
         path = _resolve_sqlite_path(target) if target is not None else _default_path()
     except ClaimTrackError as exc:
         return _unreadable(out, str(target), str(exc))

@@ -89,6 +89,17 @@ def _check_is_sqlite_file(path: Path) -> None:
         return  # the open below says what is wrong
     if header != _SQLITE_HEADER:
         raise StoreError(f"{path} is not a ClaimTrack database.")
+    # A SQLite file of someone else's: refuse before our pragmas (WAL) change its bytes.
+    try:
+        conn = sqlite3.connect(f"file:{quote(str(path))}?mode=ro", uri=True, timeout=5.0)
+        try:
+            names = {r[0] for r in conn.execute("SELECT name FROM sqlite_master")}
+        finally:
+            conn.close()
+    except sqlite3.Error:
+        return  # locked, damaged: the real open below says what is wrong
+    if names and "alembic_version" not in names:
+        raise StoreError(f"{path} is a database, but not one of ClaimTrack's.")
 
 
 def describe_sqlite_error(exc: BaseException, path: Path | None) -> StoreError:

@@ -756,6 +756,12 @@ Diperbarui %3 oleh %4</translation>
         <numerusform>%n klaim diekspor ke %1.</numerusform>
       </translation>
     </message>
+    <message numerus="yes">
+      <source>%n claim(s) without a verdict were left out.</source>
+      <translation>
+        <numerusform>%n klaim tanpa putusan tidak disertakan.</numerusform>
+      </translation>
+    </message>
     <message>
       <source>Exporting…</source>
       <translation>Mengekspor…</translation>

@@ -379,16 +379,20 @@ class ExportDialog(QDialog):
         services, scope, options = self.services, self.scope(), self.options()
         fmt, paper, raw = self.format, str(self.paper_box.currentData()), self.raw_box.isChecked()
 
-        def work(control: TaskControl) -> tuple[str, int]:
+        def work(control: TaskControl) -> tuple[str, int, int]:
             if fmt in TABULAR:  # the same file, read straight into rows (no Report)
                 table, count = export_table(
                     services, scope, options, fmt, path, csv_raw=raw, control=control
                 )
-                return str(table), count
+                return str(table), count, 0
             report: Report = build_report(services, scope, options, control)
             control.check()
             written = export_report(report, fmt, path, paper=paper, csv_raw=raw, control=control)
-            return str(written), len(report.claims)
+            if fmt == "claimreview":
+                from claimtrack.export.claimreview import written_and_left_out
+
+                return str(written), *written_and_left_out(report)
+            return str(written), len(report.claims), 0
 
         self._set_busy(True)
         self.status_label.setText(self.tr("Exporting…"))
@@ -420,16 +424,17 @@ class ExportDialog(QDialog):
         self.cancel_button.setEnabled(busy)
         self.close_button.setEnabled(not busy)
 
-    def _done(self, result: tuple[str, int]) -> None:
+    def _done(self, result: tuple[str, int, int]) -> None:
         if not shiboken6.isValid(self):
             return
-        path, count = result
+        path, count, left_out = result
         self._task = None
         self._set_busy(False)
         self.last_path = path
-        self.status_label.setText(
-            self.tr("Exported %n claim(s) to %1.", "", count).replace("%1", path)
-        )
+        message = self.tr("Exported %n claim(s) to %1.", "", count).replace("%1", path)
+        if left_out:
+            message += " " + self.tr("%n claim(s) without a verdict were left out.", "", left_out)
+        self.status_label.setText(message)
         self.exported.emit(path)
 
     def _failed(self, exc: BaseException) -> None:
