@@ -51,9 +51,7 @@ def run(args: argparse.Namespace) -> int:
 def check(target: str | None, *, quick: bool = False, out: IO[str] | None = None) -> int:
     """Check ``target`` (path, URL or None for the default database) and print a report."""
     from claimtrack.domain import ClaimTrackError
-    from claimtrack.store.engine import _resolve_sqlite_path
-
-    from claimtrack.store.engine import check_database_url
+    from claimtrack.store.engine import _resolve_sqlite_path, check_database_url
 
     out = out or sys.stdout
     try:
