@@ -499,6 +499,39 @@ def recover_damaged(error_or_path: DamagedDatabaseError | Path) -> DamageRecover
     return DamageRecovery(moved_to=moved, backup=newest_good_backup(path))
 
 
+def check_backup(backup: Path, database: Path | None = None) -> None:
+    """Raise a one-sentence error unless ``backup`` is a good ClaimTrack backup to restore."""
+    if not backup.exists():
+        raise StoreError(f"{backup} does not exist.")
+    if not backup.is_file():
+        raise StoreError(f"{backup} is a folder, not a ClaimTrack backup.")
+    if database is not None and database.exists() and backup.samefile(database):
+        raise StoreError(f"{backup} is the database itself, not a backup of it.")
+    if is_good(backup):
+        return
+    if not looks_like_sqlite(backup):
+        raise StoreError(f"{backup.name} is not a ClaimTrack backup (it is not a SQLite file).")
+    if _quick_check_passes(backup):
+        raise StoreError(
+            f"{backup.name} is not a ClaimTrack backup (a SQLite file without ClaimTrack's "
+            "tables)."
+        )
+    raise DamagedDatabaseError(f"The backup {backup.name} is damaged; choose an older one.", backup)
+
+
+def _quick_check_passes(path: Path) -> bool:
+    try:
+        conn = sqlite3.connect(_ro_uri(path, immutable=True), uri=True)
+    except sqlite3.Error:
+        return False
+    try:
+        return conn.execute("PRAGMA quick_check").fetchone()[0] == "ok"
+    except sqlite3.Error:
+        return False
+    finally:
+        conn.close()
+
+
 def restore_backup(backup: Path, database: Path, *, now: datetime | None = None) -> Path | None:
     """Put ``backup`` in place of ``database``; the current file is moved aside, not deleted.
 
@@ -506,10 +539,7 @@ def restore_backup(backup: Path, database: Path, *, now: datetime | None = None)
     first, so a failure at any step leaves the current file where it was. Returns where
     the replaced file went, or None if there was none (it had been moved aside already).
     """
-    if not is_good(backup):
-        raise DamagedDatabaseError(
-            f"The backup {backup.name} is damaged too; choose an older one.", backup
-        )
+    check_backup(backup, database)
     staging = database.with_name(database.name + ".restoring")
     copy_database(backup, staging)
     moved = None
@@ -548,6 +578,7 @@ __all__ = [
     "DamageRecovery",
     "back_up",
     "backup_if_due",
+    "check_backup",
     "backup_path",
     "copy_database",
     "list_backups",
