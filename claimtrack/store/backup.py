@@ -187,6 +187,14 @@ def _fsync_file(path: Path) -> None:
 
 def _verify(path: Path, cancelled: Cancelled | None = None) -> int:
     """``integrity_check`` the finished copy; return its claim count (-1: no claim table)."""
+
+    def check_cancel() -> None:
+        if cancelled is not None and cancelled():
+            raise _CancelledError
+
+    # Asked before and after the check as well: on a small file the check may end before
+    # the progress handler is first called, and a cancel must still be honoured.
+    check_cancel()
     conn = sqlite3.connect(_ro_uri(path), uri=True)
     try:
         if cancelled is not None:
@@ -194,10 +202,10 @@ def _verify(path: Path, cancelled: Cancelled | None = None) -> int:
             conn.set_progress_handler(lambda: 1 if cancelled() else 0, 10_000)
         try:
             verdict = conn.execute("PRAGMA integrity_check").fetchone()[0]
-        except sqlite3.OperationalError as exc:
-            if cancelled is not None and cancelled():
-                raise _CancelledError from exc
+        except sqlite3.OperationalError:
+            check_cancel()
             raise
+        check_cancel()
         if verdict != "ok":
             raise StoreError(f"The new backup {path.name} failed its integrity check: {verdict}")
         try:
@@ -513,8 +521,7 @@ def check_backup(backup: Path, database: Path | None = None) -> None:
         raise StoreError(f"{backup.name} is not a ClaimTrack backup (it is not a SQLite file).")
     if _quick_check_passes(backup):
         raise StoreError(
-            f"{backup.name} is not a ClaimTrack backup (a SQLite file without ClaimTrack's "
-            "tables)."
+            f"{backup.name} is not a ClaimTrack backup (a SQLite file without ClaimTrack's tables)."
         )
     raise DamagedDatabaseError(f"The backup {backup.name} is damaged; choose an older one.", backup)
 
@@ -578,8 +585,8 @@ __all__ = [
     "DamageRecovery",
     "back_up",
     "backup_if_due",
-    "check_backup",
     "backup_path",
+    "check_backup",
     "copy_database",
     "list_backups",
     "move_aside",

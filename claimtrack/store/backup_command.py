@@ -155,7 +155,7 @@ def _pg_dump(url: str, output: Path | None) -> int:
     import os
     import subprocess
 
-    from sqlalchemy.engine import make_url
+    from sqlalchemy.engine import URL, make_url
 
     from claimtrack.domain import StoreError
     from claimtrack.store.copy import safe_name
@@ -173,7 +173,16 @@ def _pg_dump(url: str, output: Path | None) -> int:
     parsed = make_url(url)
     # libpq's own URL, without the driver name; the password goes by the environment,
     # never on a command line that `ps` shows.
-    libpq = parsed.set(drivername="postgresql", password=None).render_as_string()
+    # (URL.set(password=None) keeps the password; URL.create with none leaves it out.)
+    bare = URL.create(
+        "postgresql",
+        username=parsed.username,
+        host=parsed.host,
+        port=parsed.port,
+        database=parsed.database,
+        query=parsed.query,
+    )
+    libpq = bare.render_as_string(hide_password=False)
     env = dict(os.environ)
     if parsed.password is not None:
         env["PGPASSWORD"] = str(parsed.password)
