@@ -51,6 +51,8 @@ PLUGIN_COMMANDS: dict[str, str] = {
     "import": "claimtrack.services.intake_command",
     "copy": "claimtrack.store.copy_command",
     "generate": "claimtrack.services.generate_command",
+    "backup": "claimtrack.store.backup_command",
+    "restore": "claimtrack.store.restore_command",
 }
 
 

@@ -9,12 +9,17 @@ Where and what
     ``before-<revision>`` (taken before a schema migration), ``before-restore``.
 
 How one is written
-    SQLite's backup API copies a consistent snapshot into memory (a writer may go on
-    meanwhile); the bytes are written to ``<name>.part`` in chunks, fsynced, opened
-    again and passed through ``integrity_check``, then renamed into place and the folder
-    fsynced. A crash or a full disk leaves the old backups and at most a ``.part`` file,
-    never half a backup under a real name. Writing in Python (not inside SQLite) is what
-    lets the fault tests inject a full disk at every single write.
+    SQLite's online backup API copies the database page by page, ``STEP_PAGES`` at a
+    time, straight into ``<name>.part`` beside the destination: memory stays flat however
+    large the file (the pages pass through SQLite's small page caches, never a whole
+    image in memory). The source is read inside one read transaction, so the copy is a
+    consistent snapshot (in WAL mode a writer may go on meanwhile; its later commits are
+    simply not in this backup, and the copy never restarts). Between steps the caller's
+    ``cancelled`` is asked. The copy is then set to a rollback-journal file, passed
+    through ``integrity_check``, fsynced, renamed into place and the folder fsynced. A
+    crash, a cancel or a full disk leaves the old backups and at most a ``.part`` file
+    (removed on the spot, or by rotation an hour later after a crash), never half a
+    backup under a real name.
 
 Rotation (``rotate``)
     Kept: the newest backup of each of the last 7 days that have backups, the newest of
@@ -44,7 +49,7 @@ KEEP_MIGRATION_BACKUPS = 2
 KEEP_MANUAL_BACKUPS = 10  # "Back up now" copies are the editor's own: never rotated away at once
 DAILY_AGE = timedelta(days=1)
 STAMP_FORMAT = "%Y%m%d-%H%M%S"
-CHUNK_SIZE = 1 << 20
+STEP_PAGES = 256  # pages per backup step (1 MiB at 4 KiB pages): progress and cancel
 _BUSY_TIMEOUT = 5.0
 _SQLITE_MAGIC = b"SQLite format 3\x00"
 
@@ -122,53 +127,85 @@ def _ro_uri(path: Path, *, immutable: bool = False) -> str:
     return f"file:{quote(str(path))}?mode=ro" + ("&immutable=1" if immutable else "")
 
 
-def _snapshot(source: Path) -> bytes:
-    """A consistent image of ``source`` through the backup API, as rollback-journal bytes."""
-    src = sqlite3.connect(_ro_uri(source), uri=True, timeout=_BUSY_TIMEOUT)
-    try:
-        mem = sqlite3.connect(":memory:")
-        try:
-            src.backup(mem, pages=1024)
-            data = bytearray(mem.serialize())
-        finally:
-            mem.close()
-    finally:
-        src.close()
-    if data[:16] == _SQLITE_MAGIC and data[18] == 2:
-        # Bytes 18-19 say "WAL"; the image holds every page already, so the copy is a
-        # plain rollback-journal file and opening it leaves no -wal/-shm beside it.
-        data[18] = data[19] = 1
-    return bytes(data)
+def _write_error(target: Path, why: str) -> StoreError:
+    return StoreError(
+        f"Could not write the backup {target.name}: {why}. The database itself was not "
+        "changed and earlier backups are kept."
+    )
 
 
-def _write_file(path: Path, data: bytes, progress: Progress | None, cancelled: Cancelled | None):
-    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC | getattr(os, "O_BINARY", 0), 0o644)
-    try:
-        view = memoryview(data)
-        done = 0
-        while done < len(data):
-            if cancelled is not None and cancelled():
-                raise _CancelledError
-            written = os.write(fd, view[done : done + CHUNK_SIZE])
-            if written <= 0:  # pragma: no cover - a POSIX write returns >0 or raises
-                raise OSError(errno.EIO, "short write")
-            done += written
-            if progress is not None:
-                progress(done, len(data))
-        os.fsync(fd)
-    finally:
-        os.close(fd)
+# SQLite's result codes for a write the disk refused (SQLITE_FULL, SQLITE_IOERR_WRITE,
+# _FSYNC, _TRUNCATE, _DIR_FSYNC): only the copy is written, so these are about it.
+_FULL = 13
+_WRITE_ERRORS = {778, 1034, 1290, 1546}
+_CANT_OPEN = 14
 
 
 class _CancelledError(Exception):
     pass
 
 
-def _verify(path: Path) -> int:
+def _stream_copy(
+    source: Path, tmp: Path, progress: Progress | None, cancelled: Cancelled | None
+) -> None:
+    """Copy ``source`` into the empty file ``tmp`` through the backup API, in steps."""
+    src = sqlite3.connect(_ro_uri(source), uri=True, timeout=_BUSY_TIMEOUT, isolation_level=None)
+    try:
+        # One read transaction for the whole copy: every step sees the same snapshot.
+        src.execute("BEGIN")
+        src.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        page_size = int(src.execute("PRAGMA page_size").fetchone()[0])
+        dst = sqlite3.connect(tmp, isolation_level=None)
+        try:
+            # The .part file is thrown away on any failure: no journal needed for it.
+            dst.execute("PRAGMA journal_mode = OFF")
+
+            def step(_status: int, remaining: int, total: int) -> None:
+                if cancelled is not None and cancelled():
+                    raise _CancelledError
+                if progress is not None:
+                    progress((total - remaining) * page_size, total * page_size)
+
+            src.backup(dst, pages=STEP_PAGES, progress=step)
+            # The pages carry the source's "WAL" header bytes; a backup is a plain file,
+            # and opening it later leaves no -wal/-shm beside it.
+            if dst.execute("PRAGMA journal_mode").fetchone()[0] == "wal":
+                dst.execute("PRAGMA journal_mode = DELETE")
+        finally:
+            dst.close()
+    finally:
+        src.close()
+
+
+def _fsync_file(path: Path) -> None:
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_BINARY", 0))
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def _verify(path: Path, cancelled: Cancelled | None = None) -> int:
     """``integrity_check`` the finished copy; return its claim count (-1: no claim table)."""
+
+    def check_cancel() -> None:
+        if cancelled is not None and cancelled():
+            raise _CancelledError
+
+    # Asked before and after the check as well: on a small file the check may end before
+    # the progress handler is first called, and a cancel must still be honoured.
+    check_cancel()
     conn = sqlite3.connect(_ro_uri(path), uri=True)
     try:
-        verdict = conn.execute("PRAGMA integrity_check").fetchone()[0]
+        if cancelled is not None:
+            # A check of a large file takes a while: the cancel is still heard.
+            conn.set_progress_handler(lambda: 1 if cancelled() else 0, 10_000)
+        try:
+            verdict = conn.execute("PRAGMA integrity_check").fetchone()[0]
+        except sqlite3.OperationalError:
+            check_cancel()
+            raise
+        check_cancel()
         if verdict != "ok":
             raise StoreError(f"The new backup {path.name} failed its integrity check: {verdict}")
         try:
@@ -190,15 +227,21 @@ def copy_database(
 
     Returns the copy's claim count (-1 when it has no claim table). Raises StoreError
     with one clear sentence; ``source`` is only ever read. ``cancelled`` returning True
-    stops the copy and raises StoreError, leaving nothing behind.
+    stops the copy and raises StoreError, leaving nothing behind. ``progress`` gets
+    (bytes copied, bytes in all) after every step.
     """
     from claimtrack.store.engine import describe_sqlite_error
 
+    source, target = Path(source), Path(target)
+    if not source.is_file():
+        raise StoreError(f"{source} does not exist, so there is nothing to back up.")
     tmp = target.with_name(target.name + ".part")
     try:
-        data = _snapshot(source)
-        _write_file(tmp, data, progress, cancelled)
-        claims = _verify(tmp)
+        # Made here, not by SQLite, so a folder that can't be written says why.
+        os.close(os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o644))
+        _stream_copy(source, tmp, progress, cancelled)
+        claims = _verify(tmp, cancelled)
+        _fsync_file(tmp)
         os.replace(tmp, target)
         _fsync_folder(target.parent)
     except _CancelledError:
@@ -206,16 +249,21 @@ def copy_database(
         raise StoreError("The backup was cancelled; nothing was written.") from None
     except sqlite3.Error as exc:
         _discard(tmp)
+        code = getattr(exc, "sqlite_errorcode", None)
+        if code == _FULL:
+            raise _write_error(target, "the disk is full or the file is too large") from exc
+        if code in _WRITE_ERRORS:
+            why = "the disk is full or the file is too large (or the disk failed a write)"
+            raise _write_error(target, why) from exc
+        if code == _CANT_OPEN and not source.is_file():
+            raise StoreError(f"{source} does not exist, so there is nothing to back up.") from exc
         raise describe_sqlite_error(exc, source) from exc
     except OSError as exc:
         _discard(tmp)
         why = exc.strerror or str(exc)
         if exc.errno in (errno.ENOSPC, errno.EFBIG, errno.EDQUOT):
             why = "the disk is full or the file is too large"
-        raise StoreError(
-            f"Could not write the backup {target.name}: {why}. The database itself was not "
-            "changed and earlier backups are kept."
-        ) from exc
+        raise _write_error(target, why) from exc
     except BaseException:
         _discard(tmp)
         raise
@@ -459,6 +507,38 @@ def recover_damaged(error_or_path: DamagedDatabaseError | Path) -> DamageRecover
     return DamageRecovery(moved_to=moved, backup=newest_good_backup(path))
 
 
+def check_backup(backup: Path, database: Path | None = None) -> None:
+    """Raise a one-sentence error unless ``backup`` is a good ClaimTrack backup to restore."""
+    if not backup.exists():
+        raise StoreError(f"{backup} does not exist.")
+    if not backup.is_file():
+        raise StoreError(f"{backup} is a folder, not a ClaimTrack backup.")
+    if database is not None and database.exists() and backup.samefile(database):
+        raise StoreError(f"{backup} is the database itself, not a backup of it.")
+    if is_good(backup):
+        return
+    if not looks_like_sqlite(backup):
+        raise StoreError(f"{backup.name} is not a ClaimTrack backup (it is not a SQLite file).")
+    if _quick_check_passes(backup):
+        raise StoreError(
+            f"{backup.name} is not a ClaimTrack backup (a SQLite file without ClaimTrack's tables)."
+        )
+    raise DamagedDatabaseError(f"The backup {backup.name} is damaged; choose an older one.", backup)
+
+
+def _quick_check_passes(path: Path) -> bool:
+    try:
+        conn = sqlite3.connect(_ro_uri(path, immutable=True), uri=True)
+    except sqlite3.Error:
+        return False
+    try:
+        return conn.execute("PRAGMA quick_check").fetchone()[0] == "ok"
+    except sqlite3.Error:
+        return False
+    finally:
+        conn.close()
+
+
 def restore_backup(backup: Path, database: Path, *, now: datetime | None = None) -> Path | None:
     """Put ``backup`` in place of ``database``; the current file is moved aside, not deleted.
 
@@ -466,10 +546,7 @@ def restore_backup(backup: Path, database: Path, *, now: datetime | None = None)
     first, so a failure at any step leaves the current file where it was. Returns where
     the replaced file went, or None if there was none (it had been moved aside already).
     """
-    if not is_good(backup):
-        raise DamagedDatabaseError(
-            f"The backup {backup.name} is damaged too; choose an older one.", backup
-        )
+    check_backup(backup, database)
     staging = database.with_name(database.name + ".restoring")
     copy_database(backup, staging)
     moved = None
@@ -509,6 +586,7 @@ __all__ = [
     "back_up",
     "backup_if_due",
     "backup_path",
+    "check_backup",
     "copy_database",
     "list_backups",
     "move_aside",

@@ -1,7 +1,9 @@
 """RELIABILITY 3: a full disk at every single write, and a real file-size limit.
 
-The sweep runs a backup (and exports in four formats) once to count its writes, fsyncs and
-renames, then again once per point with ``OSError(ENOSPC)`` injected exactly there. Each
+The sweep runs a backup (its fsync and rename; SQLite writes its pages, so a child process
+meets a real file-size limit at 24 sizes of the copy instead) and exports in four formats
+once to count their writes, fsyncs and renames, then again once per point with
+``OSError(ENOSPC)`` injected exactly there. Each
 time: a clear error (or, when only the folder fsync failed, a complete file), no temporary
 file left, the earlier backup/export byte-for-byte intact, the database intact. A child
 process under ``RLIMIT_FSIZE`` then meets a real limit in a backup, an export and a write
@@ -105,10 +107,10 @@ def database(db_path: Path) -> Iterator[Path]:
     yield db_path
 
 
-def test_a_full_disk_at_every_write_of_a_backup(
+def test_a_full_disk_at_every_python_write_point_of_a_backup(
     database: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(bk, "CHUNK_SIZE", 8192)  # many writes: a point every 8 KiB
+    """The pages are written by SQLite (see the next test); the fsync and the rename are ours."""
     earlier = bk.back_up(database, "daily", rotate_after=False)
     earlier_digest = _digest(earlier.path)
     counter = DiskFull(None)
@@ -116,26 +118,72 @@ def test_a_full_disk_at_every_write_of_a_backup(
     clean = bk.back_up(database, "manual", rotate_after=False)
     total = counter.points
     clean.path.unlink()
-    assert total >= 20, total
-    failures = 0
+    assert total >= 2, total
     for n in range(1, total + 1):
-        disk = DiskFull(n)
-        monkeypatch.setattr(bk, "os", disk)
-        try:
-            made = bk.back_up(database, "manual", rotate_after=False)
-        except StoreError as exc:
-            failures += 1
-            assert "disk is full" in str(exc) and "earlier backups are kept" in str(exc)
-            assert [b.path for b in bk.list_backups(database, counts=False)] == [earlier.path]
-        else:  # only the folder fsync failed; the file itself is complete and verified
-            assert bk.claim_count(made.path) == 7
-            made.path.unlink()
+        monkeypatch.setattr(bk, "os", DiskFull(n))
+        with pytest.raises(StoreError) as raised:
+            bk.back_up(database, "manual", rotate_after=False)
+        assert "disk is full" in str(raised.value), n
+        assert "earlier backups are kept" in str(raised.value)
+        assert [b.path for b in bk.list_backups(database, counts=False)] == [earlier.path]
         assert not list(database.parent.glob("*.part")), f"temporary file left at point {n}"
         assert _digest(earlier.path) == earlier_digest
     monkeypatch.setattr(bk, "os", os)
     assert _db_state(database) == ("ok", 7)
-    assert failures >= total - 2
-    FIGURES["faults injected (ENOSPC at the n-th write/fsync/rename of a backup)"] += total
+    FIGURES["faults injected (ENOSPC at the n-th fsync/rename of a backup)"] += total
+
+
+SWEEP = """
+import json, resource, signal, sys
+from pathlib import Path
+signal.signal(signal.SIGXFSZ, signal.SIG_IGN)  # a write past the limit fails with EFBIG
+from claimtrack.domain import ClaimTrackError
+from claimtrack.store.backup import back_up
+db = Path(sys.argv[1])
+hard = resource.getrlimit(resource.RLIMIT_FSIZE)[1]
+out = []
+for limit in json.loads(sys.argv[2]):
+    resource.setrlimit(resource.RLIMIT_FSIZE, (limit, hard))  # the soft limit: raised again
+    try:
+        back_up(db, "manual", rotate_after=False)
+        out.append("written")
+    except ClaimTrackError as exc:
+        out.append(str(exc))
+    resource.setrlimit(resource.RLIMIT_FSIZE, (hard, hard))
+    out.append(sorted(p.name for p in db.parent.glob("*.part")))
+print(json.dumps(out))
+"""
+
+
+def test_a_real_size_limit_at_every_step_of_a_backup(database: Path) -> None:
+    """SQLite writes the copy in steps: a real limit (RLIMIT_FSIZE) at each of many sizes."""
+    store = open_store(database)
+    Services(store, "Ayu").articles.create("Besar", "Kalimat panjang tentang pelabuhan. " * 40000)
+    store.close()
+    earlier = bk.back_up(database, "daily", rotate_after=False)
+    earlier_digest = _digest(earlier.path)
+    size = database.stat().st_size
+    # From 64 KiB: below that the limit also stops SQLite making the source's -shm file.
+    floor = 64 * 1024
+    limits = sorted({floor + (size - floor) * k // 24 for k in range(24)})
+    result = subprocess.run(
+        [sys.executable, "-c", SWEEP, str(database), json.dumps(limits)],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+        timeout=120,
+        check=False,
+    )
+    assert result.returncode == 0 and "Traceback" not in result.stderr, result.stderr
+    out = json.loads(result.stdout.strip().splitlines()[-1])
+    for limit, message, parts in zip(limits, out[::2], out[1::2], strict=True):
+        assert "disk is full or the file is too large" in message, (limit, message)
+        assert "earlier backups are kept" in message
+        assert parts == [], f"temporary file left at a {limit}-byte limit"
+    assert [b.path for b in bk.list_backups(database, counts=False)] == [earlier.path]
+    assert _digest(earlier.path) == earlier_digest
+    assert _db_state(database) == ("ok", 7)
+    FIGURES["faults injected (real RLIMIT_FSIZE at each 1/24 of a backup)"] += len(limits)
 
 
 @pytest.mark.parametrize("fmt", ["csv", "html", "md", "claimreview"])

@@ -165,7 +165,7 @@ def test_a_damaged_backup_is_not_restored_and_nothing_moves(sample, tmp_path: Pa
     info.path.write_bytes(bytes(data))
     [listed] = bk.list_backups(path)
     assert listed.claims is None and not listed.readable
-    with pytest.raises(DamagedDatabaseError, match="damaged too"):
+    with pytest.raises(DamagedDatabaseError, match="is damaged; choose an older one"):
         bk.restore_backup(info.path, path)
     assert _claims(path) == 7
     assert not list(path.parent.glob("*.replaced-*"))
