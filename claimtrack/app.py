@@ -8,12 +8,9 @@ from __future__ import annotations
 
 import os
 import sys
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from claimtrack import APP_ID, APP_NAME, ORG_NAME, __version__, paths
-
-if TYPE_CHECKING:
-    from types import TracebackType
 
 
 def _editor_name(settings: object) -> str:
@@ -26,6 +23,9 @@ def _editor_name(settings: object) -> str:
 
 def _build(read_only: bool = False) -> tuple[Any, Any, Any]:
     """The application, its settings and the main window, wired together."""
+    from claimtrack.ui.platform_check import require_x11_libraries
+
+    require_x11_libraries()  # before any Qt library loads: a missing xcb one aborts the process
     from PySide6.QtWidgets import QApplication
 
     from claimtrack.settings import Settings
@@ -70,28 +70,14 @@ def _install_icon(app: Any) -> None:
 def run_gui(db: str | None = None, read_only: bool = False) -> int:
 
     from claimtrack.settings import EDITOR_NAME, LAST_DATABASE
-    from claimtrack.ui.mainwindow import show_error
 
     app, settings, window = _build(read_only)
+    # A bug must not take the editor's work down with it: the log gets the report, the
+    # editor a dialog saying what failed and where that report is (ui/crash.py).
+    from claimtrack.ui.crash import install
 
-    def excepthook(kind: type[BaseException], exc: BaseException, tb: TracebackType | None) -> None:
-        # A bug must not take the editor's work down with it: log it, say so, carry on.
-        # (logging and traceback load here, not before the first paint.)
-        import logging
-        import traceback
-
-        details = "".join(traceback.format_exception(kind, exc, tb))
-        logging.getLogger("claimtrack").error("unexpected error\n%s", details)
-        _write_crash_log(details)
-        show_error(
-            window,
-            APP_NAME,
-            window.tr("Something went wrong inside ClaimTrack. Your saved work is safe.")
-            + "\n\n"
-            + f"{kind.__name__}: {exc}",
-        )
-
-    sys.excepthook = excepthook
+    reporter = install(window)
+    reporter.window = window
     if os.environ.get("CLAIMTRACK_BENCH_STARTUP"):
         from claimtrack.ui.startup_probe import StartupProbe
 
@@ -105,10 +91,23 @@ def run_gui(db: str | None = None, read_only: bool = False) -> int:
     # The database opens once the window has painted: its worker would compete with the
     # first paint for the interpreter. One writer per file, held while the window runs.
     window.after_first_paint(lambda: open_locked(window, target, window.locks))
+    window.after_first_paint(_start_log)  # after the open has started in its worker
     if not settings.get(EDITOR_NAME) and not os.environ.get("CLAIMTRACK_EDITOR"):
         # Asked once, kept in settings: the name stamps History and "updated by".
         window.after_first_paint(window.ask_editor_name)
-    return int(app.exec())
+    code = int(app.exec())
+    # A worker that ignored cancel on close still runs: give it its time before Python
+    # tears down the objects it reports to.
+    window.runner.shutdown()
+    return code
+
+
+def _start_log() -> None:
+    """The log file for this run (after the first paint: ``logging`` is not free)."""
+    from claimtrack import logs
+
+    logs.setup("claimtrack-gui")
+    logs.started("claimtrack-gui")
 
 
 def self_test(db: str | None = None, timeout_ms: int = 60_000) -> int:
@@ -142,6 +141,7 @@ def self_test(db: str | None = None, timeout_ms: int = 60_000) -> int:
 
         window.claimsShown.connect(shown)
         window.failed.connect(failed)
+        window.after_first_paint(_start_log)
         window.show()
         target = None if db == "default" else db or os.path.join(folder, "self-test.sqlite")
         QTimer.singleShot(0, lambda: window.open_database(target))
@@ -183,13 +183,3 @@ def _exists(path: str) -> bool:
     from pathlib import Path
 
     return Path(path).is_file()
-
-
-def _write_crash_log(details: str) -> None:
-    try:
-        folder = paths.data_dir()
-        folder.mkdir(parents=True, exist_ok=True)
-        with open(folder / "errors.log", "a", encoding="utf-8") as fh:
-            fh.write(details + "\n")
-    except OSError:
-        pass

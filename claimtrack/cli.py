@@ -1,7 +1,8 @@
 """The command line: the GUI launcher and scriptable commands over the same services.
 
-Every failure a user can cause (bad path, not a database, locked, bad option) ends with
-exit status 2 and one line on stderr; tracebacks are for bugs only.
+Every failure a user can cause (bad path, not a database, locked, bad option, full disk)
+ends with exit status 2 and one line on stderr; a bug ends with exit 70 and one line naming
+the log file that holds its traceback (``main``). No traceback is ever printed.
 """
 
 from __future__ import annotations
@@ -18,6 +19,8 @@ if TYPE_CHECKING:
     import argparse
 
 EXIT_USAGE = 2
+EXIT_SOFTWARE = 70  # sysexits.h EX_SOFTWARE: a bug; the report is in the log
+EXIT_INTERRUPTED = 130  # what a shell reports for Ctrl+C
 _PARSER: list[type] = []
 
 
@@ -159,11 +162,56 @@ def _plain_start(tokens: Sequence[str]) -> tuple[str | None, bool] | None:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    """The program: one guard around everything it runs.
+
+    A known failure (a ClaimTrackError, a bad option value, a full disk, a denied
+    permission, a read-only or locked database) is one line on stderr and exit 2; anything
+    else is a bug: one line naming the log file that holds its full report, exit 70.
+    """
+    seen: dict[str, Any] = {}
+    try:
+        return _run(argv, seen)
+    except KeyboardInterrupt:
+        print("claimtrack: interrupted", file=sys.stderr)
+        return EXIT_INTERRUPTED
+    except BrokenPipeError:
+        # Output piped into `head` and closed early: not an error worth a traceback.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return 0
+    except Exception as exc:
+        return _failed(exc, seen)
+
+
+def _failed(exc: Exception, seen: dict[str, Any]) -> int:
+    """Say what failed in one line, and where the full report is; the exit status."""
+    from claimtrack import logs
+    from claimtrack.errors import known_message
+
+    command = seen.get("command") or "claimtrack"
+    message = str(exc) if isinstance(exc, UsageError) else known_message(exc, seen.get("db"))
+    if message is not None:
+        print(f"claimtrack: {message}", file=sys.stderr)
+        logs.note(f"{command}: {message}")
+        return EXIT_USAGE
+    what = f"{command} failed unexpectedly: {logs.summary(exc)}"
+    place = logs.where(exc)
+    report = logs.write_report(f"{what} ({place})" if place else what, exc)
+    if report is not None:
+        tail = f"the full report is in {report}"
+    else:
+        tail = f"the full report could not be written to {logs.log_file()}"
+    print(f"claimtrack: {what}{f' at {place}' if place else ''}; {tail}", file=sys.stderr)
+    return EXIT_SOFTWARE
+
+
+def _run(argv: Sequence[str] | None, seen: dict[str, Any]) -> int:
     argv = _file_opens_gui(list(sys.argv[1:] if argv is None else argv))
     plain = _plain_start(argv)
     if plain is not None:
         from claimtrack.app import run_gui
 
+        seen.update(command="gui", db=plain[0])
         return run_gui(db=plain[0], read_only=plain[1])
     parser = build_parser(argv)
     args = parser.parse_args(argv)
@@ -172,6 +220,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.db is not None:
             parser.error("give the database either as FILE or as --db, not both")
         args.db = args.open_file
+    seen.update(command=command, db=args.db)
     if command == "gui":
         from claimtrack.app import run_gui
 
@@ -180,25 +229,12 @@ def main(argv: Sequence[str] | None = None) -> int:
 
             return self_test(db=args.db)
         return run_gui(db=args.db, read_only=args.read_only)
-    from claimtrack.domain import ClaimTrackError
-
-    try:
-        if command == "sample":
-            return _sample(args)
-        if command == "list":
-            return _list(args, sys.stdout)
-        if command in PLUGIN_COMMANDS:
-            return int(importlib.import_module(PLUGIN_COMMANDS[command]).run(args))
-    except (ClaimTrackError, UsageError) as exc:
-        print(f"claimtrack: {exc}", file=sys.stderr)
-        return EXIT_USAGE
-    except KeyboardInterrupt:
-        return 130
-    except BrokenPipeError:
-        # Output piped into `head` and closed early: not an error worth a traceback.
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
-        return 0
+    if command == "sample":
+        return _sample(args)
+    if command == "list":
+        return _list(args, sys.stdout)
+    if command in PLUGIN_COMMANDS:
+        return int(importlib.import_module(PLUGIN_COMMANDS[command]).run(args))
     raise AssertionError(f"unhandled command {command}")
 
 

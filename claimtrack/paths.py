@@ -1,7 +1,8 @@
 """Where ClaimTrack keeps its files, overridable for tests and portable installs.
 
-``CLAIMTRACK_DATA_DIR`` and ``CLAIMTRACK_CONFIG_DIR`` win over the platform defaults, so a
-test (or an editor running from a USB stick) never touches the real profile.
+``CLAIMTRACK_DATA_DIR``, ``CLAIMTRACK_CONFIG_DIR`` and ``CLAIMTRACK_LOG_DIR`` win over the
+platform defaults, so a test (or an editor running from a USB stick) never touches the real
+profile.
 """
 
 from __future__ import annotations
@@ -30,6 +31,21 @@ def config_dir() -> Path:
     from platformdirs import user_config_dir
 
     return Path(user_config_dir(APP_NAME, ORG_NAME))
+
+
+def log_dir() -> Path:
+    """Where the log (claimtrack/logs.py) goes: ``CLAIMTRACK_LOG_DIR``; else, for a profile
+    moved by ``CLAIMTRACK_DATA_DIR`` (portable, tests, benchmarks), its ``logs`` folder; else
+    the platform's log folder."""
+    override = os.environ.get("CLAIMTRACK_LOG_DIR")
+    if override:
+        return Path(override)
+    data = os.environ.get("CLAIMTRACK_DATA_DIR")
+    if data:
+        return Path(data) / "logs"
+    from platformdirs import user_log_dir
+
+    return Path(user_log_dir(APP_NAME, ORG_NAME))
 
 
 def default_database() -> Path:

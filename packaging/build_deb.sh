@@ -29,6 +29,9 @@ for png in build/icons/*x*/"$APP_ID.png"; do
   install -Dm644 "$png" "$share/icons/hicolor/$size/apps/$APP_ID.png"
 done
 SIZE_KB=$(du -sk "$ROOTFS" | cut -f1)
+# Qt's X11 plugin aborts without these; the list is the one the app checks at start.
+X11_DEPENDS=$(.venv/bin/python -c \
+  'from claimtrack.ui.platform_check import debian_packages; print(", ".join(debian_packages()))')
 cat > "$ROOTFS/DEBIAN/control" <<CONTROL
 Package: claimtrack
 Version: $VERSION
@@ -36,8 +39,7 @@ Section: editors
 Priority: optional
 Architecture: $ARCH
 Installed-Size: $SIZE_KB
-Depends: libc6, libfontconfig1, libxkbcommon0, libegl1, libgl1, libdbus-1-3
-Recommends: libxcb-cursor0, libxkbcommon-x11-0, libxcb-icccm4, libxcb-keysyms1
+Depends: libc6, libfontconfig1, libegl1, libdbus-1-3, $X11_DEPENDS
 Maintainer: ClaimTrack developers <claimtrack@claimtrack.id>
 Homepage: https://claimtrack.id/
 Description: track the attributed claims in news stories

@@ -1,6 +1,9 @@
 """Build the interface's run-time resources into ``claimtrack/i18n/`` (not committed).
 
-* every ``resources/translations/*.ts`` → ``claimtrack_<lang>.qm`` with pyside6-lrelease;
+* every ``resources/translations/*.ts`` → a ``.qm`` of the same name with pyside6-lrelease:
+  ``claimtrack_<lang>`` (the app's own strings, refreshed by ``--update``) and
+  ``qtbase_<lang>`` (Qt's own dialog and menu strings, for languages Qt ships no
+  translation of; written by hand, its contexts and sources exactly Qt's);
 * the user guide (``resources/guide``: Markdown and screenshots) and the application icon,
   copied beside them, so that an installed package and a PyInstaller bundle find them as
   package data of ``claimtrack`` (the ``resources/`` folder is not part of the package).
@@ -207,7 +210,7 @@ def build(out: Path = OUT) -> list[Path]:
     out.mkdir(parents=True, exist_ok=True)
     (out / "__init__.py").write_text('"""Built resources: translations, guide, icon."""\n')
     written = []
-    for ts in sorted(TS_DIR.glob("claimtrack_*.ts")):
+    for ts in sorted([*TS_DIR.glob("claimtrack_*.ts"), *TS_DIR.glob("qtbase_*.ts")]):
         qm = out / (ts.stem + ".qm")
         result = subprocess.run(
             [_tool("pyside6-lrelease"), str(ts), "-qm", str(qm)], capture_output=True, text=True

@@ -41,10 +41,12 @@ SCREENSHOTS = Path(__file__).resolve().parent.parent / "screenshots"
 
 @pytest.fixture(autouse=True)
 def _isolated_profile(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch):
-    """Keep tests away from the real profile: data and settings go to temporary folders."""
+    """Keep tests away from the real profile: data, settings and the log go to temporary
+    folders."""
     profile = tmp_path_factory.mktemp("profile")
     monkeypatch.setenv("CLAIMTRACK_DATA_DIR", str(profile / "data"))
     monkeypatch.setenv("CLAIMTRACK_CONFIG_DIR", str(profile / "config"))
+    monkeypatch.setenv("CLAIMTRACK_LOG_DIR", str(profile / "logs"))
     monkeypatch.setenv("CLAIMTRACK_EDITOR", "Test Editor")
 
 

@@ -33,6 +33,9 @@ def run(args: argparse.Namespace) -> int:
         made = generate(
             services, claims=args.claims, articles=args.articles, seed=args.seed, progress=progress
         )
+    except BaseException:
+        print(file=sys.stderr)  # end the progress line: the error gets a line of its own
+        raise
     finally:
         services.store.close()
     seconds = time.perf_counter() - started

@@ -14,12 +14,11 @@ from __future__ import annotations
 import dataclasses
 import difflib
 import re
-import zipfile
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import IO, TYPE_CHECKING, Any
 
 from sqlalchemy import func
 from sqlmodel import Session, select
@@ -37,6 +36,20 @@ from claimtrack.extract import ProposedClaim, detect_language, extract_claims
 from claimtrack.services.articles import text_sha256
 from claimtrack.services.base import ServiceBase, changes
 from claimtrack.services.claims import _key_id, insert_claim
+from claimtrack.services.safe_read import (
+    INSTALL_HINT,
+    ArticleFileError,
+    clean_title,
+    display_name,
+    html_plain_reading,
+    loss_warning,
+    markdown_plain_reading,
+    open_regular,
+    parse_html,
+    read_capped,
+    read_docx,
+    visible_count,
+)
 from claimtrack.store.models import Article, Claim, Party, Rating, WorkflowStatus, utcnow
 
 if TYPE_CHECKING:
@@ -53,10 +66,6 @@ FUZZY_MIN = 80.0  # rapidfuzz partial-ratio score for a span to count as found, 
 PARTY_MIN = 90.0  # token-set ratio for two party names to be one party
 
 
-class ArticleFileError(ClaimTrackError):
-    """The file cannot be imported as an article; the message says why, in one line."""
-
-
 # ---------------------------------------------------------------- reading
 
 
@@ -71,6 +80,13 @@ class LoadedArticle:
     published: date | None = None
     language: str | None = None
     source: str = ""  # file name, or "pasted text"
+    # what the reader could not keep, one line each ("only 12% of the file's text was kept")
+    warnings: tuple[str, ...] = ()
+
+    def __post_init__(self) -> None:
+        # one title cap for every reader (and for pasted text)
+        object.__setattr__(self, "title", clean_title(self.title))
+        object.__setattr__(self, "outlet", clean_title(self.outlet) or None)
 
     @property
     def sha256(self) -> str:
@@ -78,40 +94,39 @@ class LoadedArticle:
 
 
 def read_article(path: str | Path, *, max_bytes: int = MAX_BYTES) -> LoadedArticle:
-    """Read one article file (.txt, .md, .html/.htm, .docx); raise ArticleFileError if unfit."""
+    """Read one article file (.txt, .md, .html/.htm, .docx); raise ArticleFileError if unfit.
+
+    Only a regular file is read (a device or a pipe is refused unread), and the file name is
+    kept in a form any database can store, whatever bytes it holds.
+    """
     p = Path(path)
-    name = p.name or str(p)
-    try:
-        st = p.stat()
-    except FileNotFoundError:
-        raise ArticleFileError(f"{path}: no such file.") from None
-    except OSError as exc:
-        raise ArticleFileError(f"{path}: cannot be read ({exc.strerror or exc}).") from None
-    if p.is_dir():
-        raise ArticleFileError(f"{path} is a folder, not an article file.")
-    if st.st_size > max_bytes:
-        raise ArticleFileError(
-            f"{name} is too large to be an article ({st.st_size / 2**20:.1f} MB; "
-            f"the limit is {max_bytes / 2**20:.0f} MB)."
-        )
-    if st.st_size == 0:
-        raise ArticleFileError(f"{name} is empty.")
-    suffix = p.suffix.lower()
-    if suffix in DOCX_SUFFIXES:
-        return _read_docx(p)
-    try:
-        data = p.read_bytes()
-    except OSError as exc:
-        raise ArticleFileError(f"{path}: cannot be read ({exc.strerror or exc}).") from None
-    if len(data) > max_bytes:  # grew since stat()
+    name = display_name(p.name or str(p))
+    stem = display_name(p.stem)
+    fh, st = open_regular(p, display_name(str(path)))
+    with fh:
+        if st.st_size > max_bytes:
+            raise ArticleFileError(
+                f"{name} is too large to be an article ({st.st_size / 2**20:.1f} MB; "
+                f"the limit is {max_bytes / 2**20:.0f} MB)."
+            )
+        if st.st_size == 0:
+            raise ArticleFileError(f"{name} is empty.")
+        suffix = p.suffix.lower()
+        if suffix in DOCX_SUFFIXES:
+            return _read_docx(fh, name, stem)
+        try:
+            data = read_capped(fh, max_bytes)
+        except OSError as exc:
+            raise ArticleFileError(f"{name}: cannot be read ({exc.strerror or exc}).") from None
+    if len(data) > max_bytes:  # grew since it was opened
         raise ArticleFileError(f"{name} is too large to be an article.")
     if suffix in HTML_SUFFIXES:
         return _from_html(data, name)
     if suffix in MARKDOWN_SUFFIXES:
         return _from_markdown(decode_text(data, name), name)
-    if data[:4] == b"PK\x03\x04" and zipfile.is_zipfile(p):
+    if data[:4] == b"PK\x03\x04" and b"PK\x05\x06" in data[-65558:]:
         raise ArticleFileError(f"{name} is a zip archive, not a text article.")
-    return _from_plain(decode_text(data, name), name, p.stem)
+    return _from_plain(decode_text(data, name), name, stem)
 
 
 def article_from_text(
@@ -247,10 +262,16 @@ def _guess_title(text: str, fallback: str) -> str:
 
 
 def _from_markdown(source_text: str, name: str) -> LoadedArticle:
-    """Markdown → plain paragraphs (the article view and the offsets are plain text)."""
+    """Markdown → plain paragraphs (the article view and the offsets are plain text).
+
+    markdown-it stops reading at its nesting limit (20 levels): a file of ever-deeper list
+    items lost everything after them. When it returns much less text than the file shows,
+    the file is read again line by line with no nesting at all.
+    """
     from markdown_it import MarkdownIt
 
-    tokens = MarkdownIt("commonmark").parse(source_text)
+    md = MarkdownIt("commonmark")
+    tokens = md.parse(source_text)
     title = ""
     blocks: list[str] = []
     in_heading = False
@@ -259,20 +280,23 @@ def _from_markdown(source_text: str, name: str) -> LoadedArticle:
             in_heading = True
         elif tok.type == "heading_close":
             in_heading = False
+        elif tok.type in ("code_block", "fence"):  # an indented paragraph is text too
+            if tok.content.strip():
+                blocks.append("\n".join(line.strip() for line in tok.content.strip().split("\n")))
         elif tok.type == "inline":
-            parts = []
-            for child in tok.children or []:
-                if child.type in ("text", "code_inline"):
-                    parts.append(child.content)
-                elif child.type in ("softbreak", "hardbreak"):
-                    parts.append(" ")
-            line = "".join(parts).strip()
+            line = _inline(tok)
             if not line:
                 continue
             if in_heading and not title:
                 title = line
                 continue
             blocks.append(line)
+    kept = visible_count(title) + sum(visible_count(b) for b in blocks)
+    if kept < 0.9 * visible_count(source_text):  # cheap first look: links and markup count
+        plain_title, plain_blocks = markdown_plain_reading(source_text)
+        plain = visible_count(plain_title) + sum(visible_count(b) for b in plain_blocks)
+        if kept < 0.9 * plain:
+            title, blocks = title or plain_title, plain_blocks
     text = "\n\n".join(blocks)
     if not text.strip():
         raise ArticleFileError(f"{name} holds no article text.")
@@ -280,18 +304,53 @@ def _from_markdown(source_text: str, name: str) -> LoadedArticle:
     return dataclasses.replace(loaded, title=title or loaded.title)
 
 
+def _inline(tok: Any) -> str:
+    parts = []
+    for child in tok.children or []:
+        if child.type in ("text", "code_inline"):
+            parts.append(child.content)
+        elif child.type in ("softbreak", "hardbreak"):
+            parts.append(" ")
+    return "".join(parts).strip()
+
+
 def _from_html(data: bytes, name: str) -> LoadedArticle:
-    import trafilatura
+    """HTML → the page's main text (trafilatura), from our own parse of the file's bytes.
+
+    The page is parsed here without lxml's size limits and with non-rendered content
+    (<template>, scripts, styles, <noscript>) removed, then handed to trafilatura. When the
+    parser itself loses most of the page's text (nesting deeper than libxml2 builds), the
+    page's plain-text reading is imported instead, with a warning; when trafilatura keeps
+    less than half of the text outside menus and footers, the import says how much.
+    """
+    try:
+        import trafilatura
+    except ImportError as exc:  # a broken install: lxml_html_clean missing, typically
+        raise ClaimTrackError(
+            f"{name} cannot be imported: " + INSTALL_HINT.format(missing=_missing(exc))
+        ) from None
 
     if not data.strip():
         raise ArticleFileError(f"{name} is empty.")
     if b"\x00" in data[:8192] and not _looks_utf16(data):
         raise ArticleFileError(f"{name} looks binary; it is not an HTML article.")
     html = decode_text(data, name)
+    plain = html_plain_reading(html)
+    plain_visible = visible_count(plain)
+    try:
+        page = parse_html(html.encode("utf-8", "surrogatepass"))
+    except Exception as exc:  # lxml raises many types on hostile markup
+        raise ArticleFileError(f"{name}: the HTML cannot be read ({exc}).") from None
+    if plain_visible and page.body_visible < KEPT_PARSED * plain_visible:
+        return _html_as_plain(plain, page.title, name, page.body_visible, plain_visible)
     try:
         doc = trafilatura.bare_extraction(
-            html, with_metadata=True, include_comments=False, include_tables=False
+            page.tree, with_metadata=True, include_comments=False, include_tables=False
         )
+    except ImportError as exc:
+        raise ClaimTrackError(
+            f"{name} cannot be imported: " + INSTALL_HINT.format(missing=_missing(exc))
+        ) from None
     except Exception as exc:  # trafilatura/lxml raise many types on hostile markup
         raise ArticleFileError(f"{name}: the HTML cannot be read ({exc}).") from None
     meta: dict[str, Any] = {}
@@ -300,11 +359,18 @@ def _from_html(data: bytes, name: str) -> LoadedArticle:
     body = (meta.get("text") or "").strip()
     if not body:
         raise ArticleFileError(f"{name} has no article text (only scripts, menus or markup).")
-    title = (meta.get("title") or "").strip()
+    title = clean_title(meta.get("title") or page.title)
     paras = [p.strip() for p in body.split("\n") if p.strip()]
     if paras and title and paras[0] == title:
         paras = paras[1:]  # the headline is the title, not a paragraph of the story
     text = "\n\n".join(paras) or body
+    warning = loss_warning(
+        name,
+        visible_count(text),
+        page.visible,
+        "the rest was not recognised as the story (tables, link lists, comments) — "
+        "compare the stored text with the page.",
+    )
     return LoadedArticle(
         text=text,
         title=title or _guess_title(text, Path(name).stem),
@@ -313,7 +379,32 @@ def _from_html(data: bytes, name: str) -> LoadedArticle:
         published=_parse_date(meta.get("date")),
         language=detect_language(text),
         source=name,
+        warnings=(warning,) if warning else (),
     )
+
+
+KEPT_PARSED = 0.5  # the parser built less than this share of the page's plain-text reading
+
+
+def _html_as_plain(plain: str, title: str, name: str, parsed: int, visible: int) -> LoadedArticle:
+    loaded = _from_plain(plain, name, Path(name).stem)
+    note = (
+        f"{name}: the page's markup could not be parsed whole (it kept {100 * parsed / visible:.0f}"
+        "% of the text; nesting too deep?); all of its visible text was imported as plain "
+        "text, menus included."
+    )
+    return dataclasses.replace(loaded, title=title or loaded.title, warnings=(note,))
+
+
+def _missing(exc: ImportError) -> str:
+    """The module a failed import was missing, for the one-line install message."""
+    text = str(exc).splitlines()[0] if str(exc) else ""
+    if "lxml_html_clean" in text or "html.clean" in text:
+        return "lxml_html_clean is missing"
+    return f"{exc.name} is missing" if exc.name else (text[:120] or "a module is missing")
+
+
+MAX_TEXT_CHARS = MAX_BYTES  # the most text any reader keeps: what a plain-text file may hold
 
 
 MAX_EXTRACT_CHARS = 1_000_000  # ~150,000 words: far beyond any news story
@@ -329,54 +420,34 @@ def propose(loaded: LoadedArticle) -> list[ProposedClaim]:
     return extract_claims(text, loaded.language)
 
 
-MAX_DOCX_UNPACKED = 8 * MAX_BYTES  # a real article's document.xml is far smaller
-
-
-def _refuse_zip_bomb(p: Path) -> None:
-    """Refuse a .docx whose parts would unpack to more than any article needs.
-
-    Read from the zip's directory, before anything is decompressed.
-    """
-    try:
-        with zipfile.ZipFile(p) as archive:
-            unpacked = sum(info.file_size for info in archive.infolist())
-    except (zipfile.BadZipFile, OSError) as exc:
-        raise ArticleFileError(f"{p.name} is not a readable Word document ({exc}).") from exc
-    if unpacked > MAX_DOCX_UNPACKED:
-        raise ArticleFileError(
-            f"{p.name} would unpack to {unpacked // 2**20} MB, too much for an article; "
-            "it was not opened."
-        )
-
-
-def _read_docx(p: Path) -> LoadedArticle:
-    import docx
-    from docx.opc.exceptions import PackageNotFoundError
-
-    if not zipfile.is_zipfile(p):
-        raise ArticleFileError(f"{p.name} is not a Word document (.docx files are zip archives).")
-    _refuse_zip_bomb(p)
-    try:
-        document = docx.Document(str(p))
-    except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError) as exc:
-        raise ArticleFileError(f"{p.name} is not a readable Word document ({exc}).") from None
-    except Exception as exc:  # lxml errors on a damaged part
-        raise ArticleFileError(f"{p.name} is a damaged Word document ({exc}).") from None
-    paras = [para.text.strip() for para in document.paragraphs if para.text.strip()]
-    props = document.core_properties
-    title = (props.title or "").strip()
+def _read_docx(fh: IO[bytes], name: str, stem: str) -> LoadedArticle:
+    """A .docx streamed: document.xml is inflated in chunks under a hard cap and parsed
+    without building a tree; title and date come from a bounded read of docProps/core.xml."""
+    head = fh.read(4)
+    fh.seek(0)
+    if head != b"PK\x03\x04":
+        raise ArticleFileError(f"{name} is not a Word document (.docx files are zip archives).")
+    content = read_docx(fh, name, MAX_TEXT_CHARS)
+    paras = content.paragraphs
+    title = content.title
     if paras and title and paras[0] == title:
         paras = paras[1:]
     text = "\n\n".join(paras)
     if not text.strip():
-        raise ArticleFileError(f"{p.name} holds no text.")
-    created = props.created
+        raise ArticleFileError(f"{name} holds no text.")
+    warning = loss_warning(
+        name,
+        content.kept,
+        content.visible,
+        "the rest is in text boxes, which are not imported — copy it into the document body.",
+    )
     return LoadedArticle(
         text=text,
-        title=title or _guess_title(text, p.stem),
-        published=created.date() if isinstance(created, datetime) else None,
+        title=title or _guess_title(text, stem),
+        published=_parse_date(content.created),
         language=detect_language(text),
-        source=p.name,
+        source=name,
+        warnings=(warning,) if warning else (),
     )
 
 

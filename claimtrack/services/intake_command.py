@@ -20,6 +20,8 @@ def run(args: argparse.Namespace) -> int:
     from claimtrack.services.intake import IntakeService, propose, read_article
 
     loaded = read_article(args.file)  # read and check before the database is touched
+    for warning in loaded.warnings:  # text the reader could not keep: never lost quietly
+        print(f"claimtrack: warning: {warning}", file=sys.stderr)
     proposals = propose(loaded)
     services = _services(args, create=True)
     try:

@@ -60,6 +60,11 @@ def describe_sqlite_error(exc: BaseException, path: Path | None) -> StoreError:
         )
     if "disk is full" in message or "no space" in message:
         return StoreError(f"The disk holding {where} is full; nothing was written.")
+    if "disk i/o error" in message:
+        return StoreError(
+            f"{where} could not be read or written: the disk reported an error (it may be "
+            "full, or the file too large for it)."
+        )
     return StoreError(f"{where}: {message}")
 
 

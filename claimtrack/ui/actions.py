@@ -60,6 +60,7 @@ class Actions:
         self.previous_claim = make("Alt+Up")
         # Help
         self.guide = make(Std.HelpContents)
+        self.open_log_folder = make()
         self.about = make()
         self.about.setMenuRole(QAction.MenuRole.AboutRole)
         self.retranslate()
@@ -93,4 +94,5 @@ class Actions:
         self.next_claim.setText(tr("&Next Claim"))
         self.previous_claim.setText(tr("&Previous Claim"))
         self.guide.setText(tr("&User Guide"))
+        self.open_log_folder.setText(tr("Open &Log Folder"))
         self.about.setText(tr("&About ClaimTrack"))

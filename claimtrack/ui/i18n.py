@@ -1,6 +1,10 @@
 """The interface language: Qt translators for ClaimTrack and Qt's own dialogs, swapped at
 run time, plus locale-aware dates and numbers.
 
+Qt's own strings (standard buttons, the file and colour dialogs, text-field menus) come from
+Qt's ``qtbase_<lang>.qm`` where Qt ships one, and from ClaimTrack's ``qtbase_<lang>.qm``
+(resources/translations/qtbase_id.ts) for Indonesian, which Qt does not translate.
+
 ``install_language(app, code)`` removes the translators it installed before and installs
 the new ones; Qt then sends ``QEvent.LanguageChange`` to every widget, whose
 ``changeEvent`` re-sets its texts (``retranslate`` hooks). ``code`` "" follows the system.
@@ -66,6 +70,13 @@ def install_language(app: QCoreApplication, code: str) -> str:
         if qt_translator.load(locale, "qtbase", "_", qt_folder):
             app.installTranslator(qt_translator)
             _installed.append(qt_translator)
+        # Qt ships no qtbase_id: ClaimTrack's own covers the buttons, the file and colour
+        # dialogs and the text fields' menus. Installed last, so it is asked first; what it
+        # lacks falls through to Qt's (should Qt ever ship one) and then to English.
+        own_qt = QTranslator(app)
+        if own_qt.load(f"qtbase_{language}", str(resource_dir())):
+            app.installTranslator(own_qt)
+            _installed.append(own_qt)
     return language
 
 

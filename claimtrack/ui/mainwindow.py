@@ -59,8 +59,8 @@ if TYPE_CHECKING:
     from claimtrack.ui.widgets.chart import ChartWidget
     from claimtrack.ui.widgets.detail import DetailPane
 
-DB_FILTER = "ClaimTrack databases (*.sqlite *.db *.claimtrack);;All files (*)"
-ARTICLE_FILTER = "Articles (*.txt *.md *.markdown *.html *.htm *.docx);;All files (*)"
+DB_PATTERNS = "*.sqlite *.db *.claimtrack"
+ARTICLE_PATTERNS = "*.txt *.md *.markdown *.html *.htm *.docx"
 IMPORTABLE = {".txt", ".md", ".markdown", ".html", ".htm", ".docx"}
 FIRST_PAGE = 200  # rows a search shows before its full result list arrives
 PEEK_WAIT_MS = 300  # the longest the start-up peek holds back the open (see _peek)
@@ -396,6 +396,7 @@ class MainWindow(QMainWindow):
 
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
         help_menu.addAction(a.guide)
+        help_menu.addAction(a.open_log_folder)
         help_menu.addAction(a.about)
 
     def _connect(self) -> None:
@@ -426,6 +427,7 @@ class MainWindow(QMainWindow):
         a.previous_claim.triggered.connect(lambda: self._step(-1))
         a.guide.triggered.connect(self._guide)
         a.about.triggered.connect(self._about)
+        a.open_log_folder.triggered.connect(self._open_log_folder)
 
         self.banner.accepted.connect(self.load_sample)
         self.model.sortRequested.connect(self._sort)
@@ -1004,7 +1006,10 @@ class MainWindow(QMainWindow):
         message = str(exc) or exc.__class__.__name__
         self.statusBar().showMessage(message, 10000)
         self.failed.emit(message)
-        show_error(self, APP_NAME, message)
+        from claimtrack.ui.crash import report_unexpected
+
+        if not report_unexpected(exc, self):  # a bug: the error dialog with its report
+            show_error(self, APP_NAME, message)
 
     # ------------------------------------------------------------------ selection
     def selected_rows(self) -> list[int]:
@@ -1255,7 +1260,8 @@ class MainWindow(QMainWindow):
     def _choose_import(self) -> None:
         from PySide6.QtWidgets import QFileDialog
 
-        paths, _ = QFileDialog.getOpenFileNames(self, self.tr("Import Article"), "", ARTICLE_FILTER)
+        types = self._filters(self.tr("Articles"), ARTICLE_PATTERNS)
+        paths, _ = QFileDialog.getOpenFileNames(self, self.tr("Import Article"), "", types)
         if paths:
             self.import_files([Path(p) for p in paths])
 
@@ -1393,7 +1399,9 @@ class MainWindow(QMainWindow):
     def _choose_open(self) -> None:
         from PySide6.QtWidgets import QFileDialog
 
-        path, _ = QFileDialog.getOpenFileName(self, self.tr("Open Database"), "", DB_FILTER)
+        path, _ = QFileDialog.getOpenFileName(
+            self, self.tr("Open Database"), "", self._filters(self.tr("ClaimTrack databases"))
+        )
         if path:
             self._open_file(path, create=False)
 
@@ -1401,10 +1409,17 @@ class MainWindow(QMainWindow):
         from PySide6.QtWidgets import QFileDialog
 
         path, _ = QFileDialog.getSaveFileName(
-            self, self.tr("New Database"), "claims.sqlite", DB_FILTER
+            self,
+            self.tr("New Database"),
+            "claims.sqlite",
+            self._filters(self.tr("ClaimTrack databases")),
         )
         if path:
             self._open_file(path, create=True)
+
+    def _filters(self, name: str, patterns: str = DB_PATTERNS) -> str:
+        """A file dialog's type filter in the interface language, "All files" after it."""
+        return f"{name} ({patterns});;{self.tr('All files')} (*)"
 
     @property
     def database_name(self) -> str:
@@ -1418,6 +1433,11 @@ class MainWindow(QMainWindow):
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.guide_dialog = dialog
         dialog.open()
+
+    def _open_log_folder(self) -> None:
+        from claimtrack.ui.crash import open_log_folder
+
+        open_log_folder(self)
 
     def _about(self) -> None:
         from PySide6.QtWidgets import QMessageBox

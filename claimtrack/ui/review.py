@@ -234,6 +234,13 @@ class ReviewPanel(QWidget):
 
         self.title = QLabel()
         self.title.setTextFormat(Qt.TextFormat.PlainText)
+        # what the reader could not keep of the file (LoadedArticle.warnings), never hidden
+        self.warning = QLabel()
+        self.warning.setObjectName("reviewWarning")
+        self.warning.setTextFormat(Qt.TextFormat.PlainText)
+        self.warning.setWordWrap(True)
+        self.warning.setStyleSheet("QLabel { background: #fff3b0; color: #3d2b00; padding: 4px; }")
+        self.warning.hide()
         self.article_view = QTextEdit()
         self.article_view.setReadOnly(True)
         self.article_view.setAcceptRichText(False)
@@ -258,6 +265,7 @@ class ReviewPanel(QWidget):
         bottom.addWidget(self.done_button)
         layout = QVBoxLayout(self)
         layout.addWidget(self.title)
+        layout.addWidget(self.warning)
         layout.addWidget(splitter, 1)
         hint = QLabel(
             self.tr(
@@ -296,6 +304,8 @@ class ReviewPanel(QWidget):
         self.loaded = loaded
         self.into = into
         self.title.setText(loaded.title)
+        self.warning.setText("\n".join(loaded.warnings))
+        self.warning.setVisible(bool(loaded.warnings))
         self.article_view.setPlainText(loaded.text)  # plain text: the file is untrusted
         self.model.set_proposals(proposals)
         self.done_button.setEnabled(True)

@@ -2,15 +2,22 @@
 
 Work functions receive a ``TaskControl``: they report progress and check ``cancelled``
 between steps. Results and errors come back through queued signals, so callbacks always
-run on the GUI thread.
+run on the GUI thread. An error nobody handles (no ``on_error``) goes to ``sys.excepthook``,
+which in the app is the error dialog (ui/crash.py), never lost.
+
+On close, ``shutdown`` cancels and joins what runs and refuses new work; a signal a worker
+still sends after its receiver is gone (the app quitting past a worker that ignored cancel)
+is dropped instead of raising "Signal source has been deleted" in the worker.
 """
 
 from __future__ import annotations
 
+import sys
 import threading
 from collections.abc import Callable
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
 
@@ -35,7 +42,18 @@ class TaskControl:
             raise Cancelled
 
     def progress(self, done: int, total: int, text: str = "") -> None:
-        self._signals.progress.emit(done, total, text)
+        _emit(self._signals, "progress", done, total, text)
+
+
+def _emit(signals: _Signals, name: str, *args: Any) -> None:
+    """Emit unless the receiving side is already gone (then the signal has nobody to tell)."""
+    if not shiboken6.isValid(signals):
+        return
+    try:
+        getattr(signals, name).emit(*args)
+    except RuntimeError:
+        if shiboken6.isValid(signals):
+            raise  # not the deleted source: a real error
 
 
 class _Signals(QObject):
@@ -54,14 +72,15 @@ class Task(QRunnable):
         self.setAutoDelete(False)  # the runner keeps it until its result is delivered
 
     def run(self) -> None:
+        signals = self.signals  # held here: this thread may outlive the runner's reference
         try:
             result = self._fn(self.control)
         except Cancelled:
-            self.signals.cancelled.emit()
+            _emit(signals, "cancelled")
         except Exception as exc:  # delivered to the GUI thread as a message, never lost
-            self.signals.failed.emit(exc)
+            _emit(signals, "failed", exc)
         else:
-            self.signals.finished.emit(result)
+            _emit(signals, "finished", result)
 
 
 class TaskRunner(QObject):
@@ -85,9 +104,14 @@ class TaskRunner(QObject):
         on_cancel: Callable[[], None] | None = None,
     ) -> Task:
         task = Task(fn)
+        if self._closed:  # the window is closing: nobody is left to receive a result
+            task.control.cancel()
+            return task
         self._live.add(task)
         if on_progress:
-            task.signals.progress.connect(on_progress)
+            task.signals.progress.connect(
+                lambda *args: None if self._closed else on_progress(*args)
+            )
 
         def settle(callback: Callable[..., None] | None, *args: Any) -> None:
             self._live.discard(task)
@@ -96,8 +120,15 @@ class TaskRunner(QObject):
             if callback and not self._closed:
                 callback(*args)
 
+        def failed(exc: BaseException) -> None:
+            if on_error is None and not self._closed:
+                # Nobody asked for it: the app's error path (a dialog), not silence.
+                settle(lambda: sys.excepthook(type(exc), exc, exc.__traceback__))
+            else:
+                settle(on_error, exc)
+
         task.signals.finished.connect(lambda result: settle(on_done, result))
-        task.signals.failed.connect(lambda exc: settle(on_error, exc))
+        task.signals.failed.connect(failed)
         task.signals.cancelled.connect(lambda: settle(on_cancel))
         if len(self._live) == 1:
             self.busy_changed.emit(True)
@@ -112,9 +143,10 @@ class TaskRunner(QObject):
         """Block until the pool is idle; for shutdown only, never during normal work."""
         return self._pool.waitForDone(msecs)
 
-    def shutdown(self, msecs: int = 30_000) -> None:
-        """Cancel what runs, wait for it, and drop results nobody is there to receive."""
+    def shutdown(self, msecs: int = 30_000) -> bool:
+        """Cancel what runs, refuse new work, wait for it, and drop results nobody is
+        there to receive; False when a worker outlived ``msecs`` (its signals are dropped)."""
+        self._closed = True
         for task in list(self._live):
             task.control.cancel()
-        self.wait(msecs)
-        self._closed = True
+        return self.wait(msecs)

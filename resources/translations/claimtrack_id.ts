@@ -628,6 +628,55 @@ Diperbarui %3 oleh %4</translation>
     </message>
   </context>
   <context>
+    <name>ErrorDialog</name>
+    <message numerus="yes">
+      <source>%n more error(s) followed; all are in the report.</source>
+      <translation>
+        <numerusform>%n kesalahan lain menyusul; semuanya ada di laporan.</numerusform>
+      </translation>
+    </message>
+    <message>
+      <source>&amp;Copy Details</source>
+      <translation>&amp;Salin Rincian</translation>
+    </message>
+    <message>
+      <source>ClaimTrack: Unexpected Error</source>
+      <translation>ClaimTrack: Kesalahan Tak Terduga</translation>
+    </message>
+    <message>
+      <source>Could not open the log folder %1.</source>
+      <translation>Tidak dapat membuka folder log %1.</translation>
+    </message>
+    <message>
+      <source>Details Copied</source>
+      <translation>Rincian Disalin</translation>
+    </message>
+    <message>
+      <source>Open &amp;Log Folder</source>
+      <translation>Buka Folder &amp;Log</translation>
+    </message>
+    <message>
+      <source>Show &amp;Details</source>
+      <translation>Tampilkan &amp;Rincian</translation>
+    </message>
+    <message>
+      <source>Something went wrong inside ClaimTrack. Your saved work is safe.</source>
+      <translation>Terjadi kesalahan di dalam ClaimTrack. Pekerjaan Anda yang sudah tersimpan aman.</translation>
+    </message>
+    <message>
+      <source>The full report was written to %1.</source>
+      <translation>Laporan lengkapnya ditulis ke %1.</translation>
+    </message>
+    <message>
+      <source>The report could not be written to the log in %1; use Copy Details to keep it.</source>
+      <translation>Laporan tidak dapat ditulis ke log di %1; gunakan Salin Rincian untuk menyimpannya.</translation>
+    </message>
+    <message>
+      <source>What failed: %1</source>
+      <translation>Yang gagal: %1</translation>
+    </message>
+  </context>
+  <context>
     <name>ExportDialog</name>
     <message>
       <source>&amp;Cancel Export</source>
@@ -662,6 +711,10 @@ Diperbarui %3 oleh %4</translation>
       <translation>Sebelum terbit:</translation>
     </message>
     <message>
+      <source>CSV table</source>
+      <translation>Tabel CSV</translation>
+    </message>
+    <message>
       <source>Cancelling…</source>
       <translation>Membatalkan…</translation>
     </message>
@@ -670,12 +723,20 @@ Diperbarui %3 oleh %4</translation>
       <translation>Laporan klaim</translation>
     </message>
     <message>
+      <source>ClaimReview JSON-LD</source>
+      <translation>ClaimReview JSON-LD</translation>
+    </message>
+    <message>
       <source>ClaimReview check: nothing is missing.</source>
       <translation>Pemeriksaan ClaimReview: tidak ada yang kurang.</translation>
     </message>
     <message>
       <source>Close</source>
       <translation>Tutup</translation>
+    </message>
+    <message>
+      <source>Excel workbook (XLSX)</source>
+      <translation>Buku kerja Excel (XLSX)</translation>
     </message>
     <message>
       <source>Export Report</source>
@@ -700,12 +761,20 @@ Diperbarui %3 oleh %4</translation>
       <translation>Mengekspor…</translation>
     </message>
     <message>
+      <source>HTML page</source>
+      <translation>Halaman HTML</translation>
+    </message>
+    <message>
       <source>History appendix</source>
       <translation>Lampiran riwayat</translation>
     </message>
     <message>
       <source>Letter</source>
       <translation>Letter</translation>
+    </message>
+    <message>
+      <source>Markdown</source>
+      <translation>Markdown</translation>
     </message>
     <message>
       <source>Methodology note (Markdown), printed before the claims; leave empty to omit</source>
@@ -718,6 +787,10 @@ Diperbarui %3 oleh %4</translation>
     <message>
       <source>Organisation:</source>
       <translation>Organisasi:</translation>
+    </message>
+    <message>
+      <source>PDF document</source>
+      <translation>Dokumen PDF</translation>
     </message>
     <message>
       <source>Paper:</source>
@@ -764,6 +837,10 @@ Diperbarui %3 oleh %4</translation>
     <message>
       <source>The language of the report's headings and labels</source>
       <translation>Bahasa judul dan label laporan</translation>
+    </message>
+    <message>
+      <source>Word document (DOCX)</source>
+      <translation>Dokumen Word (DOCX)</translation>
     </message>
     <message>
       <source>Your fact-checking organisation</source>
@@ -971,6 +1048,14 @@ Diperbarui %3 oleh %4</translation>
       </translation>
     </message>
     <message>
+      <source>All files</source>
+      <translation>Semua berkas</translation>
+    </message>
+    <message>
+      <source>Articles</source>
+      <translation>Artikel</translation>
+    </message>
+    <message>
       <source>Assi&amp;gn To…</source>
       <translation>Tugaskan &amp;Kepada…</translation>
     </message>
@@ -993,6 +1078,10 @@ Diperbarui %3 oleh %4</translation>
     <message>
       <source>Change verdict</source>
       <translation>Ubah putusan</translation>
+    </message>
+    <message>
+      <source>ClaimTrack databases</source>
+      <translation>Basis data ClaimTrack</translation>
     </message>
     <message numerus="yes">
       <source>ClaimTrack found %n unsaved note(s) from a session that ended unexpectedly. Restore them? A note someone changed meanwhile is shown side by side first.</source>
@@ -1081,6 +1170,10 @@ Diperbarui %3 oleh %4</translation>
       <translation>Klaim baru</translation>
     </message>
     <message>
+      <source>Open &amp;Log Folder</source>
+      <translation>Buka Folder &amp;Log</translation>
+    </message>
+    <message>
       <source>Open &amp;Recent</source>
       <translation>Buka Te&amp;rkini</translation>
     </message>
@@ -1147,10 +1240,6 @@ Diperbarui %3 oleh %4</translation>
     <message>
       <source>Set verdict to %1</source>
       <translation>Atur putusan menjadi %1</translation>
-    </message>
-    <message>
-      <source>Something went wrong inside ClaimTrack. Your saved work is safe.</source>
-      <translation>Terjadi kesalahan di dalam ClaimTrack. Pekerjaan Anda yang sudah tersimpan aman.</translation>
     </message>
     <message>
       <source>Tag:</source>

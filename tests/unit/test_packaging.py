@@ -182,11 +182,19 @@ def test_the_bundle_starts_without_python_packages(tmp_path: Path) -> None:
         assert done.returncode == 0 and out.stat().st_size > 1000, done.stderr
     internal = dist / "claimtrack" / "_internal" / "claimtrack"
     assert (internal / "i18n" / "claimtrack_id.qm").is_file()
+    assert (internal / "i18n" / "qtbase_id.qm").is_file()  # Qt's own strings in Indonesian
     assert (internal / "i18n" / "guide" / "guide_id.md").is_file()
     assert (internal / "store" / "migrations" / "versions" / "0001_initial_schema.py").is_file()
 
     subprocess.run(["bash", "packaging/build_deb.sh"], cwd=ROOT, env=env, check=True)
     (deb,) = dist.glob("claimtrack_*.deb")
+    depends = subprocess.run(
+        ["dpkg-deb", "--field", str(deb), "Depends"], capture_output=True, text=True, check=True
+    ).stdout
+    # Without them Qt's X11 plugin aborts: a hard dependency, not a recommendation.
+    assert {"libxcb-cursor0", "libxcb-icccm4", "libxcb-keysyms1"} <= set(
+        re.findall(r"[\w.+-]+", depends)
+    ), depends
     contents = subprocess.run(
         ["dpkg-deb", "--contents", str(deb)], capture_output=True, text=True, check=True
     ).stdout

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 import shiboken6
-from PySide6.QtCore import Qt, QTimer, QUrl, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QImage, QTextDocument
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -53,6 +53,17 @@ if TYPE_CHECKING:
 
 PREVIEW_LIMIT = 30  # claims shown in the preview; the export has them all
 PREVIEW_DELAY_MS = 250
+# The names of claimtrack.export.FORMATS, marked for lupdate: the dialog shows them through
+# self.tr() (the format list and the save dialog's file type), the export layer stays Qt-free.
+FORMAT_NAMES = (
+    QT_TRANSLATE_NOOP("ExportDialog", "HTML page"),
+    QT_TRANSLATE_NOOP("ExportDialog", "PDF document"),
+    QT_TRANSLATE_NOOP("ExportDialog", "Markdown"),
+    QT_TRANSLATE_NOOP("ExportDialog", "Word document (DOCX)"),
+    QT_TRANSLATE_NOOP("ExportDialog", "CSV table"),
+    QT_TRANSLATE_NOOP("ExportDialog", "Excel workbook (XLSX)"),
+    QT_TRANSLATE_NOOP("ExportDialog", "ClaimReview JSON-LD"),
+)
 
 
 @dataclass(frozen=True)
@@ -356,7 +367,7 @@ class ExportDialog(QDialog):
         suffix = FORMATS[self.format][0]
         name = (self.title_edit.text().strip() or "claim-report").replace(os.sep, "-") + suffix
         path, _ = QFileDialog.getSaveFileName(
-            self, self.tr("Export Report"), name, f"{FORMATS[self.format][1]} (*{suffix})"
+            self, self.tr("Export Report"), name, f"{self.tr(FORMATS[self.format][1])} (*{suffix})"
         )
         if path:
             self.export_to(path)
