@@ -3,8 +3,10 @@
 One ClaimReview per rated claim. ``check_claimreview`` lists what is missing or weak
 *before* export (an organisation, a review URL, a numeric rating, an article URL, a short
 enough ``claimReviewed``), so an editor can fix it first; the export itself never fails on
-them. Built with ``json.dumps`` only; ``</`` is escaped so the output may also be pasted
-into an HTML ``<script type="application/ld+json">`` block safely.
+them. Every ``url`` is an http(s) address (claimtrack.export.links) or is left out: a
+search engine or partner site may turn it into a link. Built with ``json.dumps`` only;
+``</`` is escaped so the output may also be pasted into an HTML
+``<script type="application/ld+json">`` block safely.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ import json
 from dataclasses import dataclass
 from typing import Any, BinaryIO
 
+from claimtrack.export.links import safe_url
 from claimtrack.export.report import Report, ReportClaim
 
 CLAIM_REVIEWED_LIMIT = 75  # Google's guidance: keep claimReviewed short
@@ -51,6 +54,15 @@ def check_claimreview(report: Report) -> list[Problem]:
         problems.append(
             Problem(None, "No review URL is set; each review's url will be missing.", False)
         )
+    elif _review_url(report.review_url, 1) is None:
+        problems.append(
+            Problem(
+                None,
+                "The review URL is not a web address (http:// or https://); each review's "
+                "url will be missing.",
+                False,
+            )
+        )
     for c in report.claims:
         if not publishable(c):
             problems.append(Problem(c.id, f"Claim #{c.id} has no verdict; it is left out.", True))
@@ -81,6 +93,15 @@ def check_claimreview(report: Report) -> list[Problem]:
             problems.append(
                 Problem(c.id, f"Claim #{c.id}: its article has no URL (appearance).", False)
             )
+        elif safe_url(c.article.url) is None:
+            problems.append(
+                Problem(
+                    c.id,
+                    f"Claim #{c.id}: its article's URL is not a web address (http:// or "
+                    "https://); appearance is left out.",
+                    False,
+                )
+            )
         if not c.claimant:
             problems.append(
                 Problem(c.id, f"Claim #{c.id}: no claimant (itemReviewed author).", False)
@@ -93,6 +114,12 @@ def _author(c: ReportClaim) -> dict[str, Any] | None:
         return None
     person = c.claimant.kind == "person"
     return {"@type": "Person" if person else "Organization", "name": c.claimant.name}
+
+
+def _review_url(base: str, claim_id: int) -> str | None:
+    """The claim's review page: ``{id}`` filled in, else the claim's anchor on ``base``."""
+    url = base.replace("{id}", str(claim_id)) if "{id}" in base else f"{base}#claim-{claim_id}"
+    return safe_url(url)
 
 
 def claim_review(report: Report, c: ReportClaim) -> dict[str, Any]:
@@ -108,8 +135,9 @@ def claim_review(report: Report, c: ReportClaim) -> dict[str, Any]:
         item["author"] = author
     if c.article.published:
         item["datePublished"] = c.article.published.isoformat()
-    if c.article.url:
-        appearance = {"@type": "CreativeWork", "url": c.article.url, "headline": c.article.title}
+    article_url = safe_url(c.article.url)
+    if article_url:
+        appearance = {"@type": "CreativeWork", "url": article_url, "headline": c.article.title}
         item["appearance"] = [appearance]
         item["firstAppearance"] = appearance
     review: dict[str, Any] = {
@@ -124,11 +152,9 @@ def claim_review(report: Report, c: ReportClaim) -> dict[str, Any]:
     }
     if report.organisation:
         review["author"] = {"@type": "Organization", "name": report.organisation}
-    if report.review_url:
-        base = report.review_url
-        review["url"] = base if "{id}" not in base else base.replace("{id}", str(c.id))
-        if "{id}" not in base:
-            review["url"] = f"{base}#claim-{c.id}"
+    url = _review_url(report.review_url, c.id) if report.review_url else None
+    if url:
+        review["url"] = url
     if c.explanation:
         review["reviewBody"] = c.explanation
     return review

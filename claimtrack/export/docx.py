@@ -11,11 +11,11 @@ their header row on every page.
 from __future__ import annotations
 
 import io
-import re
 from typing import Any, BinaryIO
 
 from claimtrack.export.chart import to_png
-from claimtrack.export.markup import _parser, ink, is_web_url, safe_colour, when
+from claimtrack.export.links import inert, safe_url, with_address
+from claimtrack.export.markup import _parser, ink, safe_colour, when
 from claimtrack.export.report import Control, NullControl, Report, ReportClaim
 from claimtrack.export.texts import Texts
 
@@ -30,7 +30,6 @@ RULE = "B0BEC5"
 SMALL = "ClaimTrackSmall"  # the tables' 8 pt paragraph style
 HISTORY_COLUMNS = (0.24, 0.09, 0.08, 0.12, 0.18, 0.29)  # When Who Claim Field Old New
 SOURCE_COLUMNS = (0.36, 0.2, 0.44)  # Party Kind Stands behind
-_LINK_SCHEMES = re.compile(r"(?:https?://|mailto:)\S+$", re.IGNORECASE)
 
 
 class _Spill:
@@ -396,9 +395,11 @@ GREY_ITALIC: dict[str, Any] = {"color": MUTED, "i": True}
 
 
 def _linked(text: str, url: str, fmt: dict[str, Any] | None = None) -> Run:
-    """``text`` as a link to ``url`` when that is a web or mail address, else plain."""
+    """``text`` as a link to ``url`` when that is a web address (claimtrack.export.links),
+    else the text with the address after it as plain text."""
     fmt = fmt or PLAIN
-    return (text, {**fmt, "link": url}) if _LINK_SCHEMES.match(url or "") else (text, fmt)
+    link = safe_url(url)
+    return (text, {**fmt, "link": link}) if link else (with_address(text, url), fmt)
 
 
 def _claim(c: ReportClaim, t: Texts, spill: _Spill) -> None:
@@ -433,7 +434,7 @@ def _claim(c: ReportClaim, t: Texts, spill: _Spill) -> None:
     if c.cue:
         facts.append([(f"{t('Cue')}: ", KEY), (c.cue, PLAIN)])
     article: list[Run] = [(f"{t('Article')}: ", KEY)]
-    if is_web_url(c.article.url):
+    if safe_url(c.article.url):
         article.append(_linked(c.article.title, c.article.url))
     else:
         article.append((c.article.title, PLAIN))
@@ -441,8 +442,8 @@ def _claim(c: ReportClaim, t: Texts, spill: _Spill) -> None:
         article.append((f" — {c.article.outlet}", PLAIN))
     if c.article.published:
         article.append((f", {date(c.article.published)}", PLAIN))
-    if c.article.url and not is_web_url(c.article.url):
-        article.append((f" ({c.article.url})", GREY))
+    if c.article.url and not safe_url(c.article.url):
+        article.append((f" ({inert(c.article.url)})", GREY))
     facts.append(article)
     if c.tags:
         facts.append([(f"{t('Tags')}: ", KEY), (", ".join(c.tags), PLAIN)])
@@ -560,8 +561,9 @@ def _inline(children: list[Any]) -> list[Run]:
             runs.append((child.content, {**{k: v for k, v in fmt.items() if v}, "mono": True}))
         elif kind == "link_open":
             href = str(child.attrs.get("href", ""))
-            if _LINK_SCHEMES.match(href):
-                fmt = {**fmt, "link": href}
+            link = safe_url(href)  # the parser's rule has already refused the others
+            if link:
+                fmt = {**fmt, "link": link}
                 href = ""  # the text itself is the link
         elif kind == "link_close":
             fmt = {k: v for k, v in fmt.items() if k != "link"}

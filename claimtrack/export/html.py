@@ -21,6 +21,7 @@ from markupsafe import Markup
 
 from claimtrack.export import markup
 from claimtrack.export.chart import to_svg
+from claimtrack.export.links import inert, safe_url
 from claimtrack.export.report import ArticleInfo, Link, Report, ReportClaim
 
 CHART_RESOURCE = "claimtrack-chart.png"
@@ -205,8 +206,9 @@ class _Blocks:
             parts.append(f"<h4>{w('Evidence')}</h4><ul>")
             for e in c.evidence:
                 target = _esc(e.target)
-                if e.is_url and markup.is_web_url(e.target):
-                    target = f'<a href="{target}" {_REL}>{target}</a>'
+                url = safe_url(e.target) if e.is_url else None
+                if url is not None:
+                    target = f'<a href="{_esc(url)}" {_REL}>{target}</a>'
                 parts.append(f"<li><strong>{label[e.stance]}</strong> · {label[e.type]}: {target}")
                 if e.accessed:
                     parts.append(f' <span class="muted">({self._accessed(e.accessed)})</span>')
@@ -323,11 +325,15 @@ class _Blocks:
         found = self._articles.get(id(article))
         if found is None:
             title = _esc(article.title)
-            if not self.qt and markup.is_web_url(article.url):
-                title = f'<a href="{_esc(article.url)}" {_REL}>{title}</a>'
+            url = None if self.qt else safe_url(article.url)
+            if url is not None:
+                title = f'<a href="{_esc(url)}" {_REL}>{title}</a>'
             outlet = f" — {_esc(article.outlet)}" if article.outlet else ""
             published = f", {self.when(article.published)}" if article.published else ""
-            found = self._articles[id(article)] = title + outlet + published
+            shown = ""  # an address that is not a web one: shown as text, never a link
+            if article.url and url is None and not self.qt:
+                shown = f' <span class="muted">({_esc(inert(article.url))})</span>'
+            found = self._articles[id(article)] = title + outlet + published + shown
         return found
 
     def _tags(self, tags: tuple[str, ...]) -> str:

@@ -6,8 +6,10 @@ there, ``<`` and entity-like ``&`` become entities, so a claim holding ``<script
 ``[x](javascript:…)`` cannot become markup in whatever renders the file. Punctuation that
 cannot (``sign-off``, ``(7)``, ``example.org``) is left as typed, so the file stays
 readable as text. Web addresses are written as autolinks, unescaped (a backslash inside
-``<…>`` would become part of the link). Notes keep their Markdown formatting; raw HTML
-inside them is neutralised.
+``<…>`` would become part of the link), and only when they are http(s) addresses
+(claimtrack.export.links); any other address is escaped text. Notes keep their Markdown
+formatting, but links to anything but http(s), images and raw HTML in them are turned
+into text (claimtrack.export.mdnotes).
 """
 
 from __future__ import annotations
@@ -15,7 +17,8 @@ from __future__ import annotations
 import re
 from typing import BinaryIO
 
-from claimtrack.export.markup import is_web_url
+from claimtrack.export.links import safe_url
+from claimtrack.export.mdnotes import notes_markdown
 from claimtrack.export.report import Report, ReportClaim
 from claimtrack.export.texts import Texts
 
@@ -48,15 +51,14 @@ def _escape(text: str) -> str:
 
 
 def _link(url: str) -> str:
-    """A web address as an autolink when it can be one, else as escaped text."""
-    if is_web_url(url) and not re.search(r"[<>\x00-\x20\x7f]", url):
-        return f"<{url}>"
-    return esc(url)
+    """A web address as an autolink, anything else as escaped text."""
+    link = safe_url(url)
+    return f"<{link}>" if link else esc(url)
 
 
 def _notes(text: str) -> str:
-    """Notes keep Markdown structure; raw HTML is turned into text (entities are safe)."""
-    return text.replace("<", "&lt;").strip()
+    """Notes keep Markdown structure; unsafe links, images and raw HTML become text."""
+    return notes_markdown(text)
 
 
 def _cell(text: str) -> str:

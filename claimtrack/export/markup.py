@@ -1,4 +1,11 @@
-"""Labels for stored identifiers, dates, colours, and Markdown notes made safe as HTML."""
+"""Labels for stored identifiers, dates, colours, and Markdown notes made safe as HTML.
+
+Every exporter reads notes through one parser (``_parser``), whose last step rewrites links
+by the rule of ``claimtrack.export.links``: a link to anything but an http(s) address
+becomes its text followed by the address as plain text, and an image is never embedded
+(it becomes a link to its source, or text). HTML, Word, PDF and Markdown therefore agree
+on what a note links to.
+"""
 
 from __future__ import annotations
 
@@ -9,6 +16,9 @@ from html import escape
 from typing import Any
 
 import nh3
+
+from claimtrack.export.links import inert, safe_url
+from claimtrack.export.links import is_web_url as is_web_url
 
 KIND_LABELS = {
     "statement": "Statement",
@@ -23,7 +33,7 @@ ALLOWED_TAGS = {
     "td",
 }  # fmt: skip
 ALLOWED_ATTRIBUTES = {"a": {"href", "title"}, "th": {"align"}, "td": {"align"}}
-URL_SCHEMES = {"http", "https", "mailto"}
+URL_SCHEMES = {"http", "https"}
 
 # Text with none of these needs no Markdown parser: escaping it is exact and much faster.
 _MARKDOWN_SIGNS = re.compile(r"[\\`*_\[\]<>#!|~&]|^\s*(?:[-+]\s|\d+[.)]\s|=+\s*$|-+\s*$)", re.M)
@@ -60,10 +70,6 @@ def ink(colour: str) -> str:
 
 def safe_colour(colour: str) -> str:
     return colour if re.fullmatch(r"#[0-9a-fA-F]{6}", colour or "") else "#9e9e9e"
-
-
-def is_web_url(value: str) -> bool:
-    return bool(re.match(r"https?://[^\s]+$", value or "", re.IGNORECASE))
 
 
 # Only unambiguous strong emphasis: opened after a space (or at the start), closed before
@@ -122,7 +128,70 @@ def _parser() -> Any:
     from markdown_it import MarkdownIt
 
     # html=False: raw HTML in a note is shown as text; nh3 then cleans what remains.
-    return MarkdownIt("commonmark", {"html": False}).enable(["table", "strikethrough"])
+    md = MarkdownIt("commonmark", {"html": False}).enable(["table", "strikethrough"])
+    # Every link and image is parsed (markdown-it would leave some schemes as literal
+    # text, others not); `_safe_links` then decides them all by one rule.
+    md.validateLink = lambda url: True
+    md.core.ruler.push("claimtrack_safe_links", _safe_links)
+    return md
+
+
+def _safe_links(state: Any) -> None:
+    """A core rule: links only to http(s) addresses, and no images, in every note."""
+    for token in state.tokens:
+        if token.type == "inline" and token.children:
+            token.children = _safe_children(token.children, state.md.normalizeLinkText)
+
+
+def _safe_children(children: list[Any], shown: Any) -> list[Any]:
+    from markdown_it.token import Token
+
+    def text(content: str) -> Any:
+        return Token("text", "", 0, content=content)
+
+    out: list[Any] = []
+    links: list[tuple[int, str | None]] = []  # per open link: (start in out, refused address)
+    for child in children:
+        kind = child.type
+        if kind == "link_open":
+            href = str(child.attrs.get("href", ""))
+            url = safe_url(href)
+            if url is None:
+                links.append((len(out), shown(href)))
+                continue
+            child.attrs["href"] = url
+            links.append((len(out), None))
+        elif kind == "link_close" and links:
+            start, refused = links.pop()
+            if refused is not None:
+                label = "".join(t.content for t in out[start:] if t.type in ("text", "code_inline"))
+                address = inert(refused)
+                if address and " ".join(label.split()) != address:
+                    out.append(text(f" ({address})" if label.strip() else address))
+                continue
+        elif kind == "image":
+            alt = list(child.children or [])
+            source = str(child.attrs.get("src", ""))
+            url = safe_url(source)
+            if links:  # inside a link: the image's words are part of the link's text
+                out += alt or [text(inert(shown(source)))]
+            elif url is not None:
+                out.append(Token("link_open", "a", 1, attrs={"href": url}))
+                out += alt or [text(shown(url))]
+                out.append(Token("link_close", "a", -1))
+            else:
+                out += alt
+                address = inert(shown(source))
+                if address:
+                    out.append(text(f" ({address})" if alt else address))
+            continue
+        out.append(child)
+    return out
+
+
+def _keep_web_links(tag: str, attribute: str, value: str) -> str | None:
+    """nh3's last word on every href: the same rule again, should anything slip past."""
+    return safe_url(value) if attribute == "href" else value
 
 
 def markdown_html(source: str) -> str:
@@ -139,6 +208,8 @@ def markdown_html(source: str) -> str:
         rendered,
         tags=ALLOWED_TAGS,
         attributes=ALLOWED_ATTRIBUTES,
+        attribute_filter=_keep_web_links,
         url_schemes=URL_SCHEMES,
+        url_relative="deny",
         link_rel="noopener noreferrer nofollow",
     )

@@ -5,7 +5,8 @@
 rendered here with the same autoescaping environment. A change of the report's look is
 made in both, on purpose (since then: roles and kinds in lower case, the claimant with its
 kind, the attribution line only when someone relays, the verdict as a badge with readable
-ink, compact History moments). Byte-for-byte equality, on the
+ink, compact History moments; links only to http(s) addresses, any other article address
+shown as text). Byte-for-byte equality, on the
 sample dossier in both languages and on hostile text in every field, shows the fast path
 escapes everything autoescape escaped and changes nothing a reader sees.
 """
@@ -24,7 +25,7 @@ from jinja2 import Environment
 from lxml import html as lxml_html
 from markupsafe import Markup, escape
 
-from claimtrack.export import ReportOptions, Scope, build_report, markup
+from claimtrack.export import ReportOptions, Scope, build_report, links, markup
 from claimtrack.export.html import _Blocks, _esc, render_html
 from claimtrack.export.report import (
     ArticleInfo,
@@ -64,14 +65,14 @@ REFERENCE = """\
 <tr><td class="k">{{ w["Attribution"] }}</td><td class="chain">{% if c.claimant %}{{ c.claimant.name }} <span class="role">({{ labels["claimant"]|lower }})</span>{% else %}—{% endif %}{% for l in c.chain %} › {{ l.name }} <span class="role">({{ labels[l.role]|lower }})</span>{% endfor %}</td></tr>
 {% endif %}
 {% if c.cue %}<tr><td class="k">{{ w["Cue"] }}</td><td>{{ c.cue }}</td></tr>{% endif %}
-<tr><td class="k">{{ w["Article"] }}</td><td>{% if is_web_url(c.article.url) %}<a href="{{ c.article.url }}" rel="noopener noreferrer nofollow">{{ c.article.title }}</a>{% else %}{{ c.article.title }}{% endif %}{% if c.article.outlet %} — {{ c.article.outlet }}{% endif %}{% if c.article.published %}, {{ when(c.article.published) }}{% endif %}</td></tr>
+<tr><td class="k">{{ w["Article"] }}</td><td>{% if safe_url(c.article.url) %}<a href="{{ safe_url(c.article.url) }}" rel="noopener noreferrer nofollow">{{ c.article.title }}</a>{% else %}{{ c.article.title }}{% endif %}{% if c.article.outlet %} — {{ c.article.outlet }}{% endif %}{% if c.article.published %}, {{ when(c.article.published) }}{% endif %}{% if c.article.url and not safe_url(c.article.url) %} <span class="muted">({{ inert(c.article.url) }})</span>{% endif %}</td></tr>
 {% if c.tags %}<tr><td class="k">{{ w["Tags"] }}</td><td>{{ c.tags|join(", ") }}</td></tr>{% endif %}
 {% if c.assignee %}<tr><td class="k">{{ w["Assignee"] }}</td><td>{{ c.assignee }}</td></tr>{% endif %}
 <tr><td class="k">{{ w["Verdict"] }}</td><td><span class="badge" style="background: {{ colour }}; color: {{ inks[v.key] }}">{{ v.label }}</span>{% if c.explanation %}: {{ c.explanation }}{% endif %}</td></tr>
 <tr><td class="k">{{ w["Updated"] }}</td><td>{{ when(c.updated_at) }}{% if c.updated_by %}{{ w[" by "] }}{{ c.updated_by }}{% endif %}</td></tr>
 </table>
 {% if c.notes %}<h4>{{ w["Notes"] }}</h4><div class="notes">{{ md(c.notes) }}</div>{% endif %}
-{% if c.evidence %}<h4>{{ w["Evidence"] }}</h4><ul>{% for e in c.evidence %}<li><strong>{{ label(e.stance) }}</strong> · {{ label(e.type) }}: {% if e.is_url and is_web_url(e.target) %}<a href="{{ e.target }}" rel="noopener noreferrer nofollow">{{ e.target }}</a>{% else %}{{ e.target }}{% endif %}{% if e.accessed %} <span class="muted">({{ t("accessed {when}", when=when(e.accessed)) }})</span>{% endif %}{% if e.excerpt %}<br><em>{{ e.excerpt }}</em>{% endif %}</li>{% endfor %}</ul>{% endif %}
+{% if c.evidence %}<h4>{{ w["Evidence"] }}</h4><ul>{% for e in c.evidence %}<li><strong>{{ label(e.stance) }}</strong> · {{ label(e.type) }}: {% if e.is_url and safe_url(e.target) %}<a href="{{ safe_url(e.target) }}" rel="noopener noreferrer nofollow">{{ e.target }}</a>{% else %}{{ e.target }}{% endif %}{% if e.accessed %} <span class="muted">({{ t("accessed {when}", when=when(e.accessed)) }})</span>{% endif %}{% if e.excerpt %}<br><em>{{ e.excerpt }}</em>{% endif %}</li>{% endfor %}</ul>{% endif %}
 {% if c.replies %}<h4>{{ w["Requests for comment"] }}</h4><ul>{% for q in c.replies %}<li>{{ q.party }} — {{ t("asked {when} by {channel}", when=when(q.asked_at), channel=label(q.channel)) }}: {% if q.response %}“{{ q.response }}”{% if q.responded_at %} <span class="muted">({{ when(q.responded_at) }})</span>{% endif %}{% else %}<span class="muted">{{ w["no reply yet"] }}</span>{% endif %}</li>{% endfor %}</ul>{% endif %}
 </article>
 {% endif %}
@@ -85,7 +86,11 @@ REFERENCE_HISTORY = """\
 {% endfor %}"""  # noqa: E501
 
 ENV = Environment(autoescape=True, trim_blocks=True, lstrip_blocks=True)
-ENV.globals.update(is_web_url=markup.is_web_url, md=lambda s: Markup(markup.markdown_html(s)))
+ENV.globals.update(
+    safe_url=links.safe_url,
+    inert=links.inert,
+    md=lambda s: Markup(markup.markdown_html(s)),
+)
 
 
 class _Labels(dict[str, str]):
@@ -250,7 +255,7 @@ def test_hostile_text_in_every_field_is_escaped_as_the_template_did(
     assert not tree.xpath("//script")
     assert not [k for el in tree.iter() for k in el.attrib if k.lower().startswith("on")]
     schemes = {urlsplit(href.strip()).scheme.lower() for href in tree.xpath("//a/@href")}
-    assert schemes <= {"", "http", "https", "mailto"}  # never javascript: or data:
+    assert schemes <= {"http", "https"}  # never javascript:, data:, mailto: or relative
 
 
 @given(st.text())
