@@ -79,7 +79,7 @@ def check_database_url(target: str) -> None:
 _SQLITE_HEADER = b"SQLite format 3\x00"
 
 
-def _check_is_sqlite_file(path: Path) -> None:
+def _check_is_sqlite_file(path: Path, *, strict: bool = True) -> None:
     """Refuse a file that is not a SQLite database before SQLite touches it: opening a
     zero-byte or foreign file read-write would otherwise write a schema into it."""
     try:
@@ -88,7 +88,12 @@ def _check_is_sqlite_file(path: Path) -> None:
     except OSError:
         return  # the open below says what is wrong
     if header != _SQLITE_HEADER:
-        raise StoreError(f"{path} is not a ClaimTrack database.")
+        # Not strict (the window's open): a damaged header is ours to move aside and restore
+        # from a backup; SQLite itself never writes into a file it can't read. An empty
+        # file it would fill with our schema, so that one is refused either way.
+        if strict or not header:
+            raise StoreError(f"{path} is not a ClaimTrack database.")
+        return
     # A SQLite file of someone else's: refuse before our pragmas (WAL) change its bytes.
     try:
         conn = sqlite3.connect(f"file:{quote(str(path))}?mode=ro", uri=True, timeout=5.0)
@@ -355,7 +360,7 @@ def open_store(
         if not create and not path.exists():
             raise StoreError(f"{path} does not exist.")
         if path.is_file():  # even New Database: an existing file is never written over
-            _check_is_sqlite_file(path)
+            _check_is_sqlite_file(path, strict=not create)
         _check_sqlite_location(path, readonly)
         uri = "file:" + quote(str(path)) + ("?mode=ro" if readonly else "")
 

@@ -252,3 +252,18 @@ def test_detail_pane_shows_its_buttons_and_choices_whole(qtbot, make_window, sam
         advance = combo.fontMetrics().horizontalAdvance(combo.currentText())
         assert combo.width() >= advance + 20, combo.currentText()
     save_shot(window, f"detail_{language}.png")
+
+
+def test_the_window_never_writes_a_schema_into_an_existing_empty_file(qtbot, make_window, tmp_path):
+    """Opening (even with create, as a plain start does) an existing zero-byte file refuses it
+    and leaves it empty: only a path where no file exists yet becomes a new database."""
+    empty = tmp_path / "empty.claimtrack"
+    empty.write_bytes(b"")
+    window = make_window()
+    with qtbot.waitSignal(window.failed, timeout=20_000) as failed:
+        window.open_database(str(empty), create=True)
+    assert "is not a ClaimTrack database" in failed.args[0]
+    assert empty.stat().st_size == 0
+    qtbot.waitUntil(lambda: bool(_error_boxes()), timeout=10_000)
+    for box in _error_boxes():
+        box.close()
