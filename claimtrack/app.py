@@ -110,7 +110,7 @@ def _start_log() -> None:
     logs.started("claimtrack-gui")
 
 
-def self_test(db: str | None = None, timeout_ms: int = 60_000) -> int:
+def self_test(db: str | None = None, timeout_ms: int = 60_000, read_only: bool = False) -> int:
     """Start the real window offscreen on ``db`` (or a temporary database) and report.
 
     ``db`` "default" means the editor's default database, as a plain start would open it.
@@ -125,12 +125,15 @@ def self_test(db: str | None = None, timeout_ms: int = 60_000) -> int:
             os.environ["CLAIMTRACK_CONFIG_DIR"] = os.path.join(folder, "config")
         from PySide6.QtCore import QTimer
 
-        app, _settings, window = _build()
+        app, _settings, window = _build(read_only)
         outcome = {"code": 1}
 
         def shown(count: int) -> None:
             offered = "; sample offered" if window.banner.isVisibleTo(window) else ""
             where = window.database_name
+            services = window.services
+            if services is not None and services.store.readonly:
+                where += " (read-only)"
             print(f"self-test: window shown, {count} claim(s) listed from {where}{offered}")
             outcome["code"] = 0
             app.quit()

@@ -68,7 +68,8 @@ def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"ClaimTrack {__version__}")
     db_help = "database: a file path or a SQLAlchemy URL (default: your ClaimTrack database)"
     parser.add_argument("--db", metavar="URL", help=db_help)
-    parser.add_argument("--read-only", action="store_true", help="open the database read-only")
+    read_only_help = "open the database read-only"
+    parser.add_argument("--read-only", action="store_true", help=read_only_help)
     parser.add_argument(
         "--self-test",
         action="store_true",
@@ -89,6 +90,9 @@ def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
     def command(name: str, help_text: str) -> argparse.ArgumentParser:
         sub = commands.add_parser(name, help=help_text, description=help_text)
         sub.add_argument("--db", metavar="URL", default=argparse.SUPPRESS, help=db_help)
+        sub.add_argument(
+            "--read-only", action="store_true", default=argparse.SUPPRESS, help=read_only_help
+        )
         return sub
 
     command("gui", "open the app (the default)")
@@ -229,7 +233,7 @@ def _run(argv: Sequence[str] | None, seen: dict[str, Any]) -> int:
         if args.self_test:
             from claimtrack.app import self_test
 
-            return self_test(db=args.db)
+            return self_test(db=args.db, read_only=args.read_only)
         return run_gui(db=args.db, read_only=args.read_only)
     if command == "sample":
         return _sample(args)
@@ -275,10 +279,22 @@ def _services(args: argparse.Namespace, *, create: bool = False) -> Any:
     from claimtrack.store import open_store
 
     # Read commands (create False) never make or migrate a database: an empty or foreign
-    # file is an error, not a new schema written into it.
+    # file is an error, not a new schema written into it. On a read-only filesystem they
+    # open read-only by themselves: there is nothing else they could do there.
+    readonly = args.read_only
+    if not create and args.db is not None:
+        from claimtrack.store.engine import (
+            _resolve_sqlite_path,
+            check_database_url,
+            on_readonly_filesystem,
+        )
+
+        check_database_url(args.db)
+        path = _resolve_sqlite_path(args.db)
+        readonly = readonly or (path is not None and on_readonly_filesystem(path))
     store = open_store(
         args.db,
-        readonly=args.read_only,
+        readonly=readonly,
         create=create or args.db is None,
         upgrade_schema=create or args.db is None,
     )

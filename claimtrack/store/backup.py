@@ -42,6 +42,7 @@ from urllib.parse import quote
 
 from claimtrack.domain import DamagedDatabaseError, StoreError
 from claimtrack.paths import fsync_folder as _fsync_folder
+from claimtrack.store.sqlitefile import sqlite_read_uri
 
 KEEP_DAYS = 7
 KEEP_WEEKS = 4
@@ -124,7 +125,9 @@ def _parse(database: Path, path: Path) -> tuple[datetime, str] | None:
 
 
 def _ro_uri(path: Path, *, immutable: bool = False) -> str:
-    return f"file:{quote(str(path))}?mode=ro" + ("&immutable=1" if immutable else "")
+    if not immutable:
+        return sqlite_read_uri(path)  # immutable by itself on a read-only filesystem
+    return f"file:{quote(str(path))}?mode=ro&immutable=1"
 
 
 def _write_error(target: Path, why: str) -> StoreError:

@@ -14,7 +14,6 @@ import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Any
-from urllib.parse import quote
 
 HELP = "check a database: integrity and foreign keys; exit 2 if it is damaged or unreadable"
 EXIT_HEALTHY = 0
@@ -76,7 +75,9 @@ def _default_path() -> Path:
 
 
 def _connect_read_only(path: Path) -> sqlite3.Connection:
-    conn = sqlite3.connect(f"file:{quote(str(path))}?mode=ro", uri=True, timeout=5.0)
+    from claimtrack.store.sqlitefile import sqlite_read_uri
+
+    conn = sqlite3.connect(sqlite_read_uri(path), uri=True, timeout=5.0)
     conn.execute("PRAGMA query_only = ON")
     return conn
 

@@ -32,6 +32,7 @@ from claimtrack.domain import (
 # the window's peek). A test keeps it equal to the head of store/migrations, so that
 # opening an up-to-date file never imports Alembic.
 from claimtrack.store.revision import HEAD_REVISION
+from claimtrack.store.sqlitefile import on_readonly_filesystem, sqlite_read_uri
 
 MIGRATIONS_DIR = Path(__file__).with_name("migrations")
 DEFAULT_BUSY_TIMEOUT = 5.0
@@ -96,7 +97,7 @@ def _check_is_sqlite_file(path: Path, *, strict: bool = True) -> None:
         return
     # A SQLite file of someone else's: refuse before our pragmas (WAL) change its bytes.
     try:
-        conn = sqlite3.connect(f"file:{quote(str(path))}?mode=ro", uri=True, timeout=5.0)
+        conn = sqlite3.connect(sqlite_read_uri(path), uri=True, timeout=5.0)
         try:
             names = {r[0] for r in conn.execute("SELECT name FROM sqlite_master")}
         finally:
@@ -314,10 +315,10 @@ def _check_sqlite_location(path: Path, readonly: bool) -> None:
         if not path.exists():
             raise StoreError(f"{path} does not exist.")
         return
-    if not os.access(folder, os.W_OK | os.X_OK):
+    if on_readonly_filesystem(path) or not os.access(folder, os.W_OK | os.X_OK):
         raise StoreError(
             f"The folder {folder} is read-only; ClaimTrack needs to write its journal beside "
-            "the database. Open it read-only or move it to a writable folder."
+            "the database. Open it read-only (--read-only) or move it to a writable folder."
         )
     if path.exists() and not os.access(path, os.W_OK):
         raise StoreError(f"{path} is read-only; open it read-only or change its permissions.")
@@ -362,7 +363,7 @@ def open_store(
         if path.is_file():  # even New Database: an existing file is never written over
             _check_is_sqlite_file(path, strict=not create)
         _check_sqlite_location(path, readonly)
-        uri = "file:" + quote(str(path)) + ("?mode=ro" if readonly else "")
+        uri = sqlite_read_uri(path) if readonly else "file:" + quote(str(path))
 
         def connect() -> sqlite3.Connection:
             return sqlite3.connect(uri, uri=True, timeout=busy_timeout, check_same_thread=False)

@@ -149,7 +149,9 @@ class Peek:
 
 
 def _connect(path: Path) -> sqlite3.Connection:
-    conn = sqlite3.connect(f"{path.absolute().as_uri()}?mode=ro", uri=True, timeout=0.5)
+    from claimtrack.store.sqlitefile import sqlite_read_uri
+
+    conn = sqlite3.connect(sqlite_read_uri(path.absolute()), uri=True, timeout=0.5)
     conn.execute("PRAGMA query_only = ON")
     return conn
 

@@ -68,15 +68,31 @@ FIRST_PAGE = 200  # rows a search shows before its full result list arrives
 PEEK_WAIT_MS = 300  # the longest the start-up peek holds back the open (see _peek)
 
 
+def _read_only_for(target: str | None, chosen: bool) -> bool:
+    """Read-only as the editor chose, and always for an existing file on a read-only
+    filesystem (a CD, a write-protected share): it can be read there, never written."""
+    if chosen:
+        return True
+    from claimtrack import paths
+    from claimtrack.store.sqlitefile import on_readonly_filesystem
+
+    path = paths.sqlite_file(target)
+    return path is not None and path.is_file() and on_readonly_filesystem(path)
+
+
 class SampleBanner(QFrame):
-    """Offered on an empty database: one click loads the sample dossier."""
+    """The hint above the table: on an empty database, one click loads the sample dossier;
+    with no database open (a failed open), how to go on."""
 
     accepted = Signal()
+    openRequested = Signal()
+    newRequested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("sampleBanner")
         self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.mode = "empty"
         layout = QHBoxLayout(self)
         self.text = QLabel()
         self.text.setTextFormat(Qt.TextFormat.PlainText)
@@ -85,20 +101,43 @@ class SampleBanner(QFrame):
         self.load_button.clicked.connect(self.accepted)
         self.dismiss = QPushButton()
         self.dismiss.clicked.connect(self.hide)
+        self.open_button = QPushButton()
+        self.open_button.clicked.connect(self.openRequested)
+        self.new_button = QPushButton()
+        self.new_button.clicked.connect(self.newRequested)
         layout.addWidget(self.text, 1)
-        layout.addWidget(self.load_button)
-        layout.addWidget(self.dismiss)
+        for button in (self.open_button, self.new_button, self.load_button, self.dismiss):
+            layout.addWidget(button)
+        self.set_mode("empty")
+
+    def set_mode(self, mode: str) -> None:
+        """ "empty" (offer the sample) or "none" (no database is open: open or make one)."""
+        self.mode = mode
+        for button in (self.load_button, self.dismiss):
+            button.setVisible(mode == "empty")
+        for button in (self.open_button, self.new_button):
+            button.setVisible(mode == "none")
         self.retranslate()
 
     def retranslate(self) -> None:
-        self.text.setText(
-            self.tr(
-                "This database is empty. Load the sample dossier to see how ClaimTrack "
-                "tracks a story that relays a Reuters report?"
+        if self.mode == "none":
+            self.text.setText(
+                self.tr(
+                    "No database is open. Open a database file, make a new one, or connect "
+                    "to your team's database from the File menu."
+                )
             )
-        )
+        else:
+            self.text.setText(
+                self.tr(
+                    "This database is empty. Load the sample dossier to see how ClaimTrack "
+                    "tracks a story that relays a Reuters report?"
+                )
+            )
         self.load_button.setText(self.tr("Load sample dossier"))
         self.dismiss.setText(self.tr("No, thanks"))
+        self.open_button.setText(self.tr("Open Database…"))
+        self.new_button.setText(self.tr("New Database…"))
 
 
 class MainWindow(QMainWindow):
@@ -135,6 +174,7 @@ class MainWindow(QMainWindow):
         self._build_widgets()
         self._build_menus()
         self._connect()
+        self._update_actions()
         self._restore_state()
         self._sidebar_timer = QTimer(self)
         self._sidebar_timer.setSingleShot(True)
@@ -336,6 +376,10 @@ class MainWindow(QMainWindow):
         self.count_label = QLabel()
         self.editor_label = QLabel()
         self.connection_label = QLabel()
+        self.read_only_label = QLabel()
+        self.read_only_label.setObjectName("readOnlyLabel")
+        self.read_only_label.hide()
+        self.statusBar().addPermanentWidget(self.read_only_label)
         self.statusBar().addPermanentWidget(self.connection_label)
         self.statusBar().addPermanentWidget(self.editor_label)
         self.statusBar().addPermanentWidget(self.count_label)
@@ -437,6 +481,8 @@ class MainWindow(QMainWindow):
         a.open_log_folder.triggered.connect(self._open_log_folder)
 
         self.banner.accepted.connect(self.load_sample)
+        self.banner.openRequested.connect(a.open_database.trigger)
+        self.banner.newRequested.connect(a.new_database.trigger)
         self.model.sortRequested.connect(self._sort)
         self.model.edit_handler = self._edit_cell
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
@@ -457,7 +503,9 @@ class MainWindow(QMainWindow):
 
             # A big file is checked in the background once its claims show (see _opened).
             check = _small_file(target)
-            store = open_store(target, create=create, readonly=read_only, quick_check=check)
+            store = open_store(
+                target, create=create, readonly=_read_only_for(target, read_only), quick_check=check
+            )
             store.checked = check
             services = Services(store, editor)
             # Slow on a network share, so here rather than on the GUI thread.
@@ -557,8 +605,9 @@ class MainWindow(QMainWindow):
             self.settings.add_recent_database(location)
         self._start_live(services)
         name = services.store.path.name if services.store.path else location
-        self.setWindowTitle(f"{name} — {APP_NAME}")
-        self.banner.setVisible(empty)
+        self._show_title()
+        self.banner.set_mode("empty")
+        self.banner.setVisible(empty and not services.store.readonly)
         self.statusBar().showMessage(self.tr("Opened %1").replace("%1", name), 5000)
         self.databaseOpened.emit(location)
         self.filter = ClaimFilter()
@@ -567,8 +616,7 @@ class MainWindow(QMainWindow):
         self.refresh()
         if not getattr(services.store, "checked", True):
             self._check_in_background(services)
-        self.actions_.backup_now.setEnabled(services.store.path is not None)
-        self.actions_.restore.setEnabled(services.store.path is not None)
+        self._update_actions()
         self._warn_about_location(services)
         self._offer_drafts(services)
         if services.store.path is not None and not services.store.readonly:
@@ -1013,6 +1061,10 @@ class MainWindow(QMainWindow):
             return
         message = translate_error(str(exc) or exc.__class__.__name__)
         self.statusBar().showMessage(message, 10000)
+        if self.services is None:  # the window is empty: say how to go on
+            self.banner.set_mode("none")
+            self.banner.show()
+        self._update_actions()
         self.failed.emit(message)
         from claimtrack.ui.crash import report_unexpected
 
@@ -1406,6 +1458,47 @@ class MainWindow(QMainWindow):
 
     def _show_editor(self) -> None:
         self.editor_label.setText(self.tr("Editing as %1").replace("%1", self.editor or "—"))
+        self.read_only_label.setText(self.tr("Read-only"))
+        self.read_only_label.setToolTip(
+            self.tr("This database is open read-only: you can read, search and export, not edit.")
+        )
+        self._show_title()
+
+    def _show_title(self) -> None:
+        """The database's name in the title, and "read-only" there when it is."""
+        services = getattr(self, "services", None)
+        if services is None:
+            self.setWindowTitle(APP_NAME)
+            return
+        store = services.store
+        name = store.path.name if store.path else store.display_name
+        if store.readonly:
+            name = self.tr("%1 (read-only)").replace("%1", name)
+        self.setWindowTitle(f"{name} — {APP_NAME}")
+
+    def _update_actions(self) -> None:
+        """Enable only what the open database allows: nothing that needs a database while
+        none is open, nothing that writes while it is read-only."""
+        a = self.actions_
+        services = self.services
+        is_open = services is not None
+        writable = is_open and not services.store.readonly
+        is_file = is_open and services.store.path is not None
+        for action in (a.export, a.find, a.select_all, a.save_filter, a.refresh):
+            action.setEnabled(is_open)
+        for action in (
+            a.import_article,
+            a.paste_article,
+            a.load_sample,
+            a.delete,
+            a.new_claim,
+            a.add_tag,
+            a.assign,
+        ):
+            action.setEnabled(writable)
+        a.backup_now.setEnabled(is_file)
+        a.restore.setEnabled(is_file and writable)
+        self.read_only_label.setVisible(is_open and services.store.readonly)
 
     # ------------------------------------------------------------------ files
     def _fill_recent(self) -> None:

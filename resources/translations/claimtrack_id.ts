@@ -678,6 +678,12 @@ Diperbarui %3 oleh %4</translation>
   </context>
   <context>
     <name>ExportDialog</name>
+    <message numerus="yes">
+      <source>%n claim(s) without a verdict were left out.</source>
+      <translation>
+        <numerusform>%n klaim tanpa putusan tidak disertakan.</numerusform>
+      </translation>
+    </message>
     <message>
       <source>&amp;Cancel Export</source>
       <translation>&amp;Batalkan Ekspor</translation>
@@ -754,12 +760,6 @@ Diperbarui %3 oleh %4</translation>
       <source>Exported %n claim(s) to %1.</source>
       <translation>
         <numerusform>%n klaim diekspor ke %1.</numerusform>
-      </translation>
-    </message>
-    <message numerus="yes">
-      <source>%n claim(s) without a verdict were left out.</source>
-      <translation>
-        <numerusform>%n klaim tanpa putusan tidak disertakan.</numerusform>
       </translation>
     </message>
     <message>
@@ -921,6 +921,10 @@ Diperbarui %3 oleh %4</translation>
       <translation>
         <numerusform> (%n klaim)</numerusform>
       </translation>
+    </message>
+    <message>
+      <source>%1 (read-only)</source>
+      <translation>%1 (hanya-baca)</translation>
     </message>
     <message>
       <source>%1 selected of %2</source>
@@ -1211,6 +1215,10 @@ Diperbarui %3 oleh %4</translation>
       <translation>Membuka basis data…</translation>
     </message>
     <message>
+      <source>Read-only</source>
+      <translation>Hanya-baca</translation>
+    </message>
+    <message>
       <source>Reading %1: %2</source>
       <translation>Membaca %1: %2</translation>
     </message>
@@ -1273,6 +1281,10 @@ Diperbarui %3 oleh %4</translation>
     <message>
       <source>The daily backup failed: %1</source>
       <translation>Pencadangan harian gagal: %1</translation>
+    </message>
+    <message>
+      <source>This database is open read-only: you can read, search and export, not edit.</source>
+      <translation>Basis data ini dibuka hanya-baca: Anda bisa membaca, mencari, dan mengekspor, tetapi tidak mengubah.</translation>
     </message>
     <message>
       <source>Unsaved notes</source>
@@ -1606,8 +1618,20 @@ Diperbarui %3 oleh %4</translation>
       <translation>Muat dosier contoh</translation>
     </message>
     <message>
+      <source>New Database…</source>
+      <translation>Basis Data Baru…</translation>
+    </message>
+    <message>
+      <source>No database is open. Open a database file, make a new one, or connect to your team's database from the File menu.</source>
+      <translation>Belum ada basis data yang terbuka. Buka berkas basis data, buat yang baru, atau sambungkan ke basis data tim Anda dari menu Berkas.</translation>
+    </message>
+    <message>
       <source>No, thanks</source>
       <translation>Tidak, terima kasih</translation>
+    </message>
+    <message>
+      <source>Open Database…</source>
+      <translation>Buka Basis Data…</translation>
     </message>
     <message>
       <source>This database is empty. Load the sample dossier to see how ClaimTrack tracks a story that relays a Reuters report?</source>

@@ -1,0 +1,26 @@
+"""How to open a SQLite file for reading wherever it lies (a leaf: no other store imports)."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from urllib.parse import quote
+
+
+def on_readonly_filesystem(path: Path) -> bool:
+    """True when ``path``'s folder sits on a filesystem mounted read-only (a CD, a
+    write-protected share, a snapshot). Nothing can change a file there, which makes
+    SQLite's ``immutable`` open safe, and the only way to read a WAL file without its -shm."""
+    statvfs = getattr(os, "statvfs", None)  # not on Windows
+    if statvfs is None:
+        return False
+    try:
+        return bool(statvfs(path.parent).f_flag & os.ST_RDONLY)
+    except OSError:
+        return False
+
+
+def sqlite_read_uri(path: Path) -> str:
+    """The URI that opens ``path`` read-only, also from a read-only filesystem."""
+    uri = f"file:{quote(str(path))}?mode=ro"
+    return uri + "&immutable=1" if on_readonly_filesystem(path) else uri
