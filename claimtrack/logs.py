@@ -169,8 +169,13 @@ def where(exc: BaseException, tb: TracebackType | None = None) -> str:
 
 
 def summary(exc: BaseException) -> str:
-    """``KeyError: 'x'``: the exception in one line, however long its message."""
+    """``KeyError: 'x'``: the exception in one line, however long its message.
+
+    A database error's statement and its parameters (SQLAlchemy's "[SQL: …]" part, which
+    can hold an editor's text) stay in the log file, never in a terminal or a dialog.
+    """
     text = " ".join(str(exc).split())
+    text = text.split(" [SQL: ", 1)[0].split(" (Background on this error", 1)[0]
     if len(text) > 300:
         text = text[:299] + "…"
     return f"{type(exc).__name__}: {text}" if text else type(exc).__name__

@@ -93,7 +93,7 @@ class ServiceBase:
             raise ValidationError(_integrity_message(exc)) from exc
         except (OperationalError, InterfaceError) as exc:
             session.rollback()
-            raise describe_store_error(exc, self._ctx.store) from exc
+            raise describe_store_error(exc, self._ctx.store, writing=True) from exc
         except BaseException:
             session.rollback()
             raise

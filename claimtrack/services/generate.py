@@ -1,7 +1,9 @@
 """A realistic synthetic database, for benchmarks and for trying ClaimTrack at scale.
 
-Rows are written with set-based INSERTs, one transaction per batch, with ids assigned up
-front so chains, tags and history can refer to them without a round trip per claim.
+Rows are written with set-based INSERTs; the database assigns the ids (RETURNING, in
+order), so chains, tags and history refer to them without a round trip per claim and a
+generate running beside imports never takes an id someone else took. Each transaction
+holds a group of articles with all their claims.
 """
 
 from __future__ import annotations
@@ -87,6 +89,8 @@ def generate(
     """Add ``articles`` articles and ``claims`` claims spread over them.
 
     ``history_heavy`` claims get 100 History rows each (to measure the detail pane).
+    Articles go in with all their claims in one transaction, so an interruption or a
+    failure never leaves an article without its claims.
     """
     rng = random.Random(seed)
     store = services.store
@@ -94,158 +98,200 @@ def generate(
     with store.session(write=True) as session:
         statuses = list(session.execute(select(WorkflowStatus.id)).scalars())
         ratings = list(session.execute(select(Rating.id)).scalars())
-        next_article = (session.execute(select(func.max(Article.id))).scalar() or 0) + 1
-        next_party = (session.execute(select(func.max(Party.id))).scalar() or 0) + 1
-        next_claim = (session.execute(select(func.max(Claim.id))).scalar() or 0) + 1
-        # Parties: people, bodies, outlets, anonymous sources.
-        party_rows: list[dict[str, Any]] = []
-        for i in range(max(50, min(5_000, claims // 20))):
-            kind = rng.choice(
-                [PartyKind.PERSON] * 5
-                + [PartyKind.GOVERNMENT, PartyKind.ORGANISATION, PartyKind.ANONYMOUS]
-            )
-            if kind is PartyKind.PERSON:
-                name = f"{rng.choice(FIRST)} {rng.choice(LAST)} {i}"
-            elif kind is PartyKind.ANONYMOUS:
-                name = f"sources familiar with file {i}"
-            else:
-                name = f"{rng.choice(WORDS['id']).capitalize()} office {i}"
-            party_rows.append(
-                {
-                    "id": next_party + i,
-                    "name": name,
-                    "kind": kind.value,
-                    "protected": kind is PartyKind.ANONYMOUS and rng.random() < 0.3,
-                    "aliases": "",
-                    "version": 1,
-                }
-            )
-        outlet_ids = [next_party + len(party_rows) + j for j in range(len(OUTLETS))]
-        party_rows += [
-            {
-                "id": pid,
-                "name": name,
-                "kind": PartyKind.NEWS_AGENCY.value,
-                "protected": False,
-                "aliases": "",
-                "version": 1,
-            }
-            for pid, name in zip(outlet_ids, OUTLETS, strict=True)
-        ]
-        session.execute(insert(Party), party_rows)
-        speaker_ids = [row["id"] for row in party_rows[: -len(OUTLETS)]]
+        party_ids = _insert(session, Party, _party_rows(rng, claims))
+        speaker_ids, outlet_ids = party_ids[: -len(OUTLETS)], party_ids[-len(OUTLETS) :]
         tag_ids = []
         for name in TAGS:
             found = session.execute(select(Tag.id).where(Tag.name == name)).scalar()
             if found is None:
                 found = session.execute(insert(Tag).values(name=name).returning(Tag.id)).scalar()
             tag_ids.append(found)
-        # Articles: several paragraphs each, in either language.
-        texts: dict[int, tuple[str, str]] = {}
-        article_rows = []
-        for i in range(articles):
-            lang = "id" if rng.random() < 0.55 else "en"
-            text = "\n\n".join(
-                ". ".join(_sentence(rng, lang) for _ in range(rng.randint(2, 5))) + "."
-                for _ in range(rng.randint(3, 9))
-            )
-            aid = next_article + i
-            texts[aid] = (lang, text)
-            article_rows.append(
-                {
-                    "id": aid,
-                    "title": _sentence(rng, lang)[:90],
-                    "outlet": rng.choice(OUTLETS),
-                    "url": f"https://example.org/{lang}/{aid}",
-                    "language": lang,
-                    "text": text,
-                    "sha256": hashlib.sha256(text.encode()).hexdigest(),
-                    "created_at": now,
-                    "created_by": "generator",
-                    "version": 1,
-                    "published": (now - timedelta(days=rng.randint(0, 2000))).date(),
-                }
-            )
-        session.execute(insert(Article), article_rows)
         session.commit()
-
-    article_ids = list(texts)
+    # How many claims each article gets, then articles in groups of about ``batch`` claims.
+    per_article = [0] * articles
+    for _ in range(claims):
+        per_article[rng.randrange(articles)] += 1
+    groups: list[list[int]] = [[]]
+    in_group = 0
+    for index, count in enumerate(per_article):
+        if in_group >= batch:
+            groups.append([])
+            in_group = 0
+        groups[-1].append(index)
+        in_group += count
+    pick = _Picker(rng, statuses, ratings, speaker_ids, outlet_ids, tag_ids, now, history_heavy)
     done = 0
-    heavy_left = history_heavy
-    while done < claims:
-        size = min(batch, claims - done)
-        claim_rows, chain_rows, tag_rows, history_rows = [], [], [], []
-        for k in range(size):
-            cid = next_claim + done + k
-            aid = rng.choice(article_ids)
-            lang, text = texts[aid]
-            start = rng.randrange(0, max(1, len(text) - 200))
-            end = min(len(text), start + rng.randint(30, 220))
-            span = text[start:end]
-            if not span.strip():
-                start, end, span = 0, len(text), text
-            kind = rng.choices(list(ClaimKind), weights=[70, 12, 10, 8])[0]
-            editor = rng.choice(EDITORS[:-1])
-            when = now - timedelta(minutes=rng.randint(0, 500_000))
-            claim_rows.append(
-                {
-                    "id": cid,
-                    "article_id": aid,
-                    "text": span,
-                    "start_offset": start,
-                    "end_offset": end,
-                    "paraphrase": _sentence(rng, "en") if rng.random() < 0.4 else "",
-                    "kind": kind.value,
-                    "cue": rng.choice(CUES[lang]),
-                    "claimant_id": rng.choice(speaker_ids),
-                    "status_id": rng.choice(statuses),
-                    "verdict_id": rng.choice(ratings),
-                    "verdict_explanation": _sentence(rng, lang) if rng.random() < 0.3 else "",
-                    "notes": ("**Check** " + _sentence(rng, lang)) if rng.random() < 0.35 else "",
-                    "assignee": rng.choice(EDITORS),
-                    "created_at": when,
-                    "created_by": editor,
-                    "updated_at": when,
-                    "updated_by": editor,
-                    "version": 1,
-                }
-            )
-            for position in range(rng.choice([0, 1, 1, 1, 2])):
-                chain_rows.append(
-                    {
-                        "claim_id": cid,
-                        "position": position,
-                        "party_id": rng.choice(outlet_ids),
-                        "role": ChainRole.VIA.value,
-                    }
-                )
-            for tag_id in rng.sample(tag_ids, rng.choice([0, 0, 1, 1, 2])):
-                tag_rows.append({"claim_id": cid, "tag_id": tag_id})
-            rows = 100 if heavy_left > 0 else rng.choice([1, 1, 2, 3])
-            heavy_left -= 1 if rows == 100 else 0
-            for h in range(rows):
-                history_rows.append(
-                    {
-                        "at": when + timedelta(seconds=h),
-                        "by": editor,
-                        "entity": "claim",
-                        "entity_id": cid,
-                        "field": "(created)" if h == 0 else "notes",
-                        "old": None,
-                        "new": span[:40] if h == 0 else f"revision {h}",
-                    }
-                )
+    for group in groups:
         with store.session(write=True) as session:
-            session.execute(insert(Claim), claim_rows)
-            if chain_rows:
-                session.execute(insert(ClaimParty), chain_rows)
-            if tag_rows:
-                session.execute(insert(ClaimTag), tag_rows)
-            session.execute(insert(History), history_rows)
+            texts = [_article_text(rng) for _ in group]
+            ids = _insert(
+                session, Article, [_article_row(rng, lang, text, now) for lang, text in texts]
+            )
+            pending: list[_NewClaim] = []
+            for aid, (lang, text), index in zip(ids, texts, group, strict=True):
+                for _ in range(per_article[index]):
+                    pending.append(pick.claim(aid, lang, text))
+                    if len(pending) >= batch:
+                        _insert_claims(session, pending)
+                        done += len(pending)
+                        pending = []
+                        if progress:
+                            progress(done, claims)
+            if pending:
+                _insert_claims(session, pending)
+                done += len(pending)
             session.commit()
-        done += size
         if progress:
             progress(done, claims)
     with store.session() as session:
         history_count = session.execute(select(func.count()).select_from(History)).scalar() or 0
-    return Generated(articles, len(party_rows), claims, int(history_count))
+    return Generated(articles, len(party_ids), claims, int(history_count))
+
+
+def _insert(session: Any, model: Any, rows: list[dict[str, Any]]) -> list[int]:
+    """Insert ``rows`` and return the ids the database gave them, in order: the database
+    assigns ids, so a generate racing imports or another editor never collides."""
+    if not rows:
+        return []
+    returning = insert(model).returning(model.id, sort_by_parameter_order=True)
+    return list(session.execute(returning, rows).scalars())
+
+
+def _party_rows(rng: random.Random, claims: int) -> list[dict[str, Any]]:
+    """People, bodies and anonymous sources, then the outlets (last, in OUTLETS order)."""
+    rows: list[dict[str, Any]] = []
+    for i in range(max(50, min(5_000, claims // 20))):
+        kind = rng.choice(
+            [PartyKind.PERSON] * 5
+            + [PartyKind.GOVERNMENT, PartyKind.ORGANISATION, PartyKind.ANONYMOUS]
+        )
+        if kind is PartyKind.PERSON:
+            name = f"{rng.choice(FIRST)} {rng.choice(LAST)} {i}"
+        elif kind is PartyKind.ANONYMOUS:
+            name = f"sources familiar with file {i}"
+        else:
+            name = f"{rng.choice(WORDS['id']).capitalize()} office {i}"
+        protected = kind is PartyKind.ANONYMOUS and rng.random() < 0.3
+        rows.append(_party(name, kind, protected))
+    return rows + [_party(name, PartyKind.NEWS_AGENCY, False) for name in OUTLETS]
+
+
+def _party(name: str, kind: PartyKind, protected: bool) -> dict[str, Any]:
+    return {"name": name, "kind": kind.value, "protected": protected, "aliases": "", "version": 1}
+
+
+def _article_text(rng: random.Random) -> tuple[str, str]:
+    """Several paragraphs in either language."""
+    lang = "id" if rng.random() < 0.55 else "en"
+    text = "\n\n".join(
+        ". ".join(_sentence(rng, lang) for _ in range(rng.randint(2, 5))) + "."
+        for _ in range(rng.randint(3, 9))
+    )
+    return lang, text
+
+
+def _article_row(rng: random.Random, lang: str, text: str, now: datetime) -> dict[str, Any]:
+    digest = hashlib.sha256(text.encode()).hexdigest()
+    return {
+        "title": _sentence(rng, lang)[:90],
+        "outlet": rng.choice(OUTLETS),
+        "url": f"https://example.org/{lang}/{digest[:12]}",
+        "language": lang,
+        "text": text,
+        "sha256": digest,
+        "created_at": now,
+        "created_by": "generator",
+        "version": 1,
+        "published": (now - timedelta(days=rng.randint(0, 2000))).date(),
+    }
+
+
+@dataclass
+class _NewClaim:
+    row: dict[str, Any]
+    via: list[int]
+    tags: list[int]
+    history: list[dict[str, Any]]
+
+
+@dataclass
+class _Picker:
+    """Draws one synthetic claim at a time from the vocabularies and the registry."""
+
+    rng: random.Random
+    statuses: list[int]
+    ratings: list[int]
+    speakers: list[int]
+    outlets: list[int]
+    tag_ids: list[int]
+    now: datetime
+    heavy_left: int = 20
+
+    def claim(self, aid: int, lang: str, text: str) -> _NewClaim:
+        rng = self.rng
+        start = rng.randrange(0, max(1, len(text) - 200))
+        end = min(len(text), start + rng.randint(30, 220))
+        span = text[start:end]
+        if not span.strip():
+            start, end, span = 0, len(text), text
+        kind = rng.choices(list(ClaimKind), weights=[70, 12, 10, 8])[0]
+        editor = rng.choice(EDITORS[:-1])
+        when = self.now - timedelta(minutes=rng.randint(0, 500_000))
+        row = {
+            "article_id": aid,
+            "text": span,
+            "start_offset": start,
+            "end_offset": end,
+            "paraphrase": _sentence(rng, "en") if rng.random() < 0.4 else "",
+            "kind": kind.value,
+            "cue": rng.choice(CUES[lang]),
+            "claimant_id": rng.choice(self.speakers),
+            "status_id": rng.choice(self.statuses),
+            "verdict_id": rng.choice(self.ratings),
+            "verdict_explanation": _sentence(rng, lang) if rng.random() < 0.3 else "",
+            "notes": ("**Check** " + _sentence(rng, lang)) if rng.random() < 0.35 else "",
+            "assignee": rng.choice(EDITORS),
+            "created_at": when,
+            "created_by": editor,
+            "updated_at": when,
+            "updated_by": editor,
+            "version": 1,
+        }
+        via = [rng.choice(self.outlets) for _ in range(rng.choice([0, 1, 1, 1, 2]))]
+        tags = rng.sample(self.tag_ids, rng.choice([0, 0, 1, 1, 2]))
+        rows = 100 if self.heavy_left > 0 else rng.choice([1, 1, 2, 3])
+        self.heavy_left -= 1 if rows == 100 else 0
+        history = [
+            {
+                "at": when + timedelta(seconds=h),
+                "by": editor,
+                "entity": "claim",
+                "field": "(created)" if h == 0 else "notes",
+                "old": None,
+                "new": span[:40] if h == 0 else f"revision {h}",
+            }
+            for h in range(rows)
+        ]
+        return _NewClaim(row, via, tags, history)
+
+
+def _insert_claims(session: Any, pending: list[_NewClaim]) -> None:
+    ids = _insert(session, Claim, [c.row for c in pending])
+    chains = [
+        {"claim_id": cid, "position": i, "party_id": pid, "role": ChainRole.VIA.value}
+        for cid, c in zip(ids, pending, strict=True)
+        for i, pid in enumerate(c.via)
+    ]
+    tags = [
+        {"claim_id": cid, "tag_id": tid}
+        for cid, c in zip(ids, pending, strict=True)
+        for tid in c.tags
+    ]
+    history = [
+        {**h, "entity_id": cid} for cid, c in zip(ids, pending, strict=True) for h in c.history
+    ]
+    if chains:
+        session.execute(insert(ClaimParty), chains)
+    if tags:
+        session.execute(insert(ClaimTag), tags)
+    session.execute(insert(History), history)

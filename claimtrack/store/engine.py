@@ -136,7 +136,7 @@ def describe_sqlite_error(exc: BaseException, path: Path | None) -> StoreError:
     return StoreError(f"{where}: {message}")
 
 
-def describe_pg_error(exc: BaseException, where: str) -> StoreError:
+def describe_pg_error(exc: BaseException, where: str, *, writing: bool = False) -> StoreError:
     """Turn a PostgreSQL/psycopg error into one sentence; ``where`` never holds a password.
 
     SQLSTATE codes decide where the server sent one; connection-time failures carry none,
@@ -193,17 +193,19 @@ def describe_pg_error(exc: BaseException, where: str) -> StoreError:
             )
         )
     ):
+        # Only a write has a change to lose: a read that fails says nothing about saving.
+        unsaved = " The last change was not saved." if writing else ""
         return StoreError(
             f"Lost or could not open the connection to {where}; check the network and that "
-            "the server is running, then try again. The last change was not saved."
+            f"the server is running, then try again.{unsaved}"
         )
     return StoreError(f"{where}: {first}")
 
 
-def describe_store_error(exc: BaseException, store: Store) -> StoreError:
+def describe_store_error(exc: BaseException, store: Store, *, writing: bool = False) -> StoreError:
     """The clear message for a database error, whichever kind of database ``store`` is."""
     if store.dialect == "postgresql":
-        return describe_pg_error(exc, store.display_name)
+        return describe_pg_error(exc, store.display_name, writing=writing)
     return describe_sqlite_error(exc, store.path)
 
 

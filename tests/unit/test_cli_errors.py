@@ -154,3 +154,25 @@ def test_a_real_bug_class_error_from_sqlite_is_not_taken_for_the_world(
     line = _one_line(capsys.readouterr().err)
     assert code == 70 and str(_log()) in line
     assert "no such table: claim_archive" in _log().read_text(encoding="utf-8")
+
+
+def test_a_database_bug_keeps_its_statement_and_rows_in_the_log(
+    db_path: Path, monkeypatch: pytest.MonkeyPatch, capsys
+) -> None:
+    """SQLAlchemy puts the statement and its parameters (an editor's text) in the message:
+    the terminal gets the error alone, the log the whole of it."""
+    import sqlalchemy.exc
+
+    def fail(*_a: object, **_k: object) -> None:
+        raise sqlalchemy.exc.IntegrityError(
+            "INSERT INTO claim (id, text) VALUES (?, ?)",
+            (7, "a confidential source's words"),
+            sqlite3.IntegrityError("UNIQUE constraint failed: claim.id"),
+        )
+
+    monkeypatch.setattr(generate_module, "generate", fail)
+    code = cli.main(["--db", str(db_path), "generate", "--claims", "5", "--articles", "1"])
+    line = _one_line(capsys.readouterr().err)
+    assert code == 70 and "UNIQUE constraint failed: claim.id" in line
+    assert "INSERT" not in line and "confidential" not in line
+    assert "confidential source's words" in _log().read_text(encoding="utf-8")

@@ -123,7 +123,10 @@ def test_lock_timeouts_and_lost_connections_map_to_sentences(pg: Services, pg_ur
         with pytest.raises(psycopg.OperationalError) as lost:
             victim.execute("SELECT 1")
     message = str(describe_pg_error(lost.value, "the team database"))
-    assert "connection" in message and "not saved" in message
+    # A read that fails has nothing to lose; a write says its change is gone.
+    assert "connection" in message and "not saved" not in message
+    written = str(describe_pg_error(lost.value, "the team database", writing=True))
+    assert "connection" in written and "The last change was not saved." in written
 
 
 # ------------------------------------------------------------------ search parity
