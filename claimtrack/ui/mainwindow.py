@@ -1369,20 +1369,15 @@ class MainWindow(QMainWindow):
 
     def _review(self, result: tuple[Any, Any]) -> None:
         """Show the proposals of an imported article; accepted ones become claims."""
-        from PySide6.QtWidgets import QDialog
 
         if self.services is None:
             return
         self.statusBar().clearMessage()
-        from claimtrack.ui.review import ReviewPanel
+        from claimtrack.ui.review import ReviewDialog
 
-        dialog = QDialog(self)
-        dialog.setWindowTitle(self.tr("Review Proposed Claims"))
+        dialog = ReviewDialog(self.services, self.runner, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.resize(1100, 700)
-        panel = ReviewPanel(self.services, self.runner, dialog)
-        layout = QVBoxLayout(dialog)
-        layout.addWidget(panel)
+        panel = dialog.panel
         panel.set_article(*result)
 
         def applied(changes: ChangeSet) -> None:

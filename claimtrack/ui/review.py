@@ -31,6 +31,8 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QMessageBox,
+    QPlainTextEdit,
     QProgressDialog,
     QPushButton,
     QSplitter,
@@ -153,20 +155,31 @@ class EditProposalDialog(QDialog):
         self.setWindowTitle(self.tr("Edit proposal"))
         self._article = article
         self._proposal = proposal
+        # Wide enough for a sentence-long span and a long agency chain without scrolling.
+        self.setMinimumWidth(620)
         form = QFormLayout(self)
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         self.claimant = QLineEdit(proposal.claimant or "")
         self.via = QLineEdit(proposal.via or "")
+        self.via.setPlaceholderText(self.tr("Who relayed it, e.g. an agency (optional)"))
         self.kind = QComboBox()
         for kind in KINDS:
-            self.kind.addItem(kind, kind)
+            self.kind.addItem(kind_label(ClaimKind(kind)), kind)  # labels shown, keys kept
         self.kind.setCurrentIndex(KINDS.index(proposal.kind))
-        self.span = QLineEdit(proposal.text)
+        self.span = QPlainTextEdit(proposal.text)
+        self.span.setTabChangesFocus(True)
+        self.span.setMinimumHeight(self.fontMetrics().lineSpacing() * 5)
         self.error = QLabel()
         self.error.setTextFormat(Qt.TextFormat.PlainText)
+        self.error.setWordWrap(True)
+        hint = QLabel(self.tr("The span must be a passage of the article, word for word."))
+        hint.setTextFormat(Qt.TextFormat.PlainText)
+        hint.setWordWrap(True)
         form.addRow(self.tr("&Claimant"), self.claimant)
         form.addRow(self.tr("&Via"), self.via)
         form.addRow(self.tr("&Kind"), self.kind)
         form.addRow(self.tr("&Span"), self.span)
+        form.addRow(hint)
         form.addRow(self.error)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
@@ -184,7 +197,7 @@ class EditProposalDialog(QDialog):
     def result_proposal(self) -> ProposedClaim | None:
         """The edited proposal; None if the span text is not found in the article."""
         p = self._proposal
-        text = self.span.text()
+        text = self.span.toPlainText()
         if not text.strip():
             return None
         if text == p.text:
@@ -233,6 +246,7 @@ class ReviewPanel(QWidget):
         self.into: int | None = None
         self.model = ProposalModel(self)
         self._syncing = False
+        self.stored = False  # the article went into the database
 
         self.title = QLabel()
         self.title.setTextFormat(Qt.TextFormat.PlainText)
@@ -381,7 +395,14 @@ class ReviewPanel(QWidget):
 
         self.runner.run(work, on_done=self._stored, on_error=self._store_failed)
 
+    def has_decisions(self) -> bool:
+        """True when the editor accepted, rejected or edited a proposal not yet stored."""
+        if self.stored:
+            return False
+        return any(self.model.decision(r) != PENDING for r in range(self.model.rowCount()))
+
     def _stored(self, result: ImportResult) -> None:
+        self.stored = True
         if result.duplicate:
             self.status.setText(self.tr("This text is already stored; nothing was added."))
         else:
@@ -459,6 +480,66 @@ class ReviewPanel(QWidget):
             .replace("%2", str(n))
             .replace("%3", str(accepted))
         )
+
+
+class ReviewDialog(QDialog):
+    """"Review Proposed Claims": the panel in a window that never throws away decisions
+    unasked. Esc or the close button with accepted, rejected or edited proposals asks
+    whether to store the article with them, discard the review, or go on reviewing."""
+
+    def __init__(self, services: Services, runner: TaskRunner, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Review Proposed Claims"))
+        self.resize(1100, 700)
+        self.panel = ReviewPanel(services, runner, self)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.panel)
+        self.question: QMessageBox | None = None
+
+    def reject(self) -> None:
+        """Esc, Cancel and the window's close button all come here."""
+        if not self.panel.has_decisions() or not self.panel.done_button.isEnabled():
+            super().reject()  # nothing decided, or the store step is already running
+            return
+        if self.question is not None:
+            return
+        accepted = len(self.panel.model.accepted())
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
+            self.windowTitle(),
+            self.tr(
+                "Store the article with the %n accepted claim(s) before closing? "
+                "If you discard the review, the article and your decisions are not kept.",
+                "",
+                accepted,
+            ),
+            QMessageBox.StandardButton.Save
+            | QMessageBox.StandardButton.Discard
+            | QMessageBox.StandardButton.Cancel,
+            self,
+        )
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        box.setDefaultButton(QMessageBox.StandardButton.Save)
+        box.setEscapeButton(QMessageBox.StandardButton.Cancel)
+        self.question = box
+
+        def answered(button: Any) -> None:
+            choice = box.standardButton(button)
+            self.question = None
+            if choice == QMessageBox.StandardButton.Save:
+                self.panel.done()  # the window closes once the article is stored
+            elif choice == QMessageBox.StandardButton.Discard:
+                QDialog.reject(self)
+
+        box.buttonClicked.connect(answered)
+        box.open()
+
+    def closeEvent(self, event: Any) -> None:
+        if self.panel.has_decisions() and self.panel.done_button.isEnabled():
+            event.ignore()
+            self.reject()
+            return
+        super().closeEvent(event)
 
 
 # From this size on an import shows a progress dialog with Cancel: reading and extracting a

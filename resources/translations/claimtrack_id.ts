@@ -623,8 +623,16 @@ Diperbarui %3 oleh %4</translation>
       <translation>Sunting usulan</translation>
     </message>
     <message>
+      <source>The span must be a passage of the article, word for word.</source>
+      <translation>Rentang harus berupa petikan artikel, kata demi kata.</translation>
+    </message>
+    <message>
       <source>The span text must be a passage of the article.</source>
       <translation>Teks rentang harus berupa bagian dari artikel.</translation>
+    </message>
+    <message>
+      <source>Who relayed it, e.g. an agency (optional)</source>
+      <translation>Siapa yang meneruskannya, mis. kantor berita (opsional)</translation>
     </message>
   </context>
   <context>
@@ -1231,10 +1239,6 @@ Diperbarui %3 oleh %4</translation>
       <translation>Pulihkan draf</translation>
     </message>
     <message>
-      <source>Review Proposed Claims</source>
-      <translation>Tinjau Usulan Klaim</translation>
-    </message>
-    <message>
       <source>Risky place</source>
       <translation>Tempat berisiko</translation>
     </message>
@@ -1530,6 +1534,19 @@ Diperbarui %3 oleh %4</translation>
     </message>
   </context>
   <context>
+    <name>ReviewDialog</name>
+    <message>
+      <source>Review Proposed Claims</source>
+      <translation>Tinjau Usulan Klaim</translation>
+    </message>
+    <message numerus="yes">
+      <source>Store the article with the %n accepted claim(s) before closing? If you discard the review, the article and your decisions are not kept.</source>
+      <translation>
+        <numerusform>Simpan artikel beserta %n klaim yang diterima sebelum menutup? Jika tinjauan dibuang, artikel dan keputusan Anda tidak disimpan.</numerusform>
+      </translation>
+    </message>
+  </context>
+  <context>
     <name>ReviewPanel</name>
     <message>
       <source>%1 of %2 reviewed, %3 accepted</source>
@@ -1587,6 +1604,10 @@ Diperbarui %3 oleh %4</translation>
       <translation>Berkas</translation>
     </message>
     <message>
+      <source>Give a link, a file or an excerpt.</source>
+      <translation>Isi tautan, berkas, atau kutipan.</translation>
+    </message>
+    <message>
       <source>Link</source>
       <translation>Tautan</translation>
     </message>
@@ -1597,6 +1618,10 @@ Diperbarui %3 oleh %4</translation>
     <message>
       <source>Response</source>
       <translation>Jawaban</translation>
+    </message>
+    <message>
+      <source>Say who was asked: a person or an organisation.</source>
+      <translation>Sebutkan siapa yang ditanya: orang atau organisasi.</translation>
     </message>
     <message>
       <source>Stance</source>

@@ -255,12 +255,42 @@ class RowDialog(QDialog):
             form.addRow(self.tr("Channel"), self.channel)
             form.addRow(self.tr("Response"), self.response)
             form.addRow(answered_row)
+        # Why OK did not close the dialog: nothing the editor typed is dropped silently.
+        self.error = QLabel()
+        self.error.setObjectName("rowDialogError")
+        self.error.setTextFormat(Qt.TextFormat.PlainText)
+        self.error.setWordWrap(True)
+        self.error.setStyleSheet("QLabel { color: #b00020; }")
+        self.error.hide()
+        form.addRow(self.error)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         form.addRow(buttons)
+
+    def accept(self) -> None:
+        problem, field = self.problem()
+        if problem:
+            self.error.setText(problem)
+            self.error.show()
+            field.setFocus()
+            return
+        super().accept()
+
+    def problem(self) -> tuple[str, QWidget]:
+        """What keeps the row from being saved, and the field to fix ("" when none)."""
+        if self.kind == "evidence":
+            empty = not (
+                self.url.text().strip()
+                or self.file.text().strip()
+                or self.excerpt.toPlainText().strip()
+            )
+            return (self.tr("Give a link, a file or an excerpt.") if empty else "", self.url)
+        if not self.party.currentText().strip():
+            return self.tr("Say who was asked: a person or an organisation."), self.party
+        return "", self.party
 
     def load(self, record: Any) -> None:
         if self.kind == "evidence":
