@@ -218,6 +218,7 @@ def _run(argv: Sequence[str] | None, seen: dict[str, Any]) -> int:
         from claimtrack.app import run_gui
 
         seen.update(command="gui", db=plain[0])
+        _check_file_to_open(plain[0])
         return run_gui(db=plain[0], read_only=plain[1])
     parser = build_parser(argv)
     args = parser.parse_args(argv)
@@ -234,6 +235,7 @@ def _run(argv: Sequence[str] | None, seen: dict[str, Any]) -> int:
             from claimtrack.app import self_test
 
             return self_test(db=args.db, read_only=args.read_only)
+        _check_file_to_open(args.db)
         return run_gui(db=args.db, read_only=args.read_only)
     if command == "sample":
         return _sample(args)
@@ -242,6 +244,28 @@ def _run(argv: Sequence[str] | None, seen: dict[str, Any]) -> int:
     if command in PLUGIN_COMMANDS:
         return int(importlib.import_module(PLUGIN_COMMANDS[command]).run(args))
     raise AssertionError(f"unhandled command {command}")
+
+
+def _check_file_to_open(target: str | None) -> None:
+    """Refuse a file that is plainly not a database before Qt starts: one line and exit 2
+    (the guard in ``main``) instead of a window with an error and the platform's noise.
+
+    Only what plain I/O can tell: a folder, an empty file, a file that does not start like
+    SQLite. A SQLite header with a few damaged bytes still reaches the window, which offers
+    to restore it from a backup; a path with no file yet becomes a new database there.
+    """
+    if target is None or "://" in target:
+        return
+    from pathlib import Path
+
+    from claimtrack.domain import StoreError
+    from claimtrack.store.sqlitefile import looks_like_sqlite
+
+    path = Path(target).expanduser()
+    if path.is_dir():
+        raise StoreError(f"{path} is a folder, not a database file.")
+    if path.is_file() and not looks_like_sqlite(path):
+        raise StoreError(f"{path} is not a ClaimTrack database.")
 
 
 def _file_opens_gui(tokens: list[str]) -> list[str]:

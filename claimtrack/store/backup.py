@@ -42,7 +42,7 @@ from urllib.parse import quote
 
 from claimtrack.domain import DamagedDatabaseError, StoreError
 from claimtrack.paths import fsync_folder as _fsync_folder
-from claimtrack.store.sqlitefile import sqlite_read_uri
+from claimtrack.store.sqlitefile import looks_like_sqlite, sqlite_read_uri
 
 KEEP_DAYS = 7
 KEEP_WEEKS = 4
@@ -52,7 +52,6 @@ DAILY_AGE = timedelta(days=1)
 STAMP_FORMAT = "%Y%m%d-%H%M%S"
 STEP_PAGES = 256  # pages per backup step (1 MiB at 4 KiB pages): progress and cancel
 _BUSY_TIMEOUT = 5.0
-_SQLITE_MAGIC = b"SQLite format 3\x00"
 
 Progress = Callable[[int, int], None]
 Cancelled = Callable[[], bool]
@@ -565,22 +564,6 @@ def restore_backup(backup: Path, database: Path, *, now: datetime | None = None)
         _discard(staging)
         raise
     return moved
-
-
-def looks_like_sqlite(path: Path) -> bool:
-    """True when the file starts with SQLite's magic string, allowing a few damaged bytes.
-
-    Reads the 16 header bytes with plain I/O, so call it only while no connection to the
-    file is open (closing any descriptor drops a process's SQLite locks). A text file
-    shares at most a couple of these bytes by chance; a damaged database shares most.
-    """
-    try:
-        with open(path, "rb") as fh:
-            head = fh.read(16)
-    except OSError:
-        return False
-    same = sum(1 for a, b in zip(head, _SQLITE_MAGIC, strict=False) if a == b)
-    return len(head) == 16 and same >= 13
 
 
 __all__ = [

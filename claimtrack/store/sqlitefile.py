@@ -24,3 +24,22 @@ def sqlite_read_uri(path: Path) -> str:
     """The URI that opens ``path`` read-only, also from a read-only filesystem."""
     uri = f"file:{quote(str(path))}?mode=ro"
     return uri + "&immutable=1" if on_readonly_filesystem(path) else uri
+
+
+_SQLITE_MAGIC = b"SQLite format 3\x00"
+
+
+def looks_like_sqlite(path: Path) -> bool:
+    """True when the file starts with SQLite's magic string, allowing a few damaged bytes.
+
+    Reads the 16 header bytes with plain I/O, so call it only while no connection to the
+    file is open (closing any descriptor drops a process's SQLite locks). A text file
+    shares at most a couple of these bytes by chance; a damaged database shares most.
+    """
+    try:
+        with open(path, "rb") as fh:
+            head = fh.read(16)
+    except OSError:
+        return False
+    same = sum(1 for a, b in zip(head, _SQLITE_MAGIC, strict=False) if a == b)
+    return len(head) == 16 and same >= 13

@@ -82,3 +82,24 @@ def test_plain_start_opens_the_default_database(profile, tmp_path) -> None:
         process.terminate()
         _out, err = process.communicate(timeout=30)
     assert "Traceback" not in err
+
+
+@pytest.mark.parametrize("content", [b"", b"meeting notes, not a database\n" * 50, None])
+def test_claimtrack_file_that_is_not_a_database_is_one_line_and_exit_2(
+    profile, tmp_path, content
+) -> None:
+    """`claimtrack FILE` (the file manager's open) on an empty file, a text file or a
+    folder: the README's promise, exit 2 and one line, before any window or Qt message."""
+    target = tmp_path / "notes.claimtrack"
+    if content is None:
+        target.mkdir()
+    else:
+        target.write_bytes(content)
+    result = claimtrack(str(target), env=profile)
+    assert result.returncode == 2, result.stderr
+    lines = result.stderr.splitlines()
+    assert len(lines) == 1 and lines[0].startswith("claimtrack: "), result.stderr
+    assert str(target) in lines[0]
+    assert result.stdout == ""
+    if content is not None:
+        assert target.read_bytes() == content  # never written into
