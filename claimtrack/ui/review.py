@@ -483,7 +483,7 @@ class ReviewPanel(QWidget):
 
 
 class ReviewDialog(QDialog):
-    """"Review Proposed Claims": the panel in a window that never throws away decisions
+    """ "Review Proposed Claims": the panel in a window that never throws away decisions
     unasked. Esc or the close button with accepted, rejected or edited proposals asks
     whether to store the article with them, discard the review, or go on reviewing."""
 
