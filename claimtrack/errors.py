@@ -95,11 +95,11 @@ def known_message(exc: BaseException, database: str | Path | None = None) -> str
         module = type(item).__module__
         if module == "sqlite3" and _sqlite_is_world(item):
             from claimtrack import paths
-            from claimtrack.store.engine import describe_sqlite_error
+            from claimtrack.store.errors import describe_sqlite_error
 
             return str(describe_sqlite_error(item, paths.sqlite_file(database)))
         if module.startswith("psycopg") and type(item).__name__ == "OperationalError":
-            from claimtrack.store.engine import describe_pg_error
+            from claimtrack.store.errors import describe_pg_error
 
             return str(describe_pg_error(item, "the database server"))
         if isinstance(item, OSError):

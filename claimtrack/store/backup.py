@@ -232,7 +232,7 @@ def copy_database(
     stops the copy and raises StoreError, leaving nothing behind. ``progress`` gets
     (bytes copied, bytes in all) after every step.
     """
-    from claimtrack.store.engine import describe_sqlite_error
+    from claimtrack.store.errors import describe_sqlite_error
 
     source, target = Path(source), Path(target)
     if not source.is_file():

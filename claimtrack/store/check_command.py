@@ -83,7 +83,7 @@ def _connect_read_only(path: Path) -> sqlite3.Connection:
 
 
 def _check_sqlite(path: Path, quick: bool, out: IO[str]) -> int:
-    from claimtrack.store.engine import describe_sqlite_error
+    from claimtrack.store.errors import describe_sqlite_error
 
     report = Report(str(path))
     if not path.exists():
@@ -301,7 +301,7 @@ def _check_server(target: str, out: IO[str]) -> int:
                 articles = conn.exec_driver_sql("SELECT count(*) FROM article").scalar()
                 report.add("Contents", f"{claims} claim(s) in {articles} article(s)")
     except SQLAlchemyError as exc:
-        from claimtrack.store.engine import describe_pg_error
+        from claimtrack.store.errors import describe_pg_error
 
         return _unreadable(out, where, str(describe_pg_error(exc, where)))
     finally:
