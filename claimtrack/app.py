@@ -10,12 +10,12 @@ import os
 import sys
 from typing import Any
 
-from claimtrack import APP_ID, APP_NAME, ORG_NAME, __version__, paths
+from claimtrack import APP_ID, APP_NAME, ORG_NAME, __version__
 
 
 def _editor_name(settings: object) -> str:
     from claimtrack import settings as keys
-    from claimtrack.cli import editor_name
+    from claimtrack.identity import editor_name
 
     stored = settings.get(keys.EDITOR_NAME)  # type: ignore[attr-defined]
     return stored or editor_name()
@@ -90,6 +90,8 @@ def run_gui(db: str | None = None, read_only: bool = False) -> int:
             target = last
     # The database opens once the window has painted: its worker would compete with the
     # first paint for the interpreter. One writer per file, held while the window runs.
+    from claimtrack.ui.lock import open_locked
+
     window.after_first_paint(lambda: open_locked(window, target, window.locks))
     window.after_first_paint(_start_log)  # after the open has started in its worker
     if not settings.get(EDITOR_NAME) and not os.environ.get("CLAIMTRACK_EDITOR"):
@@ -152,34 +154,6 @@ def self_test(db: str | None = None, timeout_ms: int = 60_000, read_only: bool =
         app.exec()
         window.close()
         return outcome["code"]
-
-
-def open_locked(window: Any, target: str | None, locks: Any, *, create: bool = True) -> None:
-    """Open ``target`` once its lock is ours; if another ClaimTrack holds it, say so and
-    offer read-only instead of opening a second writer (RELIABILITY.md: one writer)."""
-    from PySide6.QtCore import Qt
-
-    from claimtrack.ui.lock import LockedDialog
-
-    path = None
-    if not window.read_only:
-        # Light on purpose: importing the store here would delay the first paint.
-        path = paths.sqlite_file(target)
-        if path is not None and not path.parent.is_dir():
-            path = None  # a bad location: the window's own open reports it clearly
-    holder = locks.claim(path) if path is not None else None
-    if holder is None:
-        window.open_database(target, create=create)
-        return
-    dialog = LockedDialog(path, holder, window)
-    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-
-    def read_only() -> None:
-        window.read_only = True
-        window.open_database(target, create=create)
-
-    dialog.readOnlyChosen.connect(read_only)
-    dialog.open()
 
 
 def _exists(path: str) -> bool:

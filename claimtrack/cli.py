@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from typing import IO, TYPE_CHECKING, Any, NoReturn
 
 from claimtrack import __version__
+from claimtrack.identity import editor_name
 
 if TYPE_CHECKING:
     import argparse
@@ -283,19 +284,6 @@ def _file_opens_gui(tokens: list[str]) -> list[str]:
             return tokens
         return ["--open", token, *tokens[:i], *tokens[i + 1 :]]
     return tokens
-
-
-def editor_name() -> str:
-    """Who the command line edits as: $CLAIMTRACK_EDITOR, else the login name."""
-    name = os.environ.get("CLAIMTRACK_EDITOR", "").strip()
-    if name:
-        return name
-    try:
-        import getpass
-
-        return getpass.getuser()
-    except (KeyError, OSError):
-        return "command line"
 
 
 def _services(args: argparse.Namespace, *, create: bool = False) -> Any:

@@ -83,7 +83,7 @@ def _language(given: str | None) -> str:
 
 
 def run(args: argparse.Namespace) -> int:
-    from claimtrack.cli import _check_keys, _services, editor_name
+    from claimtrack.cli import _check_keys, _services
     from claimtrack.domain import ClaimFilter
     from claimtrack.export import (
         TABULAR,
@@ -93,6 +93,7 @@ def run(args: argparse.Namespace) -> int:
         export_report,
         export_table,
     )
+    from claimtrack.identity import editor_name
 
     services = _services(args)
     try:

@@ -16,7 +16,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from claimtrack.cli import UsageError, editor_name
+    from claimtrack.cli import UsageError
+    from claimtrack.identity import editor_name
     from claimtrack.services import Services
     from claimtrack.services.generate import generate
     from claimtrack.store import open_store

@@ -125,7 +125,7 @@ def open_log_folder(parent: QWidget | None = None) -> bool:
         folder.mkdir(parents=True, exist_ok=True)
     if folder.is_dir() and QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder))):
         return True
-    from claimtrack.ui.mainwindow import show_error
+    from claimtrack.ui.messages import show_error
 
     show_error(
         parent,
@@ -176,7 +176,7 @@ class Reporter(QObject):
             logs.note(message, program="claimtrack-gui")
             self.reported.emit(message)
             if self.message_box is None or not _alive(self.message_box):
-                from claimtrack.ui.mainwindow import show_error
+                from claimtrack.ui.messages import show_error
 
                 self.message_box = show_error(parent, APP_NAME, message)
             return

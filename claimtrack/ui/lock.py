@@ -11,10 +11,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QLockFile, Qt, Signal
 from PySide6.QtWidgets import QMessageBox, QWidget
 
+from claimtrack import paths
 from claimtrack import settings as keys
 from claimtrack.settings import Settings
 from claimtrack.store.location import LocationWarning
@@ -192,3 +194,27 @@ __all__ = [
     "lock_message",
     "lock_path",
 ]
+
+
+def open_locked(window: Any, target: str | None, locks: Any, *, create: bool = True) -> None:
+    """Open ``target`` once its lock is ours; if another ClaimTrack holds it, say so and
+    offer read-only instead of opening a second writer (RELIABILITY.md: one writer)."""
+    path = None
+    if not window.read_only:
+        # Light on purpose: importing the store here would delay the first paint.
+        path = paths.sqlite_file(target)
+        if path is not None and not path.parent.is_dir():
+            path = None  # a bad location: the window's own open reports it clearly
+    holder = locks.claim(path) if path is not None else None
+    if holder is None:
+        window.open_database(target, create=create)
+        return
+    dialog = LockedDialog(path, holder, window)
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+
+    def read_only() -> None:
+        window.read_only = True
+        window.open_database(target, create=create)
+
+    dialog.readOnlyChosen.connect(read_only)
+    dialog.open()

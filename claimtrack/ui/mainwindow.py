@@ -37,6 +37,7 @@ from claimtrack.settings import Settings
 from claimtrack.ui.actions import Actions
 from claimtrack.ui.columns import fit_claim_columns, hide_extra_columns, install_column_menu
 from claimtrack.ui.errortext import translate_error
+from claimtrack.ui.messages import show_error
 from claimtrack.ui.models.claims import PAGE, ClaimTableModel
 from claimtrack.ui.models.sidebar import SCOPE_ROLE, SidebarData, SidebarModel, gather, scope_parts
 from claimtrack.ui.tasks import Cancelled, TaskControl, TaskRunner
@@ -47,7 +48,6 @@ if TYPE_CHECKING:
 
     # Imported where they are first needed: the window paints before these load.
     from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
-    from PySide6.QtWidgets import QMessageBox
 
     from claimtrack.domain import ChangeSet, ClaimRecord
 
@@ -679,7 +679,7 @@ class MainWindow(QMainWindow):
 
     def _open_file(self, path: str, *, create: bool) -> None:
         """Open a file through its lock (a second ClaimTrack on it is told, not let in)."""
-        from claimtrack.app import open_locked
+        from claimtrack.ui.lock import open_locked
 
         open_locked(self, path, self.locks, create=create)
 
@@ -1681,14 +1681,3 @@ def _small_file(target: str | None) -> bool:
         return path is None or not path.exists() or path.stat().st_size < SYNC_CHECK_BYTES
     except OSError:
         return True
-
-
-def show_error(parent: QWidget | None, title: str, message: str) -> QMessageBox:
-    """A non-blocking error dialog showing the message as plain text."""
-    from PySide6.QtWidgets import QMessageBox
-
-    box = QMessageBox(QMessageBox.Icon.Critical, title, message, parent=parent)
-    box.setTextFormat(Qt.TextFormat.PlainText)
-    box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-    box.open()
-    return box

@@ -215,7 +215,7 @@ def test_a_second_instance_is_told_and_a_crashed_ones_lock_is_taken_over(qtbot, 
 
 
 def test_the_window_opens_read_only_when_another_instance_holds_the_file(qtbot, database) -> None:
-    from claimtrack.app import open_locked
+    from claimtrack.ui.lock import open_locked
     from claimtrack.ui.mainwindow import MainWindow
 
     child = _hold_lock(database)
