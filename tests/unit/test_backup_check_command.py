@@ -95,7 +95,7 @@ def test_a_newer_schema_is_healthy_but_explained(filled: Path, capsys) -> None:
 def test_a_database_locked_by_another_program_is_reported_not_hung(
     filled: Path, capsys, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from claimtrack.store import check_command
+    from claimtrack.cli import check as check_command
 
     connect = check_command._connect_read_only
 

@@ -230,8 +230,8 @@ def test_restore_and_backup_of_a_server_database_name_its_tools(pg_url: str) -> 
 
 
 def test_backup_of_a_server_database_runs_pg_dump(pg_url: str, tmp_path: Path) -> None:
+    from claimtrack.cli.backup import find_pg_dump
     from claimtrack.services.sample import load_sample
-    from claimtrack.store.backup_command import find_pg_dump
 
     store = open_store(pg_url)
     load_sample(Services(store, "Ayu"))
@@ -259,7 +259,7 @@ def test_without_pg_dump_the_server_tools_are_named(
     pg_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys
 ) -> None:
     from claimtrack import cli as cli_module
-    from claimtrack.store import backup_command
+    from claimtrack.cli import backup as backup_command
 
     monkeypatch.setattr(backup_command, "find_pg_dump", lambda: None)
     code = cli_module.main(["backup", "--db", pg_url, "-o", str(tmp_path / "x.dump")])

@@ -52,7 +52,7 @@ def test_a_bug_is_one_line_naming_the_log_with_the_traceback(
     report = _log().read_text(encoding="utf-8")
     assert "Traceback (most recent call last)" in report
     assert "RuntimeError: the generator broke" in report
-    assert "generate_command.py" in report  # where it came from, for whoever reads it
+    assert "cli/generate.py" in report  # where it came from, for whoever reads it
 
 
 def test_a_bug_in_the_real_program_exits_70_and_leaves_its_report(

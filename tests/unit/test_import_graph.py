@@ -147,3 +147,19 @@ def test_no_import_circles_beyond_the_to_do_list() -> None:
     assert not new, f"new import circle(s): {new}"
     gone = [TO_DO[c] for c in TO_DO.keys() - found]
     assert not gone, f"broken circles still listed in TO_DO (remove them): {gone}"
+
+
+def test_commands_sit_above_the_core() -> None:
+    """The command line is a top layer: only the entry point imports it, never a library
+    package (it used to live inside store/, services/, export/ and import cli back)."""
+    importers = sorted(
+        name
+        for name, path in MODULES.items()
+        if not name.startswith("claimtrack.cli")
+        and any(m.startswith("claimtrack.cli") for m in imports_of(name, path))
+    )
+    assert importers == ["claimtrack.__main__"]
+    commands = [p.stem for p in (PACKAGE / "cli").glob("*.py") if p.stem != "__init__"]
+    assert {"check", "export", "intake", "backup", "restore", "copy", "generate"} <= set(commands)
+    leftovers = [str(p) for p in PACKAGE.rglob("*command*.py")]
+    assert leftovers == []

@@ -46,14 +46,14 @@ class UsageError(Exception):
 # Commands that live beside their feature. Each module offers ``HELP`` (one line),
 # ``add_arguments(parser)`` and ``run(args) -> int``; it imports heavy things only in run().
 PLUGIN_COMMANDS: dict[str, str] = {
-    "export": "claimtrack.export.command",
-    "check": "claimtrack.store.check_command",
-    "extract": "claimtrack.extract.command",
-    "import": "claimtrack.services.intake_command",
-    "copy": "claimtrack.store.copy_command",
-    "generate": "claimtrack.services.generate_command",
-    "backup": "claimtrack.store.backup_command",
-    "restore": "claimtrack.store.restore_command",
+    "export": "claimtrack.cli.export",
+    "check": "claimtrack.cli.check",
+    "extract": "claimtrack.cli.extract",
+    "import": "claimtrack.cli.intake",
+    "copy": "claimtrack.cli.copy",
+    "generate": "claimtrack.cli.generate",
+    "backup": "claimtrack.cli.backup",
+    "restore": "claimtrack.cli.restore",
 }
 
 
