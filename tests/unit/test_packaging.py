@@ -208,3 +208,21 @@ def test_the_bundle_starts_without_python_packages(tmp_path: Path) -> None:
         "./usr/bin/claimtrack -> /opt/claimtrack/claimtrack",
     ):
         assert path in contents, path
+
+
+# ------------------------------------------------------------------ build requirements, licence
+def test_the_build_can_compile_translations_and_declares_the_licence() -> None:
+    import tomllib
+
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+    requires = project["build-system"]["requires"]
+    runtime = [d for d in project["project"]["dependencies"] if d.startswith("PySide6")]
+    # pyside6-lrelease runs at build time (setup.py), from the same PySide6 as at run time.
+    assert runtime and set(runtime) <= set(requires)
+    (setuptools,) = [r for r in requires if r.startswith("setuptools")]
+    assert int(setuptools.split(">=")[1].split(".")[0]) >= 77  # PEP 639 license-files
+    assert project["project"]["license"] == "GPL-3.0-or-later"
+    assert project["project"]["license-files"] == ["LICENSE"]
+    licence = (ROOT / "LICENSE").read_text(encoding="utf-8")
+    assert "GNU GENERAL PUBLIC LICENSE" in licence and "Version 3, 29 June 2007" in licence
+    assert not any(c.startswith("License ::") for c in project["project"]["classifiers"])
