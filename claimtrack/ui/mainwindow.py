@@ -61,7 +61,7 @@ if TYPE_CHECKING:
     from claimtrack.ui.widgets.chart import ChartWidget
     from claimtrack.ui.widgets.detail import DetailPane
 
-DB_PATTERNS = "*.sqlite *.db *.claimtrack"
+DB_PATTERNS = "*.claimtrack *.sqlite *.db"
 ARTICLE_PATTERNS = "*.txt *.md *.markdown *.html *.htm *.docx"
 IMPORTABLE = {".txt", ".md", ".markdown", ".html", ".htm", ".docx"}
 FIRST_PAGE = 200  # rows a search shows before its full result list arrives
@@ -1526,7 +1526,7 @@ class MainWindow(QMainWindow):
         path, _ = QFileDialog.getSaveFileName(
             self,
             self.tr("New Database"),
-            "claims.sqlite",
+            "claims.claimtrack",
             self._filters(self.tr("ClaimTrack databases")),
         )
         if path:
