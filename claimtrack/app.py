@@ -105,11 +105,13 @@ def run_gui(db: str | None = None, read_only: bool = False) -> int:
 
 
 def _start_log() -> None:
-    """The log file for this run (after the first paint: ``logging`` is not free)."""
+    """The log file for this run (after the first paint: ``logging`` is not free), and
+    ``crash.log`` beside it for a crash Python cannot report itself (faulthandler)."""
     from claimtrack import logs
 
     logs.setup("claimtrack-gui")
     logs.started("claimtrack-gui")
+    logs.enable_crash_dump()
 
 
 def self_test(db: str | None = None, timeout_ms: int = 60_000, read_only: bool = False) -> int:

@@ -20,6 +20,9 @@ if TYPE_CHECKING:
     from types import TracebackType
 
 LOG_NAME = "claimtrack.log"
+# Where faulthandler writes when the interpreter itself dies (a fault in Qt or another
+# native library): logging cannot run then, so it gets a file of its own beside the log.
+CRASH_NAME = "crash.log"
 MAX_BYTES = 2_000_000
 BACKUP_COUNT = 3
 _state: dict[str, Any] = {}  # "handler": the installed one, "class": its class, made lazily
@@ -103,6 +106,36 @@ def started(program: str) -> None:
         os.getpid(),
     )
     flush()
+
+
+def crash_file() -> Path:
+    return paths.log_dir() / CRASH_NAME
+
+
+def enable_crash_dump() -> Path | None:
+    """Send faulthandler's report of a fatal error (segmentation fault, abort, a native
+    library killing the process: every thread's Python traceback) to ``crash.log`` in the
+    log folder, where Help ▸ Open Log Folder shows it; None when it cannot be opened.
+
+    The file stays open for the rest of the run (faulthandler writes to its descriptor
+    from the signal handler); one over ``MAX_BYTES`` is moved aside to ``crash.log.1``.
+    """
+    import faulthandler
+
+    target = crash_file()
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        if target.is_file() and target.stat().st_size > MAX_BYTES:
+            os.replace(target, target.with_name(CRASH_NAME + ".1"))
+        stream = open(target, "a", encoding="utf-8")  # noqa: SIM115  # kept open on purpose
+    except OSError:
+        return None
+    faulthandler.enable(stream, all_threads=True)
+    old = _state.get("crash")
+    _state["crash"] = stream
+    if old is not None:
+        old.close()
+    return target
 
 
 def flush() -> None:

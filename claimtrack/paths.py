@@ -12,7 +12,10 @@ from pathlib import Path
 
 from claimtrack import APP_NAME, ORG_NAME
 
-DEFAULT_DB_NAME = "claimtrack.sqlite"
+# The app's own file type (packaging/linux registers application/x-claimtrack for it).
+DEFAULT_DB_NAME = "claims.claimtrack"
+# Earlier defaults, still opened when present so that an upgrade finds the user's data.
+OLD_DEFAULT_DB_NAMES = ("claimtrack.sqlite",)
 
 
 def data_dir() -> Path:
@@ -49,7 +52,17 @@ def log_dir() -> Path:
 
 
 def default_database() -> Path:
-    return data_dir() / DEFAULT_DB_NAME
+    """``claims.claimtrack`` in the data folder; but while only an earlier version's
+    default (``claimtrack.sqlite``) is there, that one: it holds the editor's claims, and
+    starting a new empty database beside it would look like losing them."""
+    folder = data_dir()
+    current = folder / DEFAULT_DB_NAME
+    if current.exists():
+        return current
+    for name in OLD_DEFAULT_DB_NAMES:
+        if (folder / name).is_file():
+            return folder / name
+    return current
 
 
 def sqlite_file(target: str | Path | None) -> Path | None:

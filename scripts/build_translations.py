@@ -30,13 +30,23 @@ OUT = ROOT / "claimtrack" / "i18n"
 LANGUAGES = ("id",)
 
 
-def _tool(name: str) -> str:
-    """The PySide6 tool beside this interpreter (the venv's), else one on PATH."""
+def _tool(name: str) -> list[str]:
+    """The command running a PySide6 tool: its script beside this interpreter (the venv's),
+    else one on PATH, else PySide6's own wrapper run by this interpreter (a build backend's
+    environment may install PySide6 without putting its scripts anywhere we look)."""
     here = Path(sys.executable).parent / name
     found = str(here) if here.exists() else shutil.which(name)
-    if not found:
-        raise SystemExit(f"build_translations: {name} not found (pip install PySide6-Essentials)")
-    return found
+    if found:
+        return [found]
+    try:
+        import PySide6.scripts.pyside_tool  # noqa: F401  # only to learn it is there
+    except ImportError:
+        raise SystemExit(
+            f"build_translations: {name} not found (pip install PySide6-Essentials)"
+        ) from None
+    function = name.removeprefix("pyside6-")
+    call = f"import sys; from PySide6.scripts import pyside_tool; pyside_tool.{function}()"
+    return [sys.executable, "-c", call]
 
 
 def sources() -> list[Path]:
@@ -167,7 +177,7 @@ def update() -> None:
         fresh = ROOT / "build" / f"lupdate_{lang}.ts"
         fresh.parent.mkdir(exist_ok=True)
         fresh.unlink(missing_ok=True)
-        command = [_tool("pyside6-lupdate"), *map(str, sources()), "-locations", "none"]
+        command = [*_tool("pyside6-lupdate"), *map(str, sources()), "-locations", "none"]
         subprocess.run([*command, "-ts", str(fresh)], check=True, cwd=ROOT, capture_output=True)
         messages: dict[tuple[str, str], bool] = {}
         for context in ET.parse(fresh).getroot().iter("context"):
@@ -213,7 +223,7 @@ def build(out: Path = OUT) -> list[Path]:
     for ts in sorted([*TS_DIR.glob("claimtrack_*.ts"), *TS_DIR.glob("qtbase_*.ts")]):
         qm = out / (ts.stem + ".qm")
         result = subprocess.run(
-            [_tool("pyside6-lrelease"), str(ts), "-qm", str(qm)], capture_output=True, text=True
+            [*_tool("pyside6-lrelease"), str(ts), "-qm", str(qm)], capture_output=True, text=True
         )
         if result.returncode != 0 or not qm.exists():
             raise SystemExit(f"build_translations: lrelease failed on {ts}:\n{result.stderr}")

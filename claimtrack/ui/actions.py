@@ -63,6 +63,8 @@ class Actions:
         self.open_log_folder = make()
         self.about = make()
         self.about.setMenuRole(QAction.MenuRole.AboutRole)
+        self.about_qt = make()
+        self.about_qt.setMenuRole(QAction.MenuRole.AboutQtRole)
         self.retranslate()
 
     def retranslate(self) -> None:
@@ -96,3 +98,4 @@ class Actions:
         self.guide.setText(tr("&User Guide"))
         self.open_log_folder.setText(tr("Open &Log Folder"))
         self.about.setText(tr("&About ClaimTrack"))
+        self.about_qt.setText(tr("About &Qt"))

@@ -61,7 +61,7 @@ if TYPE_CHECKING:
     from claimtrack.ui.widgets.chart import ChartWidget
     from claimtrack.ui.widgets.detail import DetailPane
 
-DB_PATTERNS = "*.sqlite *.db *.claimtrack"
+DB_PATTERNS = "*.claimtrack *.sqlite *.db"
 ARTICLE_PATTERNS = "*.txt *.md *.markdown *.html *.htm *.docx"
 IMPORTABLE = {".txt", ".md", ".markdown", ".html", ".htm", ".docx"}
 FIRST_PAGE = 200  # rows a search shows before its full result list arrives
@@ -449,6 +449,7 @@ class MainWindow(QMainWindow):
         help_menu.addAction(a.guide)
         help_menu.addAction(a.open_log_folder)
         help_menu.addAction(a.about)
+        help_menu.addAction(a.about_qt)
 
     def _connect(self) -> None:
         a = self.actions_
@@ -478,6 +479,7 @@ class MainWindow(QMainWindow):
         a.previous_claim.triggered.connect(lambda: self._step(-1))
         a.guide.triggered.connect(self._guide)
         a.about.triggered.connect(self._about)
+        a.about_qt.triggered.connect(self._about_qt)
         a.open_log_folder.triggered.connect(self._open_log_folder)
 
         self.banner.accepted.connect(self.load_sample)
@@ -1521,7 +1523,7 @@ class MainWindow(QMainWindow):
         path, _ = QFileDialog.getSaveFileName(
             self,
             self.tr("New Database"),
-            "claims.sqlite",
+            "claims.claimtrack",
             self._filters(self.tr("ClaimTrack databases")),
         )
         if path:
@@ -1560,6 +1562,13 @@ class MainWindow(QMainWindow):
         box.setTextFormat(Qt.TextFormat.PlainText)
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         box.open()
+
+    def _about_qt(self) -> None:
+        """Qt's own About box (its version and licence), as QApplication.aboutQt shows it,
+        with the window as its parent."""
+        from PySide6.QtWidgets import QMessageBox
+
+        QMessageBox.aboutQt(self, self.tr("About Qt"))
 
     # ------------------------------------------------------------------ preferences, language
     def open_preferences(self) -> None:

@@ -1,10 +1,16 @@
-"""Light and dark palettes that follow the system's colour scheme."""
+"""The style and, under Fusion, light and dark palettes that follow the system's scheme."""
 
 from __future__ import annotations
 
+import sys
+from collections.abc import Iterable
+
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QGuiApplication, QPalette
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QStyleFactory
+
+# The styles Qt ships as the look of these platforms (the keys of QStyleFactory, lowercase).
+NATIVE_STYLES = {"win32": {"windows11", "windowsvista"}, "darwin": {"macos"}}
 
 
 def dark_palette() -> QPalette:
@@ -46,9 +52,31 @@ def use_scheme(app: QApplication, scheme: Qt.ColorScheme) -> None:
         app.setPalette(app.style().standardPalette())
 
 
+def style_to_force(platform: str, current: str, available: Iterable[str]) -> str | None:
+    """ "Fusion" where the platform's own style is missing, else None (keep Qt's choice).
+
+    ``platform`` is ``sys.platform``, ``current`` the name of the style Qt picked and
+    ``available`` ``QStyleFactory.keys()``. Windows and macOS keep their native style
+    whenever Qt has it (a bundle without the style plugin falls back to Fusion). Elsewhere
+    Qt picks what the desktop's platform theme asks for (Breeze under KDE, for one), and
+    Fusion itself when there is none; only its last resort, the bare "Windows" style that
+    looks native nowhere, is replaced.
+    """
+    native = NATIVE_STYLES.get(platform)
+    if native is not None:
+        return None if native & {key.lower() for key in available} else "Fusion"
+    return "Fusion" if current.lower() in ("", "windows") else None
+
+
 def apply_palette(app: QApplication) -> None:
-    """Fusion everywhere, dark when the system says dark; follows later changes."""
-    app.setStyle("Fusion")
+    """The platform's own style where Qt has it, else Fusion (style_to_force). Under
+    Fusion, ClaimTrack's palettes: dark when the system says dark, following later
+    changes; a native style keeps the platform's own colours, dark mode included."""
+    style = style_to_force(sys.platform, app.style().name(), QStyleFactory.keys())
+    if style is not None:
+        app.setStyle(style)
+    if app.style().name().lower() != "fusion":
+        return
     hints = QGuiApplication.styleHints()
     use_scheme(app, hints.colorScheme())
     hints.colorSchemeChanged.connect(lambda scheme: use_scheme(app, scheme))

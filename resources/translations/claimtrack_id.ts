@@ -4,6 +4,10 @@
   <context>
     <name>About</name>
     <message>
+      <source>Licence: GNU General Public License, version 3 or later (GPL-3.0-or-later). You may share and change ClaimTrack on its terms; it comes with no warranty.</source>
+      <translation>Lisensi: GNU General Public License, versi 3 atau yang lebih baru (GPL-3.0-or-later). Anda boleh membagikan dan mengubah ClaimTrack menurut ketentuannya; ClaimTrack disediakan tanpa jaminan apa pun.</translation>
+    </message>
+    <message>
       <source>Track the attributed claims in news stories: who says what, through whom, and what is true.</source>
       <translation>Lacak klaim yang diatribusikan dalam berita: siapa mengatakan apa, melalui siapa, dan apa yang benar.</translation>
     </message>
@@ -1055,8 +1059,16 @@ Diperbarui %3 oleh %4</translation>
       <translation>(tidak ada)</translation>
     </message>
     <message>
+      <source>About &amp;Qt</source>
+      <translation>Tentang &amp;Qt</translation>
+    </message>
+    <message>
       <source>About ClaimTrack</source>
       <translation>Tentang ClaimTrack</translation>
+    </message>
+    <message>
+      <source>About Qt</source>
+      <translation>Tentang Qt</translation>
     </message>
     <message>
       <source>Add &amp;Tag…</source>

@@ -37,7 +37,7 @@ def profile(tmp_path: Path) -> dict[str, str]:
 def test_first_start_on_the_default_database_offers_the_sample(profile, tmp_path) -> None:
     result = claimtrack("--self-test", "--db", "default", env=profile)
     assert result.returncode == 0, result.stderr
-    default = tmp_path / "data" / "claimtrack.sqlite"
+    default = tmp_path / "data" / "claims.claimtrack"
     assert f"0 claim(s) listed from {default}; sample offered" in result.stdout
     assert default.is_file()
 
@@ -70,7 +70,7 @@ def test_plain_start_opens_the_default_database(profile, tmp_path) -> None:
         stderr=subprocess.PIPE,
         text=True,
     )
-    default = tmp_path / "data" / "claimtrack.sqlite"
+    default = tmp_path / "data" / "claims.claimtrack"
     try:
         deadline = time.monotonic() + 60
         while not default.exists() and time.monotonic() < deadline:

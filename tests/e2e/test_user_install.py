@@ -110,3 +110,9 @@ def test_pip_install_with_the_bundled_pip_imports_html(tmp_path: Path) -> None:
         cwd=tmp_path,
     )
     assert "Maria Santos" in listed.stdout or "Tomas Reyes" in listed.stdout, listed.stdout
+    # The build step (setup.py) put the compiled translations into the installed package.
+    found = _run(
+        [str(python), "-c", "from claimtrack.ui.i18n import resource_dir; print(resource_dir())"],
+        cwd=tmp_path,
+    )
+    assert (Path(found.stdout.strip()) / "claimtrack_id.qm").is_file(), found.stdout + found.stderr

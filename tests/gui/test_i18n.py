@@ -182,3 +182,12 @@ def test_the_guide_opens_in_the_language_with_its_screenshots(indonesian, qtbot)
     for name in ("Python", "Qt", "PySide6", "SQLite", "SQLAlchemy"):
         assert name in about
     assert "Lacak klaim" in about
+
+
+def test_about_names_the_licence_in_indonesian(indonesian) -> None:
+    from claimtrack.ui.dialogs.guide import about_text
+
+    about = about_text()
+    assert "Lisensi: GNU General Public License, versi 3" in about
+    assert "GPL-3.0-or-later" in about
+    assert "tanpa jaminan" in about

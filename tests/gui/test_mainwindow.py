@@ -132,3 +132,32 @@ def test_last_database_is_remembered_as_recent(qtbot, make_window, db_path) -> N
     open_and_wait(qtbot, window, db_path)
     assert window.settings.get(keys.RECENT_DATABASES)[0] == str(db_path)
     assert window.settings.get(keys.LAST_DATABASE) == str(db_path)
+
+
+def _help_menu(window):
+    return next(m.menu() for m in window.menuBar().actions() if m.text().replace("&", "") == "Help")
+
+
+def test_help_about_names_the_licence(qtbot, make_window) -> None:
+    window = make_window()
+    window.actions_.about.trigger()
+    [box] = [b for b in window.findChildren(QMessageBox) if b.isVisible()]
+    assert "GPL-3.0-or-later" in box.text()
+    assert "GNU General Public License, version 3 or later" in box.text()
+    box.close()
+
+
+def test_help_about_qt_shows_qts_own_box(qtbot, make_window, monkeypatch) -> None:
+    window = make_window()
+    action = window.actions_.about_qt
+    help_menu = _help_menu(window)
+    assert action in help_menu.actions()
+    assert help_menu.actions().index(action) == help_menu.actions().index(window.actions_.about) + 1
+    assert action.menuRole() == action.MenuRole.AboutQtRole  # macOS moves it to the app menu
+    shown: list[tuple[object, str]] = []
+    # QMessageBox.aboutQt runs its own modal loop; record the call instead of blocking.
+    monkeypatch.setattr(
+        QMessageBox, "aboutQt", lambda parent, title="": shown.append((parent, title))
+    )
+    action.trigger()
+    assert shown == [(window, "About Qt")]

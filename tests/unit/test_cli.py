@@ -90,7 +90,7 @@ def test_list_filters_and_table(db_path: Path) -> None:
 def test_the_default_database_is_used_without_db(tmp_path: Path) -> None:
     env = {"CLAIMTRACK_DATA_DIR": str(tmp_path / "data")}
     assert run("sample", env=env).returncode == 0
-    assert (tmp_path / "data" / "claimtrack.sqlite").is_file()
+    assert (tmp_path / "data" / "claims.claimtrack").is_file()
     assert len(run("list", "--format", "jsonl", env=env).stdout.splitlines()) == 7
 
 

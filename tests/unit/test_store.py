@@ -39,7 +39,7 @@ def test_new_database_uses_wal_full_sync_and_foreign_keys(db_path: Path) -> None
 def test_default_database_lives_in_the_user_data_folder(tmp_path: Path, monkeypatch) -> None:
     monkeypatch.setenv("CLAIMTRACK_DATA_DIR", str(tmp_path / "nested" / "data"))
     store = open_store(None)
-    assert store.path == tmp_path / "nested" / "data" / "claimtrack.sqlite"
+    assert store.path == tmp_path / "nested" / "data" / "claims.claimtrack"
     assert store.path.is_file()
     store.close()
 

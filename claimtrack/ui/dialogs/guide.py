@@ -1,4 +1,5 @@
-"""Help ▸ User Guide: the bundled guide in the interface language, and About with versions."""
+"""Help ▸ User Guide: the bundled guide in the interface language, and About with the
+licence and versions."""
 
 from __future__ import annotations
 
@@ -71,5 +72,10 @@ def about_text() -> str:
         "Track the attributed claims in news stories: who says what, through whom, "
         "and what is true.",
     )
+    licence = QCoreApplication.translate(
+        "About",
+        "Licence: GNU General Public License, version 3 or later (GPL-3.0-or-later). "
+        "You may share and change ClaimTrack on its terms; it comes with no warranty.",
+    )
     lines = [f"{name} {version}" for name, version in versions().items()]
-    return f"{lines[0]}\n\n{intro}\n\n" + "\n".join(lines[1:])
+    return f"{lines[0]}\n\n{intro}\n\n{licence}\n\n" + "\n".join(lines[1:])
