@@ -134,7 +134,7 @@ def run(args: argparse.Namespace) -> int:
         for problem in check_claimreview(report):
             print(f"claimtrack: warning: {problem.message}", file=sys.stderr)
     app = None
-    if args.format == "pdf":
+    if args.format in ("pdf", "docx"):  # Qt lays out the PDF and paints the chart picture
         from claimtrack.pdf import ensure_gui_app
 
         app = ensure_gui_app()

@@ -4,7 +4,10 @@
 ``Report``; ``export_report`` writes it in one format, atomically. CSV and XLSX need only
 the table's cells: ``export_table`` reads those straight from the database and writes
 the same file several times faster (the command line and the export dialog use it). No
-Qt here: the PDF writer lives in ``claimtrack.pdf`` (QtGui), loaded only for a PDF.
+Qt here: the PDF writer lives in ``claimtrack.pdf`` (QtGui), loaded only for a PDF, and
+the chart painter in ``claimtrack.render`` (QtGui), loaded only for a PDF or a DOCX and
+handed to the DOCX writer. Both formats need a QGuiApplication (the command line makes
+an offscreen one, ``claimtrack.pdf.ensure_gui_app``).
 """
 
 from __future__ import annotations
@@ -71,8 +74,12 @@ def export_report(
         return atomic_write(path, lambda s: write_markdown(report, s))
     if fmt == "docx":
         from claimtrack.export.docx import write_docx
+        from claimtrack.render.chart import chart_png
 
-        return atomic_write(path, lambda s: write_docx(report, s, control=control, paper=paper))
+        return atomic_write(
+            path,
+            lambda s: write_docx(report, s, control=control, paper=paper, chart_png=chart_png),
+        )
     if fmt == "csv":
         from claimtrack.export.tabular import write_csv
 

@@ -1,8 +1,10 @@
-"""The status-and-verdict chart: data, one layout, and two renderings without Qt.
+"""The status-and-verdict chart: its data and one layout, without Qt.
 
-The layout (label column, bars, counts) is computed once as plain primitives; the SVG (for
-HTML) and the PNG (for DOCX and PDF) draw the same primitives, and the live Qt widget
-follows the same geometry, so the chart looks alike wherever an editor meets it.
+The layout (label column, bars, counts) is computed once as plain primitives. The SVG
+here (for HTML) draws them; everything else draws them with one QPainter routine,
+``claimtrack.render.chart.paint_chart`` (the live widget, the PDF, the DOCX picture),
+and the XLSX gets a native Excel chart of the same bars (``claimtrack.export.tabular``).
+So the chart looks alike wherever an editor meets it.
 """
 
 from __future__ import annotations
@@ -62,7 +64,21 @@ class Label:
     colour: str = "#212121"
 
 
-# Geometry at scale 1 (CSS pixels); the PNG draws at scale 2 for crisp print.
+@dataclass(frozen=True)
+class ChartLayout:
+    """The chart laid out at ``width`` CSS pixels: ``height`` and the primitives to draw.
+
+    ``label_room`` is how wide a bar's label may be before it is cut with an ellipsis.
+    """
+
+    width: float
+    height: float
+    items: tuple[Box | Label, ...]
+    label_room: float
+
+
+# Geometry at scale 1 (CSS pixels); images for print are painted at scale 2.
+TRACK = "#eeeeee"  # the grey track behind each bar
 ROW = 22.0
 BAR = 15.0
 TITLE = 26.0
@@ -70,8 +86,8 @@ GAP = 12.0
 PAD = 8.0
 
 
-def layout(chart: Chart, width: float = 600.0) -> tuple[float, list[Box | Label]]:
-    """The chart as boxes and labels; returns (height, primitives)."""
+def layout(chart: Chart, width: float = 600.0) -> ChartLayout:
+    """The chart as boxes and labels, ``width`` CSS pixels wide."""
     items: list[Box | Label] = []
     label_w = min(190.0, width * 0.34)
     count_w = 70.0
@@ -85,7 +101,7 @@ def layout(chart: Chart, width: float = 600.0) -> tuple[float, list[Box | Label]
         for bar in series.bars:
             mid = y + ROW / 2
             items.append(Label(PAD + label_w, mid + 5, bar.label, "end"))
-            items.append(Box(bar_x, mid - BAR / 2, bar_max, BAR, "#eeeeee"))
+            items.append(Box(bar_x, mid - BAR / 2, bar_max, BAR, TRACK))
             if bar.count:
                 w = max(2.0, bar_max * bar.count / most)
                 items.append(Box(bar_x, mid - BAR / 2, w, BAR, bar.colour))
@@ -95,14 +111,15 @@ def layout(chart: Chart, width: float = 600.0) -> tuple[float, list[Box | Label]
             items.append(Label(bar_x + bar_max + 6, mid + 5, share, "start", colour="#424242"))
             y += ROW
         y += GAP
-    return y + PAD - GAP, items
+    return ChartLayout(width, y + PAD - GAP, tuple(items), label_w - 4)
 
 
 def to_svg(
     chart: Chart, width: float = 600.0, title: str = "Claims by status and by verdict"
 ) -> str:
     """An inline SVG with a title and a text description for screen readers."""
-    height, items = layout(chart, width)
+    laid = layout(chart, width)
+    height, items = laid.height, laid.items
     desc = "; ".join(
         f"{s.title}: " + ", ".join(f"{b.label} {b.count}" for b in s.bars) for s in chart.series
     )
@@ -127,26 +144,3 @@ def to_svg(
             )
     out.append("</svg>")
     return "".join(out)
-
-
-def to_png(chart: Chart, width: float = 600.0, scale: int = 2) -> bytes:
-    """The same chart as a PNG, drawn in pure Python at ``scale`` times the CSS size."""
-    from claimtrack.export.png import Canvas
-
-    height, items = layout(chart, width)
-    canvas = Canvas(round(width * scale), round(height * scale))
-    for item in items:
-        if isinstance(item, Box):
-            canvas.rect(item.x * scale, item.y * scale, item.w * scale, item.h * scale, item.colour)
-    label_room = (min(190.0, width * 0.34) - 4) * scale
-    for item in items:
-        if isinstance(item, Label):
-            font = "bold" if item.bold else "regular"
-            text = item.text
-            if item.anchor == "end":
-                text = canvas.fit(text, label_room, font)
-                x = item.x * scale - canvas.measure(text, font)
-            else:
-                x = item.x * scale
-            canvas.text(x, item.y * scale, text, item.colour, font)
-    return canvas.png()

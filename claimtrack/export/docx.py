@@ -6,14 +6,21 @@ by a rule, the attribution chain on one line, links that can be clicked. Notes a
 Markdown; here they become real Word paragraphs, bullets and bold/italic runs (through
 markdown-it's token stream), never raw markup. Tables have fixed column widths and repeat
 their header row on every page.
+
+The chart picture is a PNG that Qt paints (``claimtrack.render.chart.chart_png``), and
+this module, like the rest of the export layer, must not load Qt. So the caller passes
+the painter in as ``chart_png`` (a function of the ``Chart`` giving PNG bytes), as
+``export_report`` does, the way it reaches the Qt-side PDF writer: imported lazily, only
+for that format. Without one, the document has the chart's text summary but no picture.
 """
 
 from __future__ import annotations
 
 import io
+from collections.abc import Callable
 from typing import Any, BinaryIO
 
-from claimtrack.export.chart import to_png
+from claimtrack.export.chart import Chart
 from claimtrack.export.links import inert, safe_url, with_address
 from claimtrack.export.markup import _parser, ink, safe_colour, when
 from claimtrack.export.report import Control, NullControl, Report, ReportClaim
@@ -102,7 +109,12 @@ class _Spill:
 
 
 def write_docx(
-    report: Report, stream: BinaryIO, *, control: Control | None = None, paper: str = "a4"
+    report: Report,
+    stream: BinaryIO,
+    *,
+    control: Control | None = None,
+    paper: str = "a4",
+    chart_png: Callable[[Chart], bytes] | None = None,
 ) -> None:
     from docx import Document
     from docx.enum.style import WD_STYLE_TYPE
@@ -148,8 +160,10 @@ def write_docx(
         f"{s.title}: " + ", ".join(f"{b.label} {b.count}" for b in s.bars if b.count)
         for s in report.chart.series
     )
-    doc.add_picture(io.BytesIO(to_png(report.chart)), width=Twips(min(text_width, 8640)))
-    doc.inline_shapes[-1]._inline.docPr.set("descr", summary)  # read aloud in its place
+    if chart_png is not None:
+        picture = io.BytesIO(chart_png(report.chart))
+        doc.add_picture(picture, width=Twips(min(text_width, 8640)))
+        doc.inline_shapes[-1]._inline.docPr.set("descr", summary)  # read aloud in its place
     caption = doc.add_paragraph(summary)
     caption.runs[0].font.size = Pt(8)
 

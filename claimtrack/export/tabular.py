@@ -3,7 +3,10 @@
 CSV is spreadsheet-safe by default (OWASP CSV injection): a cell that starts with ``=``,
 ``+``, ``-``, ``@``, tab, CR or LF gets a leading apostrophe, so a spreadsheet shows it as
 text instead of running it as a formula. ``raw=True`` writes cells exactly as stored.
-XLSX writes every text cell with ``write_string``, so "=1+1" and "007" stay text.
+XLSX writes every text cell with ``write_string``, so "=1+1" and "007" stay text. Its
+Summary sheet lists the chart's bars and draws them as native Excel bar charts (one per
+series, each bar in its status or verdict colour) over those cells: no picture, so
+Excel, LibreOffice and Numbers draw it in their own fonts, and it follows edited counts.
 
 Both writers take a ``Sheet``: the few header facts a table shows and its rows, streamed a
 batch at a time. ``sheet_of(report)`` makes one from a built ``Report``; the export
@@ -18,9 +21,9 @@ import io
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import datetime
-from typing import BinaryIO
+from typing import Any, BinaryIO
 
-from claimtrack.export.chart import Chart
+from claimtrack.export.chart import Chart, Series
 from claimtrack.export.markup import safe_colour, when
 from claimtrack.export.report import Control, NullControl, Report, ReportClaim
 from claimtrack.export.texts import Texts, texts
@@ -262,15 +265,50 @@ def write_xlsx(source: Report | Sheet, stream: BinaryIO, *, control: Control | N
     )
     summary.write_string(2, 0, generated)
     line = 4
+    chart_top = 0  # pixels below row 5 where the next chart goes
     for series in sheet_data.chart().series:
         summary.write_string(line, 0, series.title, head)
         summary.write_string(line, 1, t("Claims"), head)
+        title_row = line
         line += 1
         for bar in series.bars:
             summary.write_string(line, 0, bar.label, verdict_format(bar.colour))
             summary.write_number(line, 1, bar.count)
             line += 1
+        if series.bars:
+            chart_top += _add_bar_chart(workbook, summary, series, title_row, (4, 3, chart_top))
         line += 1
     workbook.close()
     stream.write(buffer.getvalue())
     return r
+
+
+def _add_bar_chart(
+    workbook: Any, summary: Any, series: Series, title_row: int, at: tuple[int, int, int]
+) -> int:
+    """A native bar chart of ``series`` (its bars in the rows under ``title_row`` of
+    ``summary``), placed at ``at`` (row, column, pixels down); returns its height + gap."""
+    chart = workbook.add_chart({"type": "bar"})
+    name = summary.get_name()
+    first, last = title_row + 1, title_row + len(series.bars)
+    chart.add_series(
+        {
+            "name": [name, title_row, 0],
+            "categories": [name, first, 0, last, 0],
+            "values": [name, first, 1, last, 1],
+            "points": [{"fill": {"color": safe_colour(b.colour)}} for b in series.bars],
+            "data_labels": {"value": True},
+            "gap": 60,
+        }
+    )
+    chart.set_title({"name": f"{series.title} ({series.total})", "name_font": {"size": 11}})
+    chart.set_legend({"none": True})
+    # A bar chart's category axis (XlsxWriter's y axis) runs bottom-up: reversed, the
+    # bars read top-down in the order of the report and the table beside them.
+    chart.set_y_axis({"reverse": True})
+    chart.set_x_axis({"min": 0, "major_gridlines": {"visible": True}})
+    height = 70 + 26 * len(series.bars)
+    chart.set_size({"width": 520, "height": height})
+    row, col, down = at
+    summary.insert_chart(row, col, chart, {"y_offset": down})
+    return height + 16

@@ -31,7 +31,6 @@ from PySide6.QtGui import (
     QBrush,
     QColor,
     QFont,
-    QImage,
     QTextBlock,
     QTextBlockFormat,
     QTextCharFormat,
@@ -43,7 +42,6 @@ from PySide6.QtGui import (
 )
 
 from claimtrack.export import markup
-from claimtrack.export.chart import to_png
 from claimtrack.export.html import CHART_RESOURCE, render_html
 from claimtrack.export.report import (
     ArticleInfo,
@@ -55,6 +53,7 @@ from claimtrack.export.report import (
     Verdict,
 )
 from claimtrack.export.texts import Texts
+from claimtrack.render.chart import chart_image
 
 # What QChar::isSpace() calls white space, less the two the importer keeps: U+00A0 and
 # U+2029 (which starts a new paragraph instead). _IRREGULAR finds what the importer would
@@ -87,7 +86,7 @@ def new_document() -> QTextDocument:
 def build_document(report: Report, html: str | None = None) -> QTextDocument:
     """The report laid out for print; ``html`` (the full Qt HTML) forces the parsed path."""
     document = new_document()
-    image = QImage.fromData(to_png(report.chart), "PNG")
+    image = chart_image(report.chart)  # painted by Qt straight into the image, no PNG
     document.addResource(QTextDocument.ResourceType.ImageResource, QUrl(CHART_RESOURCE), image)
     if html is not None or not report.claims:
         document.setHtml(html if html is not None else render_html(report, qt=True))

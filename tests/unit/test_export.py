@@ -119,6 +119,7 @@ def test_html_holds_every_claim_and_no_live_script(dossier, tmp_path: Path) -> N
     assert "Appendix: History" in body
 
 
+@pytest.mark.usefixtures("qapp")  # the DOCX's chart picture is painted by Qt
 def test_redaction_hides_the_protected_source_in_every_format(dossier, tmp_path: Path) -> None:
     report = report_of(dossier, include_history=True, organisation="Desk")
     secrets = [PROTECTED_NAME.lower(), PROTECTED_ALIAS.lower()]
@@ -157,6 +158,7 @@ def readable_text(path: Path, fmt: str) -> str:
     return path.read_text(encoding="utf-8-sig")
 
 
+@pytest.mark.usefixtures("qapp")  # the DOCX's chart picture is painted by Qt
 def test_docx_reads_back_with_claims_chart_and_sections(dossier, tmp_path: Path) -> None:
     import docx
 
@@ -298,6 +300,7 @@ def test_a_party_only_asked_for_comment_is_listed_with_its_own_kind(sample) -> N
     assert named[PROTECTED_NAME].kind == "anonymous"  # redaction off: its real kind
 
 
+@pytest.mark.usefixtures("qapp")  # the DOCX's chart picture is painted by Qt
 @pytest.mark.parametrize(("paper", "width"), [("a4", 11906), ("letter", 12240)])
 def test_docx_is_written_on_the_paper_asked_for(sample, tmp_path: Path, paper, width) -> None:
     """``claimtrack export --paper letter`` reaches the DOCX writer, as it reaches the PDF."""

@@ -99,6 +99,7 @@ def flat(text: str) -> str:
     return " ".join(text.split())
 
 
+@pytest.mark.usefixtures("qapp")  # the DOCX's chart picture is painted by Qt
 @pytest.mark.parametrize("fmt", sorted(WORDS))
 def test_indonesian_export_has_indonesian_words_and_no_english_ones(
     dossier, tmp_path: Path, fmt: str
@@ -118,6 +119,7 @@ def test_indonesian_export_has_indonesian_words_and_no_english_ones(
         assert en not in indonesian, (fmt, en)
 
 
+@pytest.mark.usefixtures("qapp")  # the DOCX's chart picture is painted by Qt
 @pytest.mark.parametrize("fmt", ["html", "md", "docx"])
 def test_dates_are_written_out_in_the_report_language(dossier, tmp_path: Path, fmt: str) -> None:
     # The sample's evidence was consulted and the ministry asked on 2 December 2025.
@@ -162,6 +164,7 @@ def test_claimreview_keeps_schema_keys_and_states_the_language(dossier, tmp_path
     assert "Accurate" in {r["reviewRating"]["alternateName"] for r in reviews["en"]}
 
 
+@pytest.mark.usefixtures("qapp")  # the DOCX's chart picture is painted by Qt
 def test_redaction_holds_in_indonesian(dossier, tmp_path: Path) -> None:
     report = report_in(dossier, "id")
     for fmt in ("html", "md", "docx", "csv", "xlsx", "claimreview"):
@@ -191,6 +194,7 @@ def test_names_the_newsroom_typed_are_printed_as_stored(dossier, tmp_path: Path)
     assert "Belum dinilai" in text
 
 
+@pytest.mark.usefixtures("qapp")  # the DOCX's chart picture is painted by Qt
 def test_every_fixed_word_has_an_indonesian_translation(dossier, tmp_path: Path) -> None:
     catalogue = texts("id")
     catalogue.missing.clear()

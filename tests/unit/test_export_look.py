@@ -146,11 +146,14 @@ def test_docx_verdict_badge_is_shaded_in_its_colour(reports) -> None:
     assert str(badge.font.color.rgb) == "FFFFFF"  # white reads on the dark violet
 
 
+@pytest.mark.usefixtures("qapp")  # the chart picture is painted by Qt
 @pytest.mark.parametrize(("paper", "width"), [("a4", 11906), ("letter", 12240)])
 def test_docx_page_size_footer_and_chart(reports, paper: str, width: int) -> None:
     from docx.shared import Twips
 
-    doc = docx_of(reports["en"], paper=paper)
+    from claimtrack.render.chart import chart_png
+
+    doc = docx_of(reports["en"], paper=paper, chart_png=chart_png)
     section = doc.sections[0]
     assert section.page_width == Twips(width)
     text_width = section.page_width - section.left_margin - section.right_margin
@@ -162,6 +165,13 @@ def test_docx_page_size_footer_and_chart(reports, paper: str, width: int) -> Non
     assert fields == ["PAGE", "NUMPAGES"]
     words = "".join(t.text or "" for t in footer.iter(f"{W}t"))
     assert words.startswith("Claim report · ") and "Page 1 of 1" in words
+
+
+def test_docx_without_a_chart_painter_keeps_the_summary(reports) -> None:
+    """The DOCX writer paints nothing itself: no painter given, no picture, same words."""
+    doc = docx_of(reports["en"])
+    assert len(doc.inline_shapes) == 0
+    assert any(p.text.startswith("Status: ") and "Unverifiable 1" in p.text for p in doc.paragraphs)
 
 
 def test_docx_footer_in_indonesian(reports) -> None:

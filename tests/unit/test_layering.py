@@ -28,3 +28,25 @@ def test_no_qt_import_statements_below_the_ui() -> None:
         for path in (ROOT / "claimtrack" / package).rglob("*.py"):
             text = path.read_text(encoding="utf-8")
             assert "PySide6" not in text, f"{path} mentions PySide6"
+
+
+RENDER_PROBE = """
+import sys
+import claimtrack.render.chart, claimtrack.pdf
+print(",".join(sorted(m for m in sys.modules if m.startswith("PySide6."))))
+"""
+
+
+def test_the_chart_painter_and_the_pdf_use_qtgui_only() -> None:
+    """claimtrack.render (the one chart painter) and claimtrack.pdf never load QtWidgets:
+    the command line paints the DOCX chart and lays out the PDF without a widget."""
+    result = subprocess.run(
+        [sys.executable, "-c", RENDER_PROBE], capture_output=True, text=True, check=True, cwd=ROOT
+    )
+    modules = set(result.stdout.strip().split(","))
+    qt = {m for m in modules if m.startswith("PySide6.Qt")}  # not PySide6.support.*
+    assert qt == {"PySide6.QtCore", "PySide6.QtGui"}, qt
+    for package in ("render", "pdf"):
+        for path in (ROOT / "claimtrack" / package).rglob("*.py"):
+            text = path.read_text(encoding="utf-8")
+            assert "PySide6.QtWidgets" not in text and "import QtWidgets" not in text, path

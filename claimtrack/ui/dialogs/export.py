@@ -70,7 +70,7 @@ FORMAT_NAMES = (
 class _Preview:
     generation: int
     html: str
-    chart_png: bytes
+    chart: QImage
     problems: tuple[str, ...]
     total: int
 
@@ -306,10 +306,11 @@ class ExportDialog(QDialog):
         services, scope = self.services, self.scope()
         options, check = self.options(limit=PREVIEW_LIMIT), self.format == "claimreview"
         full_options = self.options()
+        ratio = self.devicePixelRatioF()
 
         def work(control: TaskControl) -> _Preview:
-            from claimtrack.export.chart import to_png
-            from claimtrack.export.html import render_html
+            from claimtrack.export.html import CHART_WIDTH, render_html
+            from claimtrack.render.chart import chart_image
 
             report = build_report(services, scope, options, control)
             problems: tuple[str, ...] = ()
@@ -321,7 +322,9 @@ class ExportDialog(QDialog):
             return _Preview(
                 generation,
                 render_html(report, qt=True),
-                to_png(report.chart),
+                # Painted at the size it is shown (the text browser would not smooth a
+                # bigger one), on a worker thread: QImage painting is thread-safe.
+                chart_image(report.chart, scale=CHART_WIDTH / 600 * ratio),
                 problems,
                 report.total,
             )
@@ -333,14 +336,12 @@ class ExportDialog(QDialog):
     def _show_preview(self, preview: _Preview) -> None:
         if not shiboken6.isValid(self) or preview.generation != self._generation:
             return  # the options changed meanwhile; a newer preview is on its way
-        from claimtrack.export.html import CHART_RESOURCE, CHART_WIDTH
+        from claimtrack.export.html import CHART_RESOURCE
 
         document = QTextDocument(self.preview)
-        # Scaled smoothly here: the text browser would shrink the 2× image pixel by pixel.
-        image = QImage.fromData(preview.chart_png, "PNG").scaledToWidth(
-            CHART_WIDTH, Qt.TransformationMode.SmoothTransformation
+        document.addResource(
+            QTextDocument.ResourceType.ImageResource, QUrl(CHART_RESOURCE), preview.chart
         )
-        document.addResource(QTextDocument.ResourceType.ImageResource, QUrl(CHART_RESOURCE), image)
         document.setHtml(preview.html)
         self.preview.setDocument(document)
         shown = min(preview.total, PREVIEW_LIMIT)

@@ -1,18 +1,20 @@
 """The live status-and-verdict chart, painted with QPainter (QtCharts is not installed).
 
-It draws the same layout as the report's chart image (``claimtrack.export.chart``), so
-what an editor sees in the app is what the desk gets in the report.
+It lays the chart out as the reports do (``claimtrack.export.chart``) and paints it with
+the reports' painter (``claimtrack.render.chart.paint_chart``), in the widget's font and
+palette, so what an editor sees in the app is what the desk gets in the report.
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QRectF, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QFont, QPainter, QPaintEvent
+from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtGui import QPainter, QPaintEvent
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
-from claimtrack.export.chart import Box, Chart, Label, layout
+from claimtrack.export.chart import Chart, layout
+from claimtrack.render.chart import paint_chart
 
 if TYPE_CHECKING:
     from claimtrack.services import Services
@@ -65,8 +67,7 @@ class ChartWidget(QWidget):
         runner.run(work, self.set_chart)
 
     def sizeHint(self) -> QSize:
-        height, _items = layout(self._chart, 420.0)
-        return QSize(420, max(60, int(height)))
+        return QSize(420, max(60, int(layout(self._chart, 420.0).height)))
 
     def minimumSizeHint(self) -> QSize:
         return QSize(220, 60)
@@ -75,37 +76,21 @@ class ChartWidget(QWidget):
         return True
 
     def heightForWidth(self, width: int) -> int:
-        return max(60, int(layout(self._chart, float(width))[0]))
+        return max(60, int(layout(self._chart, float(width)).height))
 
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        base = QFont(self.font())
-        bold = QFont(base)
-        bold.setBold(True)
-        _height, items = layout(self._chart, float(self.width()))
         palette = self.palette()
         text_colour = palette.color(palette.ColorRole.WindowText)
         track = palette.color(palette.ColorRole.Mid)
         track.setAlpha(70)
-        label_room = min(190.0, self.width() * 0.34) - 4
-        metrics = painter.fontMetrics()
-        for item in items:
-            if isinstance(item, Box):
-                colour = track if item.colour == "#eeeeee" else QColor(item.colour)
-                painter.setPen(Qt.PenStyle.NoPen)
-                painter.setBrush(colour)
-                painter.drawRoundedRect(QRectF(item.x, item.y, item.w, item.h), 2, 2)
-            elif isinstance(item, Label):
-                painter.setFont(bold if item.bold else base)
-                painter.setPen(text_colour)
-                text = item.text
-                if item.anchor == "end":
-                    text = metrics.elidedText(text, Qt.TextElideMode.ElideRight, int(label_room))
-                    x = item.x - metrics.horizontalAdvance(text)
-                else:
-                    x = item.x
-                painter.drawText(int(x), int(item.y), text)
+        paint_chart(
+            painter,
+            layout(self._chart, float(self.width())),
+            font=self.font(),
+            ink=text_colour,
+            track=track,
+        )
         if not self._chart.series:
             painter.setPen(text_colour)
             painter.drawText(
