@@ -32,6 +32,7 @@ test: $(VENV)/.stamp-test
 	$(BIN)/python scripts/build_translations.py
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/mypy
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
 format: $(VENV)/.stamp-test

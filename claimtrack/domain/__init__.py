@@ -127,7 +127,7 @@ _RECORDS = frozenset(
 if TYPE_CHECKING:
     from pathlib import Path
 
-    from claimtrack.domain.records import (  # noqa: F401  (re-exported lazily below)
+    from claimtrack.domain.records import (
         ArticleRecord,
         ChainLink,
         ChangeSet,
@@ -165,3 +165,34 @@ class ClaimFilter:
     search: str = ""
     sort: str = "id"
     descending: bool = False
+
+
+__all__ = [
+    "ArticleRecord",
+    "ChainLink",
+    "ChainRole",
+    "ChangeSet",
+    "ClaimFilter",
+    "ClaimKind",
+    "ClaimRecord",
+    "ClaimTrackError",
+    "ConflictError",
+    "Created",
+    "DamagedDatabaseError",
+    "DatabaseInUseError",
+    "EvidenceRecord",
+    "EvidenceType",
+    "HistoryRecord",
+    "NewerSchemaError",
+    "NotFoundError",
+    "PartyKind",
+    "PartyRecord",
+    "RatingRecord",
+    "ReplyChannel",
+    "ReplyRequestRecord",
+    "Stance",
+    "StatusRecord",
+    "StoreError",
+    "TagRecord",
+    "ValidationError",
+]

@@ -42,7 +42,8 @@ from urllib.parse import quote
 
 from claimtrack.domain import DamagedDatabaseError, StoreError
 from claimtrack.paths import fsync_folder as _fsync_folder
-from claimtrack.store.sqlitefile import looks_like_sqlite, sqlite_read_uri
+from claimtrack.store.sqlitefile import looks_like_sqlite as looks_like_sqlite
+from claimtrack.store.sqlitefile import sqlite_read_uri
 
 KEEP_DAYS = 7
 KEEP_WEEKS = 4

@@ -31,7 +31,7 @@ from claimtrack.store.errors import describe_pg_error, describe_sqlite_error
 # The newest schema revision this version of ClaimTrack writes (in its own light module for
 # the window's peek). A test keeps it equal to the head of store/migrations, so that
 # opening an up-to-date file never imports Alembic.
-from claimtrack.store.revision import HEAD_REVISION
+from claimtrack.store.revision import HEAD_REVISION as HEAD_REVISION
 from claimtrack.store.sqlitefile import looks_like_sqlite, on_readonly_filesystem, sqlite_read_uri
 
 MIGRATIONS_DIR = Path(__file__).with_name("migrations")
