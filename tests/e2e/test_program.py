@@ -10,20 +10,14 @@ from pathlib import Path
 
 import pytest
 
+from tests.helpers import run_claimtrack
+
 ROOT = Path(__file__).resolve().parents[2]
 pytestmark = pytest.mark.e2e
 
 
 def claimtrack(*args: str, env: dict[str, str]) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "claimtrack", *args],
-        capture_output=True,
-        text=True,
-        timeout=180,
-        check=False,
-        cwd=ROOT,
-        env={**os.environ, "QT_QPA_PLATFORM": "offscreen", **env},
-    )
+    return run_claimtrack(*args, env=env)
 
 
 @pytest.fixture

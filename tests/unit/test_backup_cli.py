@@ -6,7 +6,6 @@ from __future__ import annotations
 import os
 import sqlite3
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -15,30 +14,13 @@ from claimtrack.domain import StoreError
 from claimtrack.services import Services
 from claimtrack.store import backup as bk
 from claimtrack.store import open_store
+from tests.helpers import one_clear_line, run_claimtrack
 from tests.pg import PASSWORD
 
 ROOT = Path(__file__).resolve().parents[2]
 
 
-def cli(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "claimtrack", *args],
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
-        cwd=ROOT,
-        env={**os.environ, **(env or {})},
-    )
-
-
-def one_clear_line(result: subprocess.CompletedProcess[str], needle: str) -> str:
-    assert result.returncode == 2, result
-    assert "Traceback" not in result.stderr
-    lines = result.stderr.strip().splitlines()
-    assert len(lines) == 1, result.stderr
-    assert needle in lines[0], lines[0]
-    return lines[0]
+cli = run_claimtrack
 
 
 def claim_texts(path: Path) -> list[str]:

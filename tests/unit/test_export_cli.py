@@ -5,43 +5,22 @@ from __future__ import annotations
 import csv
 import io
 import json
-import os
 import resource
 import signal
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
+from tests.helpers import run_claimtrack, sample_desk
+
 ROOT = Path(__file__).resolve().parents[2]
 pytestmark = pytest.mark.e2e
-
-
-def claimtrack(*args: str, env: dict[str, str], **kwargs) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "claimtrack", *args],
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
-        cwd=ROOT,
-        env={**os.environ, "QT_QPA_PLATFORM": "offscreen", **env},
-        **kwargs,
-    )
+claimtrack = run_claimtrack
 
 
 @pytest.fixture(scope="module")
 def desk(tmp_path_factory) -> tuple[Path, dict[str, str]]:
-    folder = tmp_path_factory.mktemp("cli")
-    env = {
-        "CLAIMTRACK_DATA_DIR": str(folder / "data"),
-        "CLAIMTRACK_CONFIG_DIR": str(folder / "config"),
-        "CLAIMTRACK_EDITOR": "Rina",
-    }
-    db = folder / "desk.sqlite"
-    assert claimtrack("sample", "--db", str(db), env=env).returncode == 0
-    return db, env
+    return sample_desk(tmp_path_factory.mktemp("cli"))
 
 
 @pytest.mark.parametrize("fmt", ["html", "pdf", "md", "docx", "csv", "xlsx", "claimreview"])

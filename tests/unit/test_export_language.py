@@ -8,11 +8,9 @@ fail. Redaction holds in both languages; names a newsroom typed itself are kept.
 from __future__ import annotations
 
 import json
-import os
 import re
 import shutil
 import subprocess
-import sys
 import unicodedata
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -22,6 +20,7 @@ import pytest
 from claimtrack.export import ExportError, ReportOptions, Scope, build_report, export_report
 from claimtrack.export.texts import Texts, texts
 from claimtrack.services.sample import PARTIES
+from tests.helpers import run_claimtrack, sample_desk
 from tests.unit.test_export import readable_text
 
 pytestmark = pytest.mark.sqlite_only  # words, not storage: one backend is enough
@@ -243,29 +242,12 @@ def test_dates_by_hand() -> None:
 # ---------------------------------------------------------------- the real program
 
 
-def claimtrack(*args: str, env: dict[str, str]) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "claimtrack", *args],
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
-        cwd=ROOT,
-        env={**os.environ, "QT_QPA_PLATFORM": "offscreen", **env},
-    )
+claimtrack = run_claimtrack
 
 
 @pytest.fixture(scope="module")
 def desk(tmp_path_factory) -> tuple[Path, dict[str, str]]:
-    folder = tmp_path_factory.mktemp("language")
-    env = {
-        "CLAIMTRACK_DATA_DIR": str(folder / "data"),
-        "CLAIMTRACK_CONFIG_DIR": str(folder / "config"),
-        "CLAIMTRACK_EDITOR": "Rina",
-    }
-    db = folder / "desk.sqlite"
-    assert claimtrack("sample", "--db", str(db), env=env).returncode == 0
-    return db, env
+    return sample_desk(tmp_path_factory.mktemp("language"))
 
 
 def pdf_text(path: Path) -> str:
