@@ -41,7 +41,12 @@ from claimtrack.domain import (
     ValidationError,
 )
 from claimtrack.services.base import ServiceBase, changes
-from claimtrack.services.merge import check_versions, update_merging
+from claimtrack.services.merge import (
+    BulkConflict,
+    FieldConflict,
+    check_mergeable,
+    merge_edit,
+)
 from claimtrack.store.models import (
     Article,
     Claim,
@@ -168,31 +173,37 @@ class ClaimService(ServiceBase):
         with self._write() as session:
             row = self._get(session, Claim, claim_id)
             self._check_version(row, expected_version)
-            session.autoflush = False  # lookups below must not flush half an edit
-            changed = False
-            for name, value in fields.items():
-                column = _COLUMN.get(name, name)
-                new = _column_value(session, name, value)
-                old = getattr(row, column)
-                if old == new:
-                    continue
-                if name == "text" and not str(new).strip():
-                    raise ValidationError("A claim needs its text.")
-                self._log(
-                    session,
-                    "claim",
-                    claim_id,
-                    name,
-                    _display(session, name, old),
-                    _display(session, name, new),
-                )
-                setattr(row, column, new)
-                changed = True
-            if not changed:
-                return ChangeSet()
-            row.updated_at = utcnow()
-            row.updated_by = self.editor
-            return changes(updated={"claim": [claim_id]})
+            return self._assign_fields(session, row, fields)
+
+    def _assign_fields(self, session: Session, row: Claim, fields: Mapping[str, Any]) -> ChangeSet:
+        """Set editable fields on a loaded row, one History row per field that changed."""
+        assert row.id is not None
+        claim_id = row.id
+        session.autoflush = False  # lookups below must not flush half an edit
+        changed = False
+        for name, value in fields.items():
+            column = _COLUMN.get(name, name)
+            new = _column_value(session, name, value)
+            old = getattr(row, column)
+            if old == new:
+                continue
+            if name == "text" and not str(new).strip():
+                raise ValidationError("A claim needs its text.")
+            self._log(
+                session,
+                "claim",
+                claim_id,
+                name,
+                _display(session, name, old),
+                _display(session, name, new),
+            )
+            setattr(row, column, new)
+            changed = True
+        if not changed:
+            return ChangeSet()
+        row.updated_at = utcnow()
+        row.updated_by = self.editor
+        return changes(updated={"claim": [claim_id]})
 
     def bulk_update(
         self,
@@ -263,8 +274,27 @@ class ClaimService(ServiceBase):
     def update_merging(
         self, claim_id: int, base: ClaimRecord, changes: Mapping[str, Any]
     ) -> ChangeSet:
-        """Save an edit made on top of ``base``; see services/merge.py (FieldConflict)."""
-        return update_merging(self, claim_id, base, changes)
+        """Save ``changes`` made on top of ``base``, merging with what others saved meanwhile.
+
+        A field nobody else touched is saved; a field someone else changed to another
+        value raises :class:`FieldConflict` and nothing is saved. The row is locked (FOR
+        UPDATE on PostgreSQL; SQLite's write lock is taken at BEGIN) while the pure
+        ``merge_edit`` decides, so nobody can save between the comparison and the write.
+        """
+        check_mergeable(changes)
+        if base.id != claim_id:
+            raise ValidationError("The claim the edit started from is another claim.")
+        with self._write() as session:
+            row = session.get(Claim, claim_id, with_for_update=True)
+            current = _records_in(session, [claim_id]).get(claim_id)
+            if row is None or current is None:
+                raise NotFoundError(f"Claim {claim_id} does not exist (any more).")
+            merged = merge_edit(base, current, changes)
+            if merged.conflicts:
+                raise FieldConflict(claim_id, merged.conflicts, current)
+            if not merged.to_save:
+                return ChangeSet()
+            return self._assign_fields(session, row, merged.to_save)
 
     def set_chain(
         self,
@@ -529,6 +559,27 @@ def record_new_claim(
     service._log(session, "claim", row.id, "(created)", None, row.text)
     _write_chain(session, row.id, chain)
     return row.id
+
+
+def check_versions(
+    session: Session, claim_ids: Sequence[int], expected: Mapping[int, int], chunk: int = 500
+) -> None:
+    """Raise :class:`BulkConflict` unless every id still has its expected version.
+
+    Runs inside the bulk edit's transaction; on PostgreSQL the rows are locked (FOR
+    UPDATE) so nobody can change them between this check and the UPDATE.
+    """
+    ids = [i for i in dict.fromkeys(claim_ids) if i in expected]
+    found: dict[int, int] = {}
+    for start in range(0, len(ids), chunk):
+        part = ids[start : start + chunk]
+        rows = session.exec(
+            select(Claim.id, Claim.version).where(col(Claim.id).in_(part)).with_for_update()
+        )
+        found.update({int(i): int(v) for i, v in rows})
+    conflicted = {i: found.get(i) for i in ids if found.get(i) != expected[i]}
+    if conflicted:
+        raise BulkConflict(conflicted)
 
 
 @dataclass(frozen=True)
