@@ -35,7 +35,7 @@ from claimtrack.domain import (
 from claimtrack.extract import ProposedClaim, detect_language, extract_claims
 from claimtrack.services.articles import text_sha256
 from claimtrack.services.base import ServiceBase, changes
-from claimtrack.services.claims import _key_id, stamp_new_claim, write_chains
+from claimtrack.services.claim_edits import _key_id, stamp_new_claim, write_chains
 from claimtrack.services.safe_read import (
     INSTALL_HINT,
     ArticleFileError,

@@ -1,23 +1,22 @@
-"""Concurrent edits without lost updates: field-level merging and version-checked bulk edits.
+"""Concurrent edits without lost updates: the field-level merge decision, kept pure.
 
 Two editors who change different fields of the same claim both keep their work; when they
 change the same field, the second is stopped with both values (and the value they started
 from) so the UI can show them side by side. Nothing is ever overwritten silently.
+
+This module decides only: :func:`merge_edit` compares plain records (ClaimRecords or
+dicts) and returns what to save or what conflicts. No session, store or service is
+involved, so the rules are tested without a database; ``ClaimService.update_merging``
+locks the row, reads it, asks this module, and writes.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from typing import Any
 
-from sqlmodel import Session, col, select
-
-from claimtrack.domain import ChangeSet, ClaimRecord, ConflictError, ValidationError
-from claimtrack.store.models import Claim
-
-if TYPE_CHECKING:
-    from claimtrack.services.claims import ClaimService
+from claimtrack.domain import ClaimRecord, ConflictError, ValidationError
 
 # Service field name -> ClaimRecord attribute (the same names today; kept explicit).
 MERGEABLE = {
@@ -34,7 +33,6 @@ MERGEABLE = {
     "notes": "notes",
     "assignee": "assignee",
 }
-_RETRIES = 5
 
 
 @dataclass(frozen=True)
@@ -44,6 +42,17 @@ class FieldValues:
     mine: Any
     theirs: Any
     base: Any
+
+
+@dataclass(frozen=True)
+class Merge:
+    """The outcome of one edit: fields to save, or the fields in conflict (then nothing).
+
+    Both empty: the claim already says what the edit wanted.
+    """
+
+    to_save: dict[str, Any] = field(default_factory=dict)
+    conflicts: dict[str, FieldValues] = field(default_factory=dict)
 
 
 class FieldConflict(ConflictError):
@@ -85,73 +94,44 @@ class BulkConflict(ConflictError):
         self.conflicted = conflicted
 
 
+def check_mergeable(names: Iterable[str]) -> None:
+    """Refuse fields the merge does not know, before anything is read or locked."""
+    unknown = set(names) - set(MERGEABLE)
+    if unknown:
+        raise ValidationError(f"Cannot edit {', '.join(sorted(unknown))} on a claim.")
+
+
+def merge_edit(base: Any, current: Any, mine: Mapping[str, Any]) -> Merge:
+    """Merge ``mine`` (field -> value, typed on top of ``base``) with ``current``.
+
+    ``base`` and ``current`` are the claim as the editor loaded it and as it is now, as
+    ClaimRecords or as dicts keyed by record attribute. Per field: already so now → skip;
+    unchanged since base → save mine; changed to something else → conflict.
+    """
+    check_mergeable(mine)
+    conflicts: dict[str, FieldValues] = {}
+    to_save: dict[str, Any] = {}
+    for name, value in mine.items():
+        attr = MERGEABLE[name]
+        was, now = _value(base, attr), _value(current, attr)
+        if _same(now, value):
+            continue  # already so (the other editor made the same change)
+        if _same(now, was):
+            to_save[name] = value
+        else:
+            conflicts[name] = FieldValues(mine=value, theirs=now, base=was)
+    if conflicts:
+        return Merge(conflicts=conflicts)
+    return Merge(to_save=to_save)
+
+
+def _value(record: Any, attr: str) -> Any:
+    return record[attr] if isinstance(record, Mapping) else getattr(record, attr)
+
+
 def _same(a: Any, b: Any) -> bool:
     # ClaimKind is a StrEnum: "denial" == ClaimKind.DENIAL; None and "" stay different.
     return bool(a == b)
-
-
-def update_merging(
-    claims: ClaimService, claim_id: int, base: ClaimRecord, changes: Mapping[str, Any]
-) -> ChangeSet:
-    """Save ``changes`` made on top of ``base``, merging with what others saved meanwhile.
-
-    A field nobody else touched is saved; a field someone else changed to another value
-    raises :class:`FieldConflict` and nothing is saved. Returns the ChangeSet.
-    """
-    unknown = set(changes) - set(MERGEABLE)
-    if unknown:
-        raise ValidationError(f"Cannot edit {', '.join(sorted(unknown))} on a claim.")
-    if base.id != claim_id:
-        raise ValidationError("The claim the edit started from is another claim.")
-    for _attempt in range(_RETRIES):
-        current = claims.get(claim_id)
-        conflicts: dict[str, FieldValues] = {}
-        to_save: dict[str, Any] = {}
-        for name, mine in changes.items():
-            attr = MERGEABLE[name]
-            was, now = getattr(base, attr), getattr(current, attr)
-            if _same(now, mine):
-                continue  # already so (the other editor made the same change)
-            if _same(now, was):
-                to_save[name] = mine
-            else:
-                conflicts[name] = FieldValues(mine=mine, theirs=now, base=was)
-        if conflicts:
-            raise FieldConflict(claim_id, conflicts, current)
-        if not to_save:
-            return ChangeSet()
-        try:
-            return claims.update(claim_id, expected_version=current.version, **to_save)
-        except FieldConflict:
-            raise
-        except ConflictError:
-            continue  # saved by someone between our read and write: compare again
-    raise ConflictError(
-        f"Claim {claim_id} keeps changing under this edit; try again in a moment.",
-        entity="claim",
-        entity_id=claim_id,
-    )
-
-
-def check_versions(
-    session: Session, claim_ids: Sequence[int], expected: Mapping[int, int], chunk: int = 500
-) -> None:
-    """Raise :class:`BulkConflict` unless every id still has its expected version.
-
-    Runs inside the bulk edit's transaction; on PostgreSQL the rows are locked (FOR
-    UPDATE) so nobody can change them between this check and the UPDATE.
-    """
-    ids = [i for i in dict.fromkeys(claim_ids) if i in expected]
-    found: dict[int, int] = {}
-    for start in range(0, len(ids), chunk):
-        part = ids[start : start + chunk]
-        rows = session.exec(
-            select(Claim.id, Claim.version).where(col(Claim.id).in_(part)).with_for_update()
-        )
-        found.update({int(i): int(v) for i, v in rows})
-    conflicted = {i: found.get(i) for i in ids if found.get(i) != expected[i]}
-    if conflicted:
-        raise BulkConflict(conflicted)
 
 
 __all__ = [
@@ -159,6 +139,7 @@ __all__ = [
     "BulkConflict",
     "FieldConflict",
     "FieldValues",
-    "check_versions",
-    "update_merging",
+    "Merge",
+    "check_mergeable",
+    "merge_edit",
 ]

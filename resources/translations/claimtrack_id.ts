@@ -386,36 +386,8 @@ Buka dalam mode baca saja untuk melihatnya tanpa mengubah apa pun, atau tutup du
       <translation>&amp;Melalui</translation>
     </message>
     <message>
-      <source>Accessed</source>
-      <translation>Diakses</translation>
-    </message>
-    <message>
-      <source>Add evidence</source>
-      <translation>Tambah bukti</translation>
-    </message>
-    <message>
-      <source>Add…</source>
-      <translation>Tambah…</translation>
-    </message>
-    <message>
-      <source>After</source>
-      <translation>Sesudah</translation>
-    </message>
-    <message>
-      <source>Answered</source>
-      <translation>Dijawab</translation>
-    </message>
-    <message>
-      <source>Asked</source>
-      <translation>Ditanyakan</translation>
-    </message>
-    <message>
       <source>Assign claim</source>
       <translation>Tugaskan klaim</translation>
-    </message>
-    <message>
-      <source>Before</source>
-      <translation>Sebelum</translation>
     </message>
     <message>
       <source>Change attribution chain</source>
@@ -440,10 +412,6 @@ Buka dalam mode baca saja untuk melihatnya tanpa mengubah apa pun, atau tutup du
     <message>
       <source>Change verdict</source>
       <translation>Ubah putusan</translation>
-    </message>
-    <message>
-      <source>Channel</source>
-      <translation>Saluran</translation>
     </message>
     <message>
       <source>Claim</source>
@@ -476,10 +444,6 @@ Diperbarui %3 oleh %4</translation>
       <translation>Sunting penanda</translation>
     </message>
     <message>
-      <source>Edit evidence</source>
-      <translation>Sunting bukti</translation>
-    </message>
-    <message>
       <source>Edit notes</source>
       <translation>Sunting catatan</translation>
     </message>
@@ -488,28 +452,12 @@ Diperbarui %3 oleh %4</translation>
       <translation>Sunting parafrasa</translation>
     </message>
     <message>
-      <source>Edit reply request</source>
-      <translation>Sunting permintaan tanggapan</translation>
-    </message>
-    <message>
       <source>Edit verdict explanation</source>
       <translation>Sunting penjelasan putusan</translation>
     </message>
     <message>
-      <source>Edit…</source>
-      <translation>Sunting…</translation>
-    </message>
-    <message>
       <source>Evidence</source>
       <translation>Bukti</translation>
-    </message>
-    <message>
-      <source>Excerpt</source>
-      <translation>Kutipan</translation>
-    </message>
-    <message>
-      <source>Field</source>
-      <translation>Isian</translation>
     </message>
     <message>
       <source>History</source>
@@ -518,10 +466,6 @@ Diperbarui %3 oleh %4</translation>
     <message>
       <source>Kind</source>
       <translation>Jenis</translation>
-    </message>
-    <message>
-      <source>Log reply request</source>
-      <translation>Catat permintaan tanggapan</translation>
     </message>
     <message>
       <source>Notes</source>
@@ -536,56 +480,20 @@ Diperbarui %3 oleh %4</translation>
       <translation>Pratinjau</translation>
     </message>
     <message>
-      <source>Remove</source>
-      <translation>Hapus</translation>
-    </message>
-    <message>
-      <source>Remove evidence</source>
-      <translation>Hapus bukti</translation>
-    </message>
-    <message>
-      <source>Remove reply request</source>
-      <translation>Hapus permintaan tanggapan</translation>
-    </message>
-    <message>
       <source>Replies</source>
       <translation>Tanggapan</translation>
-    </message>
-    <message>
-      <source>Response</source>
-      <translation>Jawaban</translation>
     </message>
     <message>
       <source>Select a claim to see and edit it here.</source>
       <translation>Pilih sebuah klaim untuk melihat dan menyuntingnya di sini.</translation>
     </message>
     <message>
-      <source>Source</source>
-      <translation>Sumber</translation>
-    </message>
-    <message>
-      <source>Stance</source>
-      <translation>Sikap</translation>
-    </message>
-    <message>
       <source>Status</source>
       <translation>Status</translation>
     </message>
     <message>
-      <source>Type</source>
-      <translation>Tipe</translation>
-    </message>
-    <message>
       <source>Verdict</source>
       <translation>Putusan</translation>
-    </message>
-    <message>
-      <source>When</source>
-      <translation>Kapan</translation>
-    </message>
-    <message>
-      <source>Who</source>
-      <translation>Siapa</translation>
     </message>
     <message>
       <source>Who says it</source>
@@ -598,10 +506,6 @@ Diperbarui %3 oleh %4</translation>
     <message>
       <source>comma, separated, tags</source>
       <translation>tag, dipisah, koma</translation>
-    </message>
-    <message>
-      <source>no answer yet</source>
-      <translation>belum dijawab</translation>
     </message>
   </context>
   <context>
@@ -686,6 +590,41 @@ Diperbarui %3 oleh %4</translation>
     <message>
       <source>What failed: %1</source>
       <translation>Yang gagal: %1</translation>
+    </message>
+  </context>
+  <context>
+    <name>EvidenceTable</name>
+    <message>
+      <source>Accessed</source>
+      <translation>Diakses</translation>
+    </message>
+    <message>
+      <source>Add evidence</source>
+      <translation>Tambah bukti</translation>
+    </message>
+    <message>
+      <source>Edit evidence</source>
+      <translation>Sunting bukti</translation>
+    </message>
+    <message>
+      <source>Excerpt</source>
+      <translation>Kutipan</translation>
+    </message>
+    <message>
+      <source>Remove evidence</source>
+      <translation>Hapus bukti</translation>
+    </message>
+    <message>
+      <source>Source</source>
+      <translation>Sumber</translation>
+    </message>
+    <message>
+      <source>Stance</source>
+      <translation>Sikap</translation>
+    </message>
+    <message>
+      <source>Type</source>
+      <translation>Tipe</translation>
     </message>
   </context>
   <context>
@@ -913,6 +852,29 @@ Diperbarui %3 oleh %4</translation>
     <message>
       <source>User Guide</source>
       <translation>Panduan Pengguna</translation>
+    </message>
+  </context>
+  <context>
+    <name>HistoryTable</name>
+    <message>
+      <source>After</source>
+      <translation>Sesudah</translation>
+    </message>
+    <message>
+      <source>Before</source>
+      <translation>Sebelum</translation>
+    </message>
+    <message>
+      <source>Field</source>
+      <translation>Isian</translation>
+    </message>
+    <message>
+      <source>When</source>
+      <translation>Kapan</translation>
+    </message>
+    <message>
+      <source>Who</source>
+      <translation>Siapa</translation>
     </message>
   </context>
   <context>
@@ -1513,6 +1475,45 @@ Diperbarui %3 oleh %4</translation>
     </message>
   </context>
   <context>
+    <name>ReplyTable</name>
+    <message>
+      <source>Answered</source>
+      <translation>Dijawab</translation>
+    </message>
+    <message>
+      <source>Asked</source>
+      <translation>Ditanyakan</translation>
+    </message>
+    <message>
+      <source>Channel</source>
+      <translation>Saluran</translation>
+    </message>
+    <message>
+      <source>Edit reply request</source>
+      <translation>Sunting permintaan tanggapan</translation>
+    </message>
+    <message>
+      <source>Log reply request</source>
+      <translation>Catat permintaan tanggapan</translation>
+    </message>
+    <message>
+      <source>Remove reply request</source>
+      <translation>Hapus permintaan tanggapan</translation>
+    </message>
+    <message>
+      <source>Response</source>
+      <translation>Jawaban</translation>
+    </message>
+    <message>
+      <source>When</source>
+      <translation>Kapan</translation>
+    </message>
+    <message>
+      <source>no answer yet</source>
+      <translation>belum dijawab</translation>
+    </message>
+  </context>
+  <context>
     <name>RestoreDialog</name>
     <message numerus="yes">
       <source>%n backup(s).</source>
@@ -1646,6 +1647,21 @@ Diperbarui %3 oleh %4</translation>
     <message>
       <source>When</source>
       <translation>Kapan</translation>
+    </message>
+  </context>
+  <context>
+    <name>RowTable</name>
+    <message>
+      <source>Add…</source>
+      <translation>Tambah…</translation>
+    </message>
+    <message>
+      <source>Edit…</source>
+      <translation>Sunting…</translation>
+    </message>
+    <message>
+      <source>Remove</source>
+      <translation>Hapus</translation>
     </message>
   </context>
   <context>

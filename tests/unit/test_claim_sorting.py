@@ -14,8 +14,7 @@ import pytest
 from sqlmodel import select
 
 from claimtrack.domain import ClaimFilter
-from claimtrack.services import Services
-from claimtrack.services import claims as claim_service
+from claimtrack.services import Services, claim_queries
 from claimtrack.store import open_store
 from claimtrack.store.models import Claim
 
@@ -31,15 +30,15 @@ FILTERS = (
 def _reference(services: Services, flt: ClaimFilter) -> list[int]:
     """The order as plain SQL gives it: joins, subqueries and lower(), no shortcuts."""
     with services.claims._read() as session:
-        query = claim_service._sorted(
-            claim_service._filtered(select(Claim.id), flt), flt, "postgresql"
+        query = claim_queries._sorted(
+            claim_queries._filtered(select(Claim.id), flt), flt, "postgresql"
         )
-        return claim_service._fetch_ids(session, query)
+        return claim_queries._fetch_ids(session, query)
 
 
 def _assert_same_order(services: Services) -> None:
     for base in FILTERS:
-        for key in claim_service.SORT_KEYS:
+        for key in claim_queries.SORT_KEYS:
             for descending in (False, True):
                 flt = replace(base, sort=key, descending=descending)
                 expected = _reference(services, flt)

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from claimtrack.domain import ClaimFilter
-from claimtrack.services.claims import _load_records
+from claimtrack.services.claim_queries import _load_records
 from claimtrack.store.rawread import load_records, peek
 from claimtrack.store.revision import HEAD_REVISION
 

@@ -334,10 +334,11 @@ def test_bulk_update_is_one_step_with_history_per_claim(services: Services, arti
 
 def test_bulk_update_across_statement_chunks(services: Services, article: int, monkeypatch) -> None:
     """Bulk edits go in chunks of ids; small chunks here, so every boundary is crossed."""
-    from claimtrack.services import claims as claims_module
+    from claimtrack.services import claim_edits, claim_queries
     from claimtrack.services.merge import BulkConflict
 
-    monkeypatch.setattr(claims_module, "_BULK_CHUNK", 7)
+    monkeypatch.setattr(claim_edits, "_BULK_CHUNK", 7)  # bulk_update, check_versions
+    monkeypatch.setattr(claim_queries, "_BULK_CHUNK", 7)  # field_values
     ids = [services.claims.create(article, f"claim {i}").id for i in range(30)]
     seen = {r.id: r.version for r in services.claims.get_many(ids)}
     services.claims.update(ids[20], status="done")  # someone else, in the third chunk

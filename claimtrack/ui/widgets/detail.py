@@ -1,5 +1,8 @@
 """The detail pane of the selected claim: every field, evidence, replies and History.
 
+The Evidence, Replies and History tabs are their own widgets (evidence.py, replies.py,
+history.py); this module holds the claim's fields and composes the tabs.
+
 Each field saves itself when the editor leaves it (or presses Ctrl+Return) as one undoable
 step. A field whose save fails keeps its text; a refresh never overwrites a field the
 editor is still changing.
@@ -8,31 +11,22 @@ editor is still changing.
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import UTC, date, datetime
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QDate, QDateTime, QEvent, QObject, Qt, QTime, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut, QTextDocument
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QCheckBox,
     QComboBox,
     QCompleter,
-    QDateEdit,
-    QDateTimeEdit,
-    QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
     QPlainTextEdit,
-    QPushButton,
     QSizePolicy,
-    QTableView,
     QTabWidget,
     QTextBrowser,
     QToolButton,
@@ -45,24 +39,17 @@ from claimtrack.domain import (
     ClaimKind,
     ClaimRecord,
     EvidenceRecord,
-    EvidenceType,
     HistoryRecord,
-    ReplyChannel,
     ReplyRequestRecord,
-    Stance,
 )
 from claimtrack.ui.models.claims import kind_label
-from claimtrack.ui.models.records import RecordTableModel
+from claimtrack.ui.widgets.evidence import EvidenceTable
+from claimtrack.ui.widgets.history import HistoryTable
+from claimtrack.ui.widgets.replies import ReplyTable
+from claimtrack.ui.widgets.rows import RowDialog, local_moment
 
 if TYPE_CHECKING:
     from claimtrack.ui.desk import Desk
-
-
-def _local(moment: datetime | None) -> str:
-    """A moment in the interface language's own short date and time format."""
-    from claimtrack.ui.i18n import format_date
-
-    return format_date(moment) if moment else ""
 
 
 class _FocusOut(QObject):
@@ -201,183 +188,6 @@ class ChainEditor(QWidget):
         if 0 <= row < len(links):
             del links[row]
             self.changed.emit(links)
-
-
-class RowDialog(QDialog):
-    """Add or edit an evidence item or a reply request."""
-
-    def __init__(self, kind: str, parties: list[str], parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.kind = kind
-        self.setWindowTitle(self.tr("Evidence") if kind == "evidence" else self.tr("Reply request"))
-        form = QFormLayout(self)
-        if kind == "evidence":
-            self.url = QLineEdit()
-            self.url.setPlaceholderText("https://…")
-            self.file = QLineEdit()
-            self.type = QComboBox()
-            for value, label in _evidence_types():
-                self.type.addItem(label, value)
-            self.stance = QComboBox()
-            for value, label in _stances():
-                self.stance.addItem(label, value)
-            self.excerpt = QPlainTextEdit()
-            self.accessed_known = QCheckBox(self.tr("Accessed on"))
-            self.accessed = QDateEdit(QDate.currentDate())
-            self.accessed.setCalendarPopup(True)
-            accessed_row = QHBoxLayout()
-            accessed_row.addWidget(self.accessed_known)
-            accessed_row.addWidget(self.accessed, 1)
-            form.addRow(self.tr("Link"), self.url)
-            form.addRow(self.tr("File"), self.file)
-            form.addRow(self.tr("Type"), self.type)
-            form.addRow(self.tr("Stance"), self.stance)
-            form.addRow(self.tr("Excerpt"), self.excerpt)
-            form.addRow(accessed_row)
-        else:
-            self.party = QComboBox()
-            self.party.setEditable(True)
-            self.party.addItems(parties)
-            self.party.setEditText("")
-            self.asked = QDateTimeEdit(QDateTime.currentDateTime())
-            self.asked.setCalendarPopup(True)
-            self.channel = QComboBox()
-            for value, label in _channels():
-                self.channel.addItem(label, value)
-            self.response = QPlainTextEdit()
-            self.answered = QCheckBox(self.tr("Answered on"))
-            self.responded = QDateTimeEdit(QDateTime.currentDateTime())
-            answered_row = QHBoxLayout()
-            answered_row.addWidget(self.answered)
-            answered_row.addWidget(self.responded, 1)
-            form.addRow(self.tr("Asked"), self.party)
-            form.addRow(self.tr("When"), self.asked)
-            form.addRow(self.tr("Channel"), self.channel)
-            form.addRow(self.tr("Response"), self.response)
-            form.addRow(answered_row)
-        # Why OK did not close the dialog: nothing the editor typed is dropped silently.
-        self.error = QLabel()
-        self.error.setObjectName("rowDialogError")
-        self.error.setTextFormat(Qt.TextFormat.PlainText)
-        self.error.setWordWrap(True)
-        self.error.setStyleSheet("QLabel { color: #b00020; }")
-        self.error.hide()
-        form.addRow(self.error)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        form.addRow(buttons)
-
-    def accept(self) -> None:
-        problem, field = self.problem()
-        if problem:
-            self.error.setText(problem)
-            self.error.show()
-            field.setFocus()
-            return
-        super().accept()
-
-    def problem(self) -> tuple[str, QWidget]:
-        """What keeps the row from being saved, and the field to fix ("" when none)."""
-        if self.kind == "evidence":
-            empty = not (
-                self.url.text().strip()
-                or self.file.text().strip()
-                or self.excerpt.toPlainText().strip()
-            )
-            return (self.tr("Give a link, a file or an excerpt.") if empty else "", self.url)
-        if not self.party.currentText().strip():
-            return self.tr("Say who was asked: a person or an organisation."), self.party
-        return "", self.party
-
-    def load(self, record: Any) -> None:
-        if self.kind == "evidence":
-            self.url.setText(record.url or "")
-            self.file.setText(record.file_path or "")
-            self.type.setCurrentIndex(max(self.type.findData(record.type.value), 0))
-            self.stance.setCurrentIndex(max(self.stance.findData(record.stance.value), 0))
-            self.excerpt.setPlainText(record.excerpt)
-            self.accessed_known.setChecked(record.accessed is not None)
-            if record.accessed:
-                self.accessed.setDate(QDate(record.accessed))
-        else:
-            self.party.setEditText(record.party_name)
-            self.asked.setDateTime(_qdt(record.asked_at))
-            self.channel.setCurrentIndex(max(self.channel.findData(record.channel.value), 0))
-            self.response.setPlainText(record.response)
-            self.answered.setChecked(record.responded_at is not None)
-            if record.responded_at:
-                self.responded.setDateTime(_qdt(record.responded_at))
-
-    def values(self) -> dict[str, Any]:
-        if self.kind == "evidence":
-            return {
-                "url": self.url.text().strip() or None,
-                "file_path": self.file.text().strip() or None,
-                "type": self.type.currentData(),
-                "stance": self.stance.currentData(),
-                "excerpt": self.excerpt.toPlainText(),
-                "accessed": self.accessed.date().toPython()
-                if self.accessed_known.isChecked()
-                else None,
-            }
-        return {
-            "asked_at": _aware(self.asked.dateTime()),
-            "channel": self.channel.currentData(),
-            "response": self.response.toPlainText(),
-            "responded_at": _aware(self.responded.dateTime())
-            if self.answered.isChecked()
-            else None,
-        }
-
-
-def _qdt(moment: datetime) -> QDateTime:
-    local = moment.astimezone()
-    return QDateTime(QDate(local.date()), QTime(local.hour, local.minute, local.second))
-
-
-def _aware(value: QDateTime) -> datetime:
-    naive: datetime = value.toPython()
-    return naive.astimezone().astimezone(UTC)
-
-
-def _evidence_types() -> list[tuple[str, str]]:
-    tr = QObject().tr
-    labels = {
-        EvidenceType.PRIMARY_DOCUMENT: tr("Primary document"),
-        EvidenceType.OFFICIAL_DATA: tr("Official data"),
-        EvidenceType.EXPERT: tr("Expert"),
-        EvidenceType.EYEWITNESS: tr("Eyewitness"),
-        EvidenceType.MEDIA_REPORT: tr("Media report"),
-        EvidenceType.OTHER: tr("Other"),
-    }
-    return [(k.value, v) for k, v in labels.items()]
-
-
-def _stances() -> list[tuple[str, str]]:
-    tr = QObject().tr
-    return [
-        (Stance.SUPPORTS.value, tr("Supports")),
-        (Stance.REFUTES.value, tr("Refutes")),
-        (Stance.CONTEXT.value, tr("Context")),
-    ]
-
-
-def _channels() -> list[tuple[str, str]]:
-    tr = QObject().tr
-    return [
-        (ReplyChannel.EMAIL.value, tr("E-mail")),
-        (ReplyChannel.PHONE.value, tr("Phone")),
-        (ReplyChannel.MESSAGE.value, tr("Message")),
-        (ReplyChannel.IN_PERSON.value, tr("In person")),
-        (ReplyChannel.OTHER.value, tr("Other")),
-    ]
-
-
-def _label_of(pairs: list[tuple[str, str]], value: str) -> str:
-    return dict(pairs).get(value, value)
 
 
 class DetailPane(QWidget):
@@ -534,62 +344,20 @@ class DetailPane(QWidget):
         )
         self.preview.document().setMarkdown(self.notes.toPlainText(), features)
 
-    def _table_tab(
-        self, kind: str, columns: list[tuple[str, Callable[[Any], str]]]
-    ) -> tuple[QWidget, QTableView, RecordTableModel[Any]]:
-        page = QWidget()
-        model: RecordTableModel[Any] = RecordTableModel(columns, self)
-        view = QTableView()
-        view.setModel(model)
-        view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        view.verticalHeader().hide()
-        view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        view.horizontalHeader().setStretchLastSection(True)
-        view.doubleClicked.connect(lambda _i: self._edit_row(kind, view, model))
-        _fit_columns(view, model)
-        add = QPushButton(self.tr("Add…"))
-        add.clicked.connect(lambda: self._add_row(kind))
-        edit = QPushButton(self.tr("Edit…"))
-        edit.clicked.connect(lambda: self._edit_row(kind, view, model))
-        remove = QPushButton(self.tr("Remove"))
-        remove.clicked.connect(lambda: self._remove_row(kind, view, model))
-        buttons = QHBoxLayout()
-        buttons.addStretch(1)
-        for button in (add, edit, remove):
-            buttons.addWidget(button)
-        layout = QVBoxLayout(page)
-        layout.addWidget(view, 1)
-        layout.addLayout(buttons)
-        return page, view, model
+    def _row_state(self) -> tuple[Desk | None, ClaimRecord | None, list[str]]:
+        return self.desk, self.record, getattr(self, "parties", [])
 
     def _evidence_tab(self) -> QWidget:
-        types, stances = _evidence_types(), _stances()
-        page, self.evidence_view, self.evidence_model = self._table_tab(
-            "evidence",
-            [
-                (self.tr("Source"), lambda e: e.url or e.file_path or ""),
-                (self.tr("Type"), lambda e: _label_of(types, e.type.value)),
-                (self.tr("Stance"), lambda e: _label_of(stances, e.stance.value)),
-                (self.tr("Accessed"), lambda e: e.accessed.isoformat() if e.accessed else ""),
-                (self.tr("Excerpt"), lambda e: e.excerpt),
-            ],
-        )
-        return page
+        self.evidence_table = EvidenceTable(self._row_state)
+        self.evidence_view = self.evidence_table.view
+        self.evidence_model = self.evidence_table.model
+        return self.evidence_table
 
     def _replies_tab(self) -> QWidget:
-        channels = _channels()
-        page, self.replies_view, self.replies_model = self._table_tab(
-            "reply",
-            [
-                (self.tr("Asked"), lambda r: r.party_name),
-                (self.tr("When"), lambda r: _local(r.asked_at)),
-                (self.tr("Channel"), lambda r: _label_of(channels, r.channel.value)),
-                (self.tr("Answered"), lambda r: _local(r.responded_at) or self.tr("no answer yet")),
-                (self.tr("Response"), lambda r: r.response),
-            ],
-        )
-        return page
+        self.replies_table = ReplyTable(self._row_state)
+        self.replies_view = self.replies_table.view
+        self.replies_model = self.replies_table.model
+        return self.replies_table
 
     def _history_value(self, field: str, value: str | None) -> str:
         """Status, verdict and kind keys as the labels the rest of the window shows."""
@@ -603,22 +371,8 @@ class DetailPane(QWidget):
         return value
 
     def _history_tab(self) -> QWidget:
-        self.history_model: RecordTableModel[HistoryRecord] = RecordTableModel(
-            [
-                (self.tr("When"), lambda h: _local(h.at)),
-                (self.tr("Who"), lambda h: h.by),
-                (self.tr("Field"), lambda h: h.field),
-                (self.tr("Before"), lambda h: self._history_value(h.field, h.old)),
-                (self.tr("After"), lambda h: self._history_value(h.field, h.new)),
-            ],
-            self,
-        )
-        self.history_view = QTableView()
-        self.history_view.setModel(self.history_model)
-        self.history_view.verticalHeader().hide()
-        self.history_view.horizontalHeader().setStretchLastSection(True)
-        self.history_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        _fit_columns(self.history_view, self.history_model)
+        self.history_view = HistoryTable(self._history_value)
+        self.history_model = self.history_view.history_model
         return self.history_view
 
     def prepare(self) -> None:
@@ -744,9 +498,9 @@ class DetailPane(QWidget):
         self.source.setText(record.article_title)
         self.stamp.setText(
             self.tr("Created %1 by %2\nUpdated %3 by %4")
-            .replace("%1", _local(record.created_at))
+            .replace("%1", local_moment(record.created_at))
             .replace("%2", record.created_by or "—")
-            .replace("%3", _local(record.updated_at))
+            .replace("%3", local_moment(record.updated_at))
             .replace("%4", record.updated_by or "—")
         )
         if evidence is not None:
@@ -754,7 +508,7 @@ class DetailPane(QWidget):
         if replies is not None:
             self.replies_model.set_records(replies)
         if history is not None:
-            self.history_model.set_records(list(reversed(history)))
+            self.history_view.show_history(history)
         if self.notes_tabs.currentIndex() == 1:
             self._render_preview()
 
@@ -829,78 +583,5 @@ class DetailPane(QWidget):
         if desk.set_tags([record], {record.id: names}, self.tr("Change tags")):
             self._loaded["tags"] = self.tags.text()
 
-    # ------------------------------------------------------------------ evidence & replies
-    def _add_row(self, kind: str) -> None:
-        if self.record is None or self.desk is None:
-            return
-        dialog = RowDialog(kind, getattr(self, "parties", []), self)
-        if dialog.exec() != QDialog.DialogCode.Accepted:
-            return
-        fields = self._row_fields(kind, dialog)
-        if fields is not None:
-            label = self.tr("Add evidence") if kind == "evidence" else self.tr("Log reply request")
-            self.desk.add_row(kind, self.record.id, fields, label)
 
-    def _row_fields(self, kind: str, dialog: RowDialog) -> dict[str, Any] | None:
-        fields = dialog.values()
-        if kind == "reply":
-            assert self.desk is not None
-            party_id = self.desk.party_id(dialog.party.currentText())
-            if party_id is None:
-                return None
-            fields["party_id"] = party_id
-        return fields
-
-    def _edit_row(self, kind: str, view: QTableView, model: RecordTableModel[Any]) -> None:
-        record = model.record(view.currentIndex().row())
-        if record is None or self.desk is None or self.record is None:
-            return
-        dialog = RowDialog(kind, getattr(self, "parties", []), self)
-        dialog.load(record)
-        if dialog.exec() != QDialog.DialogCode.Accepted:
-            return
-        new = self._row_fields(kind, dialog)
-        if new is None:
-            return
-        old = {name: _plain(getattr(record, name)) for name in new}
-        new = {k: v for k, v in new.items() if old.get(k) != v}
-        if new:
-            old = {k: old[k] for k in new}
-            label = (
-                self.tr("Edit evidence") if kind == "evidence" else self.tr("Edit reply request")
-            )
-            self.desk.update_row(kind, record.id, new, old, label)
-
-    def _remove_row(self, kind: str, view: QTableView, model: RecordTableModel[Any]) -> None:
-        record = model.record(view.currentIndex().row())
-        if record is None or self.desk is None or self.record is None:
-            return
-        if kind == "evidence":
-            names = ("url", "file_path", "type", "stance", "excerpt", "accessed")
-            label = self.tr("Remove evidence")
-        else:
-            names = ("party_id", "asked_at", "channel", "response", "responded_at")
-            label = self.tr("Remove reply request")
-        fields = {name: _plain(getattr(record, name)) for name in names}
-        self.desk.delete_row(kind, self.record.id, record.id, fields, label)
-
-
-def _fit_columns(view: QTableView, model: RecordTableModel[Any]) -> None:
-    """One line per row; columns sized to their contents, within reason."""
-    view.setWordWrap(False)
-    # Size from the first rows only: measuring all 100+ History rows on every claim
-    # opened cost more than the rest of the pane together.
-    view.horizontalHeader().setResizeContentsPrecision(40)
-
-    def fit() -> None:
-        view.resizeColumnsToContents()
-        for column in range(model.columnCount()):
-            view.setColumnWidth(column, min(view.columnWidth(column), 220))
-
-    model.modelReset.connect(fit)
-
-
-def _plain(value: Any) -> Any:
-    if hasattr(value, "value") and not isinstance(value, date | datetime):
-        return value.value
-    return value
+__all__ = ["ChainEditor", "DetailPane", "RowDialog", "TextField"]
