@@ -33,7 +33,8 @@ def _build(read_only: bool = False) -> tuple[Any, Any, Any]:
     from claimtrack.ui.palette import apply_palette
     from claimtrack.ui.tasks import TaskRunner
 
-    app = QApplication.instance() or QApplication(sys.argv[:1])
+    existing = QApplication.instance()
+    app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
     apply_palette(app)
     app.setApplicationName(APP_NAME)
     app.setOrganizationName(ORG_NAME)

@@ -17,6 +17,7 @@ from claimtrack import __version__, paths
 
 if TYPE_CHECKING:
     import logging
+    from logging.handlers import RotatingFileHandler
     from types import TracebackType
 
 LOG_NAME = "claimtrack.log"
@@ -32,7 +33,7 @@ def log_file() -> Path:
     return paths.log_dir() / LOG_NAME
 
 
-def _handler_class() -> type[logging.Handler]:
+def _handler_class() -> type[RotatingFileHandler]:
     """A RotatingFileHandler that never disturbs the user: a log that cannot be written
     (full disk, read-only profile, two processes rotating at once on Windows) is noted,
     not printed to stderr as logging's own traceback."""
@@ -69,7 +70,7 @@ def setup(program: str = "claimtrack") -> Path | None:
     except OSError:
         return None
     handler = _handler_class()(
-        target, maxBytes=MAX_BYTES, backupCount=BACKUP_COUNT, encoding="utf-8", delay=True
+        str(target), maxBytes=MAX_BYTES, backupCount=BACKUP_COUNT, encoding="utf-8", delay=True
     )
     handler.setFormatter(
         logging.Formatter(f"%(asctime)s {program}[%(process)d] %(levelname)s %(name)s: %(message)s")

@@ -295,11 +295,8 @@ def _services(args: argparse.Namespace, *, create: bool = False) -> Any:
     # open read-only by themselves: there is nothing else they could do there.
     readonly = args.read_only
     if not create and args.db is not None:
-        from claimtrack.store.engine import (
-            _resolve_sqlite_path,
-            check_database_url,
-            on_readonly_filesystem,
-        )
+        from claimtrack.store.engine import _resolve_sqlite_path, check_database_url
+        from claimtrack.store.sqlitefile import on_readonly_filesystem
 
         check_database_url(args.db)
         path = _resolve_sqlite_path(args.db)

@@ -10,7 +10,7 @@ import argparse
 import json
 import shutil
 import sys
-from typing import IO
+from typing import IO, Any
 
 HELP = "propose the attributed claims of an article file (txt, md, html, docx)"
 
@@ -52,7 +52,7 @@ def run(args: argparse.Namespace) -> int:
     return 0
 
 
-def _table(claims: list, language: str | None, out: IO[str]) -> None:
+def _table(claims: list[Any], language: str | None, out: IO[str]) -> None:
     width = shutil.get_terminal_size((120, 24)).columns if out.isatty() else 10_000
     header = ("KIND", "CLAIMANT", "VIA", "CUE", "CONF", "CLAIM")
     rows = [

@@ -35,7 +35,9 @@ class ChangeSet:
         return out
 
     def merged(self, other: ChangeSet) -> ChangeSet:
-        def join(a: dict[str, frozenset[int]], b: dict[str, frozenset[int]]):
+        def join(
+            a: dict[str, frozenset[int]], b: dict[str, frozenset[int]]
+        ) -> dict[str, frozenset[int]]:
             return {k: a.get(k, frozenset()) | b.get(k, frozenset()) for k in a.keys() | b.keys()}
 
         return ChangeSet(

@@ -157,10 +157,7 @@ def _safe_rows(batch: Batch) -> Iterator[Row]:
     """``safe_cell`` over every cell, inlined: it runs on millions of cells."""
     danger = _DANGEROUS
     for cells, _colour in batch:
-        yield [
-            "'" + v if v.__class__ is str and v.startswith(danger) else v  # type: ignore[union-attr]
-            for v in cells
-        ]
+        yield ["'" + v if v.__class__ is str and v.startswith(danger) else v for v in cells]
 
 
 def _sheet(source: Report | Sheet) -> Sheet:
@@ -196,7 +193,7 @@ def write_csv(
 
 def write_xlsx(source: Report | Sheet, stream: BinaryIO, *, control: Control | None = None) -> int:
     """A Claims sheet (verdict cells in the verdict's colour) and a Summary; rows written."""
-    import xlsxwriter
+    import xlsxwriter  # type: ignore[import-untyped]
 
     control = control or NullControl()
     sheet_data = _sheet(source)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from typing import Any
 
 PROTECTED = "a protected source"
 
@@ -68,14 +69,14 @@ class Redactor:
 def _trie_pattern(words: set[str]) -> str:
     """One regex for many literals with shared prefixes factored out ("party 1|party 2" →
     "party (?:1|2)"): Python's re tries alternatives one by one, so this is much faster."""
-    trie: dict[str, dict] = {}
+    trie: dict[str, Any] = {}
     for word in words:
         node = trie
         for ch in word:
             node = node.setdefault(ch, {})
         node[""] = {}
 
-    def walk(node: dict[str, dict]) -> str:
+    def walk(node: dict[str, Any]) -> str:
         ends = "" in node
         branches = [re.escape(ch) + walk(child) for ch, child in sorted(node.items()) if ch]
         if not branches:

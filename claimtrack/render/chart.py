@@ -116,7 +116,7 @@ def chart_png(chart: Chart, width: float = 600.0, scale: float = PRINT_SCALE) ->
     data = QByteArray()
     buffer = QBuffer(data)
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-    if not chart_image(chart, width, scale).save(buffer, "PNG"):
+    if not chart_image(chart, width, scale).save(buffer, "PNG"):  # type: ignore[call-overload]
         raise RuntimeError("Qt could not encode the chart as PNG")
     buffer.close()
     return bytes(data.data())

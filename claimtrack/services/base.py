@@ -143,7 +143,7 @@ class ServiceBase:
             for entity, entity_id, field, old, new in entries
         ]
         if rows:
-            session.execute(insert(History.__table__), rows)  # type: ignore[arg-type]
+            session.execute(insert(History.__table__), rows)  # type: ignore[attr-defined]
 
     def _get(self, session: Session, model: type[SQLModel], row_id: int) -> Any:
         row = session.get(model, row_id)

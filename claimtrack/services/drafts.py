@@ -132,7 +132,7 @@ class DraftStore:
             raise
         _fsync_folder(self.folder)
         return Draft(
-            payload["database"], int(claim_id), field, text, original, base_version, now,
+            str(payload["database"]), int(claim_id), field, text, original, base_version, now,
             os.getpid(), target,
         )  # fmt: skip
 

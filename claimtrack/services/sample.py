@@ -219,7 +219,7 @@ def load_sample(services: Services) -> ChangeSet:
         )
         total = total.merged(made.changes)
         for evidence in claim.evidence:
-            total = total.merged(services.evidence.add(made.id, **evidence).changes)  # type: ignore[arg-type]
+            total = total.merged(services.evidence.add(made.id, **evidence).changes)
         for name in claim.ask:
             total = total.merged(
                 services.replies.add(

@@ -285,7 +285,7 @@ def _has_content(database: Path) -> bool:
     """False for a brand-new database: nothing in it is worth a backup yet."""
     conn = sqlite3.connect(_ro_uri(database), uri=True, timeout=_BUSY_TIMEOUT)
     try:
-        return conn.execute("SELECT EXISTS (SELECT 1 FROM article)").fetchone()[0] == 1
+        return bool(conn.execute("SELECT EXISTS (SELECT 1 FROM article)").fetchone()[0] == 1)
     except sqlite3.OperationalError:
         return True  # no article table: not ours or very old; back it up anyway
     finally:
@@ -535,7 +535,7 @@ def _quick_check_passes(path: Path) -> bool:
     except sqlite3.Error:
         return False
     try:
-        return conn.execute("PRAGMA quick_check").fetchone()[0] == "ok"
+        return bool(conn.execute("PRAGMA quick_check").fetchone()[0] == "ok")
     except sqlite3.Error:
         return False
     finally:

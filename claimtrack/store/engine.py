@@ -359,13 +359,14 @@ def current_revision(store: Store) -> str | None:
                     f"{store.display_name} is a database, but not one of ClaimTrack's."
                 )
             return None
-        return conn.execute(text("SELECT version_num FROM alembic_version")).scalar()
+        version = conn.execute(text("SELECT version_num FROM alembic_version")).scalar()
+        return None if version is None else str(version)
 
 
 def _table_names(conn: Any) -> list[str]:
     from sqlalchemy import inspect
 
-    return inspect(conn).get_table_names()
+    return list(inspect(conn).get_table_names())
 
 
 def _alembic_config() -> Any:

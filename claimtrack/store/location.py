@@ -217,7 +217,8 @@ def _windows_network(path: Path) -> str | None:  # pragma: no cover - Windows on
         import ctypes
 
         root = os.path.splitdrive(text)[0] + "\\"
-        if ctypes.windll.kernel32.GetDriveTypeW(root) == 4:  # DRIVE_REMOTE
+        windll = ctypes.windll  # type: ignore[attr-defined]  # Windows only
+        if windll.kernel32.GetDriveTypeW(root) == 4:  # DRIVE_REMOTE
             return "network drive"
     except (AttributeError, OSError):
         return None

@@ -43,8 +43,8 @@ def fit_claim_columns(table: QTableView, labels: dict[str, list[str]] | None = N
         "status": list(_translated_statuses().values()),
         "verdict": list(_translated_verdicts().values()),
     }
-    for key, extra in (labels or {}).items():
-        texts.setdefault(key, []).extend(extra)
+    for key, more in (labels or {}).items():
+        texts.setdefault(key, []).extend(more)
     header.setMinimumSectionSize(40)
     header.setStretchLastSection(False)
     for key, _ in COLUMNS:

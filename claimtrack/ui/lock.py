@@ -209,6 +209,7 @@ def open_locked(window: Any, target: str | None, locks: Any, *, create: bool = T
     if holder is None:
         window.open_database(target, create=create)
         return
+    assert path is not None  # a holder exists only for a locked file
     dialog = LockedDialog(path, holder, window)
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
 

@@ -589,7 +589,9 @@ class ImportTask:
         from claimtrack.services.intake import article_from_text, propose, read_article
 
         control.progress(0, 100, "reading")
-        loaded = read_article(self.path) if self.path is not None else article_from_text(self.text)
+        loaded = (
+            read_article(self.path) if self.path is not None else article_from_text(self.text or "")
+        )
         control.check()
         control.progress(5, 100, "extracting")
 
