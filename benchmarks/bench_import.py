@@ -23,8 +23,9 @@ import tempfile
 import time
 from pathlib import Path
 
+from claimtrack.intake import read_article
 from claimtrack.services import Services
-from claimtrack.services.intake import IntakeService, propose, read_article
+from claimtrack.services.intake import IntakeService, propose
 from claimtrack.store import open_store
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))

@@ -26,7 +26,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     from dataclasses import replace
 
-    from claimtrack.services.intake import article_from_text, propose, read_article
+    from claimtrack.intake import article_from_text, read_article
+    from claimtrack.services.intake import propose
 
     loaded = article_from_text(sys.stdin.read()) if args.file == "-" else read_article(args.file)
     language = args.language or loaded.language

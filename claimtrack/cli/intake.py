@@ -17,7 +17,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from claimtrack.cli import _services
-    from claimtrack.services.intake import IntakeService, propose, read_article
+    from claimtrack.intake import read_article
+    from claimtrack.services.intake import IntakeService, propose
 
     loaded = read_article(args.file)  # read and check before the database is touched
     for warning in loaded.warnings:  # text the reader could not keep: never lost quietly

@@ -11,13 +11,77 @@ their own entries, as README R3 asks.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 from . import lexicon as lx
 from . import patterns as pt
+from .lexicon import ADVERBIAL_STARTS, AGENT_OPENERS, COPULAS, INTRO_PREPS
 from .prefilter import foldable
 from .resolve import Context, Speaker
+from .rule_patterns import (
+    A_REPORT,
+    AFTER_COMMA,
+    APPO_AFTER_COMMA,
+    APPO_NAME,
+    APPO_PAIR,
+    AUX_IN_NP,
+    BLAME_BEFORE,
+    CAP_RUN_AFTER,
+    CHANNEL_BEFORE_CUE,
+    CHANNEL_VIA,
+    CHOSE_BEFORE,
+    CIRCUMSTANCE,
+    CLAUSE_IN_TRAIL,
+    CLAUSE_STOP,
+    COMMA_END,
+    COMMA_OR_PAREN,
+    COMMA_OR_QUOTE_END,
+    COMMA_SPACE,
+    CONTACTED,
+    CONTACTED_TAIL,
+    COORD_AFTER_QUOTE,
+    COORD_START,
+    DIRI,
+    FIRST_TOKEN_COMMA,
+    FLAT_STOP,
+    HEDGE_RELATIVE,
+    HEDGE_VIA,
+    INNER_APPOSITION,
+    LAPORAN_LEAD,
+    LAPORAN_ONLY,
+    LAPORAN_START,
+    LEAD_COMMA,
+    LEAD_COORD,
+    LEADING_CONNECTIVE,
+    NESTED_SUBJECT_CUT,
+    NON_SPACE_CHAR,
+    NONSPACE,
+    ON_IN_PADA,
+    PAPER_ONLY,
+    PAREN_REST,
+    QUOTE_COMMA_END,
+    RELATIVE_END,
+    RELATIVE_OPENER,
+    REPORT_HINT,
+    REPORT_NOUN_BEFORE,
+    REPORT_NOUN_TAIL,
+    REPORT_OBJECT,
+    REPORTS_AFTER,
+    REPORTS_BEFORE,
+    RETRO,
+    RETRO_FIRST,
+    SPEAKER_START,
+    THAT_CLAUSE,
+    THAT_END,
+    THAT_LEAD,
+    THAT_START,
+    THE_PAPER,
+    THE_START,
+    TRAILING_CHANNEL,
+    WEAK_CONTENT,
+    WEEKDAY_START,
+    YANG_END,
+)
 from .sentences import CLOSING_QUOTES, OPENING_QUOTES, quote_spans, split_sentences
 
 VERB_TYPES = frozenset(
@@ -25,167 +89,6 @@ VERB_TYPES = frozenset(
 )
 _CLAUSE_OPENERS = VERB_TYPES | {"reportrel", "hedge"}
 _QUOTE_CHARS = '"' + OPENING_QUOTES + CLOSING_QUOTES
-_CLAUSE_STOP = re.compile(r",\s*(?:and|but|while|whereas|sementara|sedangkan|namun|tetapi)\b|;")
-# What may follow a full speech verb in an inverted tag ('"Q," said the mayor'): a name, a
-# determiner or a pronoun -- never a lower-case content clause ("X, Y, mengatakan bantuan ...").
-_SPEAKER_START = re.compile(
-    r"\s*(?:[A-Z]|(?:the|a|an|his|her|its|their|one|he|she|it|they|we|I|ia|dia|mereka)\b)"
-)
-_CHANNEL_BEFORE_CUE = re.compile(
-    r"(?:,\s*|\s+)(?:kepada|to)\s+(?:the\s+)?(?P<o>[A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*){0,4})"
-    r"\s*,?\s*$"
-)
-# Where the subject of a nested cue can start: after "that", a comma or a subordinator.
-_NESTED_SUBJECT_CUT = re.compile(
-    r"\b(?:that|bahwa|after|because|since|when|while|setelah|karena|ketika|sebab)\s+|,\s+",
-    re.IGNORECASE,
-)
-_INNER_APPOSITION = re.compile(
-    r",\s*(?:(?:which|who|yang)\b[^,]*|(?:the\s+)?[A-Z][\w.&'’-]*(?:\s+[&\w.'’-]+){0,5}),\s*$"
-)
-_REPORT_HINT = re.compile(r"\b(?:reports?|article|story)\b", re.IGNORECASE)
-_LEADING_CONNECTIVE = re.compile(
-    r"^(?:(?:Sebelumnya|Namun|Sementara\s+itu|Selain\s+itu|Meanwhile|However|Previously|"
-    r"Separately|Earlier|Later|In\s+addition|Kemudian|Sebaliknya|Bahkan|Adapun|Dalam\s+hal\s+ini|"
-    r"Di\s+sisi\s+lain|Tak\s+hanya\s+itu|On\s+\w+|In\s+\w+|Pada\s+\w+(?:\s+\([^)]*\))?)\s*,\s*)+"
-)
-
-# Inline patterns of the rules, compiled once here rather than looked up per call.
-_COMMA_END = re.compile(r",\s*$")
-_COMMA_OR_PAREN = re.compile(r"[,()]")
-_NON_SPACE_CHAR = re.compile(r"\S")
-_COMMA_OR_QUOTE_END = re.compile(r"(?:,|[\"”])\s*$")
-_REPORTS_AFTER = re.compile(r"\s+(?:that|the|a|an|it|he|she|they|[A-Z])")
-_REPORTS_BEFORE = re.compile(r"(?:[A-Z][\w.]*|newspaper|paper|agency|daily)\s+$")
-_REPORT_NOUN_BEFORE = re.compile(
-    r"\b(?:reports?|laporan|article|artikel|pemberitaan|berita|story)\s+"
-    r"(?:[\w()/]+\s+){0,5}?(?:yang\s+)?$"
-)
-_YANG_END = re.compile(r"\byang\s+$")
-_BLAME_BEFORE = re.compile(r"\b(?:has|have|had)\s+$|[A-Za-z]\s+$")
-_HEDGE_RELATIVE = re.compile(r"\b(?:yang|who|which)\s+(?:\w+\s+)?$")
-_RELATIVE_END = re.compile(r"\b(?:yang|who|which)\s+$")
-_CHOSE_BEFORE = re.compile(
-    r"\b(?:memilih|chose\s+to|choose\s+to|prefer(?:red)?\s+to)\s+(?:\w+\s+)?$"
-)
-_THAT_LEAD = re.compile(r"(?:that|bahwa)\s+", re.IGNORECASE)
-_COORD_AFTER_QUOTE = re.compile(r"\s+(?:and|dan|but|tetapi)\s+")
-_ON_IN_PADA = re.compile(r"^(?:on|in|pada)\s", re.I)
-_PAPER_ONLY = re.compile(r"(?:paper|newspaper)$")
-_THE_PAPER = re.compile(r"\b(?:the\s+paper|the\s+newspaper)\b")
-_FLAT_STOP = re.compile(r"[,.;\"“”(]")
-_LEAD_COORD = re.compile(
-    r"[\s,]*(?:(?:while|whereas|but|sementara|sedangkan|namun|tetapi|tapi|sekaligus|and|"
-    r"dan|serta|padahal)\b)?[\s,]*",
-    re.IGNORECASE,
-)
-_CAP_RUN_AFTER = re.compile(rf"\s+((?:{pt.CAP_RUN}))")
-_APPO_AFTER_COMMA = re.compile(r",\s*[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*\s*,")
-_LAPORAN_LEAD = re.compile(r"^(?:laporan|the\s+report\s+(?:by|from))\s+")
-_LAPORAN_START = re.compile(r"^laporan\b", re.IGNORECASE)
-_A_REPORT = re.compile(r"^(?:a|an|the)\s+(?:\w+\s+)?(?:report|article)", re.IGNORECASE)
-_LAPORAN_ONLY = re.compile(r"^(?:laporan|the\s+report)(?:nya)?$", re.I)
-_COMMA_SPACE = re.compile(r",\s")
-_FIRST_TOKEN_COMMA = re.compile(r"^\S+,")
-_HEDGE_VIA = re.compile(
-    r"\s+(?:oleh\s+|by\s+)?(?P<o>(?:the\s+)?[A-Z][\w.&'-]*(?:\s+[A-Z][\w.&'-]*)*)"
-)
-_THE_START = re.compile(r"^the\s", re.I)
-_AUX_IN_NP = re.compile(r"\b(?:is|was|are|were|has|had|have|will|would|could|akan|telah|sudah)\b")
-_LEAD_COMMA = re.compile(r"\s*,")
-_AFTER_COMMA = re.compile(r"\s*,\s*(.*)$")
-_DIRI = re.compile(r"\s+diri\b")
-_THAT_CLAUSE = re.compile(r"\b(?:bahwa|that)\s+([^,]+),")
-_WEAK_CONTENT = re.compile(r"\s*(?:that|bahwa|:|[\"“])", re.IGNORECASE)
-_TRAILING_CHANNEL = re.compile(
-    r"\s+(?:with|to|kepada|dengan)\s+(?:the\s+)?(?P<o>[A-Z][\w.&'-]*"
-    r"(?:\s+[A-Z][\w.&'-]*)*)\s*$"
-)
-_RELATIVE_OPENER = re.compile(
-    r"\s*(?:yang|who|which|whose|where|a|an|seorang|sebuah|salah)\b", re.IGNORECASE
-)
-_CHANNEL_VIA = re.compile(
-    r"\b(?:kepada|to|told|with|dengan|diterima|dihubungi|oleh|by)\s+(?:the\s+)?"
-    r"(?P<o>[A-Z][\w.&'-]*(?:\s+[A-Z][\w.&'-]*)*|paper|newspaper)"
-)
-_PAREN_REST = re.compile(r"\s*,\s*(.+?)\s*[.!?]?\s*$")
-_QUOTE_COMMA_END = re.compile(r"[\"”]\s*,?\s*$")
-_APPO_NAME = re.compile(r",\s*([A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*)")
-_WEEKDAY_START = re.compile(rf"(?:{pt.WEEKDAY})\b", re.IGNORECASE)
-_NONSPACE = re.compile(r"\S+")
-_CONTACTED_TAIL = re.compile(
-    r"(?:ketika|saat|when|after|setelah)\s+(?:dihubungi|dikonfirmasi|ditemui|contacted|"
-    r"reached|asked)\b[^,]*?$"
-)
-_CONTACTED = re.compile(r"\b(?:dihubungi|diterima|contacted|reached|by)\s")
-_REPORT_OBJECT = re.compile(
-    r"\b(?P<noun>reports?|laporan|pemberitaan|berita|kabar|article|artikel|story)\b"
-    r"(?P<mid>[^,;]{0,40}?)\s+(?P<rel>that|yang|bahwa)\s+",
-    re.IGNORECASE,
-)
-# What may trail a tag without being content: "..., he said at a news conference in Ottawa",
-# "... told reporters after a cabinet meeting", "... ia menambahkan saat ditemui wartawan".
-_CIRCUMSTANCE = re.compile(
-    r"\s*(?:"
-    + pt.word_trie(
-        "at in on during after before when while as from outside inside following ahead to of "
-        "about via through over with by late early earlier later yesterday today tonight last "
-        "upon amid near alongside afterwards recently separately again once under across without "
-        "speaking published broadcast aired posted held issued released di dalam pada saat "
-        "ketika usai seusai setelah sesudah selepas sebelum kepada melalui lewat dengan dari "
-        "kemarin sambil seraya menjelang jelang tentang soal terkait mengenai ditemui "
-        "dihubungi".split()
-    )
-    + r")\b",
-    re.IGNORECASE,
-)
-# A finite verb or a content clause inside such a trail: then it is content after all ("he said
-# at the meeting the plant would close").
-_CLAUSE_IN_TRAIL = re.compile(
-    r"\b(?:"
-    + pt.word_trie(
-        "that bahwa is was are were has had have will would could can may might should must "
-        "akan telah sudah adalah merupakan sedang".split()
-    )
-    + r")\b",
-    re.IGNORECASE,
-)
-# Openers of a short fronted adverbial ("In Ottawa, Briggs said during ..."), which is no content.
-# "a ferry captain, Ole Brandt" / "Ole Brandt, a ferry captain": one side capitalised.
-_APPO_PAIR = re.compile(
-    r"(?:[\w.'’-]+\s+){0,5}[\w.'’-]+,\s*[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}|"
-    r"[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3},\s*(?:[\w.'’-]+\s+){0,5}[\w.'’-]+"
-)
-_COORD_START = re.compile(
-    r"(?:and|but|or|while|whereas|dan|atau|tetapi|tapi|namun|sementara|sedangkan)\b", re.I
-)
-_THAT_END = re.compile(r"\b(?:that|bahwa)\s+$", re.IGNORECASE)
-_THAT_START = re.compile(r"\s*(?:that|bahwa)\b", re.IGNORECASE)
-_INTRO_PREPS = frozenset(
-    "in on at during after before when while since as last di pada dalam saat ketika setelah "
-    "sebelum usai seusai sejak".split()
-)
-_REPORT_NOUN_TAIL = re.compile(
-    r"\b(?:reports?|laporan|article|artikel|pemberitaan|berita|story)\b.*$"
-)
-
-
-# A sentence that only names who said what came before it (Indonesian news style): "Hal itu
-# disampaikan oleh X", "Pernyataan tersebut dikatakan X", "Demikian disampaikan X".  "Demikian"
-# points back at everything said since the last named speaker, "Hal itu" at one unit.
-_RETRO = re.compile(
-    r"(?:(?:Hal|Pernyataan|Keterangan|Penjelasan|Ucapan|Penegasan|Pengakuan|Informasi|Kabar|"
-    r"Data|Temuan|Angka|Perkiraan|Pandangan|Penilaian)\s+(?:itu|ini|tersebut)|"
-    r"(?P<all>Demikian(?:lah)?|Begitu(?:lah)?))"
-    r"(?:\s+(?:pun|juga|antara\s+lain|sebelumnya|kembali))*\s+"
-    r"(?P<verb>di(?:sampaikan|katakan|ungkapkan|tegaskan|jelaskan|utarakan|kemukakan|nyatakan|"
-    r"sebutkan|paparkan|tuturkan|ucapkan|terangkan|akui|benarkan|beberkan|tekankan|"
-    r"informasikan|laporkan|beritakan|tulis)|kata|ujar|ungkap|tutur|tegas|jelas|papar|terang)"
-    r"(?P<nya>nya)?\b(?P<oleh>\s+oleh)?\s*"
-)
-_RETRO_FIRST = frozenset("HPKIUDTAB")
-# Words that may open an agent phrase written in lower case ("oleh kepala dinas ...").
-_AGENT_OPENERS = frozenset({"para", "sejumlah", "seorang", "pihak", "sumber", "salah"})
 
 
 @dataclass(slots=True)
@@ -229,7 +132,7 @@ def _mask_quotes(s: str, quotes: list[tuple[int, int]]) -> str:
     last = 0
     for a, b in quotes:
         parts.append(s[last : a + 1])
-        parts.append(_NON_SPACE_CHAR.sub("x", s[a + 1 : b]))
+        parts.append(NON_SPACE_CHAR.sub("x", s[a + 1 : b]))
         last = b
     parts.append(s[last:])
     return "".join(parts)
@@ -258,34 +161,34 @@ def find_cues(m: str) -> list[Cue]:
     for c in taken:
         before = m[max(0, c.start - 60) : c.start]
         low = c.text.lower()
-        if low in {"calling", "describing"} and not _COMMA_END.search(before):
+        if low in {"calling", "describing"} and not COMMA_END.search(before):
             continue
         if c.type in {"inverted", "retro"}:
-            if not _COMMA_OR_QUOTE_END.search(before):
+            if not COMMA_OR_QUOTE_END.search(before):
                 continue
             c.type, c.inverted = "say", True
         elif c.type in {"say", "weak", "report", "evidential", "blame", "offer"}:
             if low in {"reports", "reporting"}:
                 after = m[c.end : c.end + 12]
                 if low == "reporting" or not (
-                    _REPORTS_AFTER.match(after) and _REPORTS_BEFORE.search(before)
+                    REPORTS_AFTER.match(after) and REPORTS_BEFORE.search(before)
                 ):
                     continue
-            if _REPORT_NOUN_BEFORE.search(before) and (
-                _YANG_END.search(before) or low.endswith("ing")
+            if REPORT_NOUN_BEFORE.search(before) and (
+                YANG_END.search(before) or low.endswith("ing")
             ):
                 c.type = "reportrel"
             elif pt.RELATIVE_BEFORE.search(before):
                 continue
-            if c.type == "blame" and not _BLAME_BEFORE.search(before):
+            if c.type == "blame" and not BLAME_BEFORE.search(before):
                 continue
         elif c.type == "hedge":
-            if _HEDGE_RELATIVE.search(before):
+            if HEDGE_RELATIVE.search(before):
                 continue
         elif c.type in {"deny", "nocomment", "noresponse"}:
-            if _RELATIVE_END.search(before):
+            if RELATIVE_END.search(before):
                 continue
-            if c.type == "noresponse" and _CHOSE_BEFORE.search(before):
+            if c.type == "noresponse" and CHOSE_BEFORE.search(before):
                 continue
         out.append(c)
     return out
@@ -296,7 +199,7 @@ def _clean_span(s: str, a: int, b: int, quotes: list[tuple[int, int]]) -> tuple[
     no comma before a closing mark, no final full stop outside a quotation."""
     while a < b and s[a] in " \t\n,:;-–—":
         a += 1
-    m = _THAT_LEAD.match(s, a, b)
+    m = THAT_LEAD.match(s, a, b)
     if m and b > m.end():
         a = m.end()
     for _ in range(2):
@@ -434,7 +337,7 @@ class SentenceRules:
         pair = next(((qa, qb) for qa, qb in self.quotes if qa == a and qb < b - 1), None)
         if pair is None:
             return [(a, b)]
-        mt = _COORD_AFTER_QUOTE.match(self.s[pair[1] + 1 : b])
+        mt = COORD_AFTER_QUOTE.match(self.s[pair[1] + 1 : b])
         if not mt:
             return [(a, b)]
         first = _clean_span(self.s, a, pair[1] + 1, self.quotes)
@@ -457,7 +360,7 @@ class SentenceRules:
         a = max(a, self.body)
         while a < b and self.s[a].isspace():
             a += 1
-        m = _LEADING_CONNECTIVE.match(self.s, a, b)
+        m = LEADING_CONNECTIVE.match(self.s, a, b)
         return m.end() if m else a
 
     def _subject_start(self, a: int, cue_start: int) -> int:
@@ -466,7 +369,7 @@ class SentenceRules:
         m = self.m
         pos = last_cut = a
         depth = 0
-        for mt in _COMMA_OR_PAREN.finditer(m, a, cue_start):  # only the characters that count
+        for mt in COMMA_OR_PAREN.finditer(m, a, cue_start):  # only the characters that count
             i = mt.start()
             ch = m[i]
             if ch == "(":
@@ -477,7 +380,7 @@ class SentenceRules:
                 head = m[last_cut:i].strip()
                 words = head.split()
                 first = words[0].lower() if words else ""
-                if first in _ADVERBIAL_STARTS or _ON_IN_PADA.match(head):
+                if first in ADVERBIAL_STARTS or ON_IN_PADA.match(head):
                     pos = last_cut = i + 1
                 else:
                     break
@@ -521,7 +424,7 @@ class SentenceRules:
                 break
             grp = hit.groupdict().get("via")
             if grp:
-                if _PAPER_ONLY.match(grp):
+                if PAPER_ONLY.match(grp):
                     via = self.ctx.last_outlet
                 else:
                     via = self.ctx.outlet_in(grp) or via
@@ -532,13 +435,13 @@ class SentenceRules:
             v = self.ctx.outlet_in(seg)
             if v:
                 via = v
-            elif _THE_PAPER.search(seg):
+            elif THE_PAPER.search(seg):
                 via = self.ctx.last_outlet
             pos = mt.end()
         return pos, via
 
     def _clause_end(self, a: int, b: int) -> int:
-        mt = _CLAUSE_STOP.search(self.m, a, b)
+        mt = CLAUSE_STOP.search(self.m, a, b)
         return mt.start() if mt else b
 
     def _resolve(self, raw: str | None) -> tuple[str | None, str | None, str | None, str]:
@@ -547,7 +450,7 @@ class SentenceRules:
     # ------------------------------------------------------------------ main
     def run(self) -> list[Found]:
         s = self.s
-        if s[:1] in _RETRO_FIRST and self._retro():
+        if s[:1] in RETRO_FIRST and self._retro():
             return []  # the tag carries no content of its own; the caller applies it
         stripped = s.strip()
         # a sentence that is entirely a quotation continues the last quoted speaker (R1, R7)
@@ -559,7 +462,7 @@ class SentenceRules:
         if not stripped:
             return []
         if not self.cues:  # no cue and no quotation: only "The report that C ..." can apply
-            if _REPORT_HINT.search(s):
+            if REPORT_HINT.search(s):
                 self._subject_report(0, len(s))
             return self.found
         clauses = self._clauses()
@@ -578,7 +481,7 @@ class SentenceRules:
     def _retro(self) -> bool:
         """Recognise "Hal itu disampaikan (oleh) X ..." and note X as the speaker."""
         s = self.s
-        mt = _RETRO.match(s)
+        mt = RETRO.match(s)
         if not mt:
             return False
         pos = mt.end()
@@ -592,9 +495,9 @@ class SentenceRules:
                 return False
             first = words[0]
             low = first.lower()
-            named = first[:1].isupper() and low not in _ADVERBIAL_STARTS
-            described = low in lx.ROLE_WORDS or low in lx.DESCRIPTORS or low in _AGENT_OPENERS
-            if not (named or described or (mt.group("oleh") and low not in _ADVERBIAL_STARTS)):
+            named = first[:1].isupper() and low not in ADVERBIAL_STARTS
+            described = low in lx.ROLE_WORDS or low in lx.DESCRIPTORS or low in AGENT_OPENERS
+            if not (named or described or (mt.group("oleh") and low not in ADVERBIAL_STARTS)):
                 return False  # "Hal itu disampaikan dalam rapat ...": no agent
         claimant, full, via, _how = self._resolve(raw)
         via = via or self._channel_via(pos, len(s))
@@ -636,8 +539,8 @@ class SentenceRules:
             between = m[mt.end() : nxt.start]
             # ", and the engine maker, P&W, did not respond": an apposition or a
             # non-restrictive relative inside the new subject is no obstacle
-            flat = _INNER_APPOSITION.sub("", between)
-            if _FLAT_STOP.search(flat) or len(flat.split()) > 8:
+            flat = INNER_APPOSITION.sub("", between)
+            if FLAT_STOP.search(flat) or len(flat.split()) > 8:
                 continue
             empty = all(w.lower() in pt.AUX_WORDS for w in between.split())
             if nxt.type == "hedge" and (c not in pt.CLAUSE_COORDS or empty):
@@ -680,7 +583,7 @@ class SentenceRules:
     ) -> tuple[list[Found], tuple]:
         s, m = self.s, self.m
         # skip the coordinator itself
-        lead = _LEAD_COORD.match(m[a:b])
+        lead = LEAD_COORD.match(m[a:b])
         body = a + (lead.end() if lead and ckind != "main" else 0)
         cues = [c for c in self.cues if body <= c.start < b]
         if not cues:
@@ -711,7 +614,7 @@ class SentenceRules:
         if hedges:
             return self._hedge(hedges[0], body, b), (None, None, None)
         acc = [c for c in cues if c.type == "according"]
-        if acc and _COMMA_END.search(m[body : acc[0].start]):
+        if acc and COMMA_END.search(m[body : acc[0].start]):
             return self._according_tail(acc[0], b, prev_found, body)
         return [], (None, None, None)
 
@@ -744,25 +647,25 @@ class SentenceRules:
             if comma == -1:
                 # "Menurut Juru Bicara Kepresidenan Wikileaks adalah ...": the source is the
                 # capitalised run; its last word opens the content when a copula follows.
-                mt = _CAP_RUN_AFTER.match(s[cue.end : b])
+                mt = CAP_RUN_AFTER.match(s[cue.end : b])
                 if not mt:
                     return [], (None, None, None)
                 run_end = cue.end + mt.end(1)
                 words = mt.group(1).split()
                 nxt = s[run_end:b].split()[:1]
-                if len(words) >= 3 and nxt and nxt[0].lower() in _COPULAS:
+                if len(words) >= 3 and nxt and nxt[0].lower() in COPULAS:
                     run_end = cue.end + mt.start(1) + len(" ".join(words[:-1]))
                 src_end, content_start = run_end, run_end
             else:
                 src_end, content_start = comma, comma + 1
-                appo = _APPO_AFTER_COMMA.match(s[comma:b])
+                appo = APPO_AFTER_COMMA.match(s[comma:b])
                 if appo and any(
                     w.lower() in lx.ROLE_WORDS or w.islower() for w in s[cue.end : comma].split()
                 ):
                     src_end = comma + appo.end() - 1
                     content_start = src_end + 1
             raw = s[cue.end : src_end].strip()
-            raw = _LAPORAN_LEAD.sub("laporan ", raw)
+            raw = LAPORAN_LEAD.sub("laporan ", raw)
         claimant, full, via, how = self._source(raw)
         conf = 0.8 if how == "named" else 0.7
         made = self._emit(content_start, b, "statement", cue, (claimant, full, via), conf)
@@ -772,9 +675,9 @@ class SentenceRules:
         return made, (claimant, full, via)
 
     def _source(self, raw: str) -> tuple[str | None, str | None, str | None, str]:
-        if _LAPORAN_START.match(raw) or _A_REPORT.match(raw):
+        if LAPORAN_START.match(raw) or A_REPORT.match(raw):
             via = self.ctx.outlet_in(raw)
-            if via is None and _LAPORAN_ONLY.match(raw):
+            if via is None and LAPORAN_ONLY.match(raw):
                 via = self.ctx.last_outlet
             return None, None, via, "outlet"
         return self._resolve(raw)
@@ -788,7 +691,7 @@ class SentenceRules:
             raw = "nya"
         else:
             raw = s[cue.end : b].strip(" .,;")
-            raw = _COMMA_SPACE.split(raw)[0] if not _FIRST_TOKEN_COMMA.match(raw) else raw
+            raw = COMMA_SPACE.split(raw)[0] if not FIRST_TOKEN_COMMA.match(raw) else raw
         claimant, full, via, _how = self._source(raw)
         if prev_found:
             for f in prev_found:
@@ -864,7 +767,7 @@ class SentenceRules:
             comma = m.find(",", cue.end, b)
             if comma == -1:
                 return None
-            appo = _APPO_AFTER_COMMA.match(s, comma, b)
+            appo = APPO_AFTER_COMMA.match(s, comma, b)
             if appo and any(
                 w.lower() in lx.ROLE_WORDS or w.islower() for w in s[cue.end : comma].split()
             ):
@@ -876,8 +779,8 @@ class SentenceRules:
         if (
             not rest
             or pt.ADJUNCT_START.match(rest)
-            or _RELATIVE_OPENER.match(rest)
-            or _COORD_START.match(rest)
+            or RELATIVE_OPENER.match(rest)
+            or COORD_START.match(rest)
         ):
             return None
         return raw
@@ -885,7 +788,7 @@ class SentenceRules:
     def _hedge(self, cue: Cue, a: int, b: int) -> list[Found]:
         start = self._strip_front(a, b)
         via = None
-        mt = _HEDGE_VIA.match(self.s[cue.end : b])
+        mt = HEDGE_VIA.match(self.s[cue.end : b])
         if mt:
             via = self.ctx.outlet_in(mt.group("o"))
         end = self._clause_end(cue.end, b)
@@ -898,7 +801,7 @@ class SentenceRules:
         if not mt:
             return
         via = self.ctx.outlet_in(mt.group("np"))
-        if via is None and _THE_START.match(mt.group("np")):
+        if via is None and THE_START.match(mt.group("np")):
             via = self.ctx.last_outlet
         if via is None:
             return
@@ -918,10 +821,10 @@ class SentenceRules:
         # --- inverted tag: ", kata X" / '," said the employee'
         if cue.inverted or (
             cue.type in {"say", "report"}
-            and _COMMA_OR_QUOTE_END.search(pre)
+            and COMMA_OR_QUOTE_END.search(pre)
             and self._short_speaker(cue.end, b)
-            and _SPEAKER_START.match(self.s, cue.end, b) is not None
-            and not _AUX_IN_NP.search(self.s[cue.end : self._np_end(cue.end, b)])
+            and SPEAKER_START.match(self.s, cue.end, b) is not None
+            and not AUX_IN_NP.search(self.s[cue.end : self._np_end(cue.end, b)])
             and not self._closes_relative(a, cue.start)
         ):
             return self._inverted(cue, a, b)
@@ -946,7 +849,7 @@ class SentenceRules:
             tag_end = self._trail_end(cue, after_pos, b, cut == q_close)
             if tag_end != after_pos and cut != q_close:
                 front = s[self._strip_front(a, cut) : cut].split()
-                if not front or (front[0].lower() in _INTRO_PREPS and len(front) <= 6):
+                if not front or (front[0].lower() in INTRO_PREPS and len(front) <= 6):
                     tag_end = after_pos  # "In Ottawa, X said ...": a fronted adverbial
             tail_after_adj = s[tag_end:b]
             if (
@@ -954,18 +857,18 @@ class SentenceRules:
                 and len(np_raw.split()) <= 8
                 and (
                     not tail_after_adj.strip(" .!?")
-                    or _LEAD_COMMA.match(tail_after_adj)
-                    or _LEAD_COMMA.match(tail)
+                    or LEAD_COMMA.match(tail_after_adj)
+                    or LEAD_COMMA.match(tail)
                 )
             ):
                 claimant, full, via, how = self._resolve(np_raw)
                 via = via or via_after or self._channel_via(cue.end, b)
-                after = _AFTER_COMMA.match(tail_after_adj if tail_after_adj.strip(" .") else "")
+                after = AFTER_COMMA.match(tail_after_adj if tail_after_adj.strip(" .") else "")
                 is_paren = (
                     bool(after)
                     and bool(after.group(1).strip(" ."))
                     and not pt.ADJUNCT_START.match(after.group(1))
-                    and not _COMMA_END.search(s[a:cut])
+                    and not COMMA_END.search(s[a:cut])
                     and self._front_has_no_quote(a, cut)
                 )
                 conf = 0.85 if how == "named" else 0.7
@@ -990,7 +893,7 @@ class SentenceRules:
             if ckind == "participle" or ckind == "coord-empty":
                 via = prev_speaker[2] if ckind == "participle" else None
         else:
-            chan = _CHANNEL_BEFORE_CUE.search(np_raw)
+            chan = CHANNEL_BEFORE_CUE.search(np_raw)
             chan_via = None
             if chan:  # "X, kepada Tempo mengatakan ...": the channel is the via, not the speaker
                 chan_via = self.ctx.outlet_in(chan.group("o"))
@@ -1002,7 +905,7 @@ class SentenceRules:
         content_start = after_pos
         if cue.type == "offer":
             content_start = cue.end
-            mt = _DIRI.match(s[cue.end : b])
+            mt = DIRI.match(s[cue.end : b])
             if mt:
                 content_start = cue.end + mt.end()
         end = b
@@ -1012,15 +915,15 @@ class SentenceRules:
         content = s[content_start:end].strip()
         if not content.strip(" .") and cue.type in {"say"}:
             # "..., ia membenarkan": the content is the earlier "bahwa" clause
-            mt = _THAT_CLAUSE.search(s[:subj_start])
+            mt = THAT_CLAUSE.search(s[:subj_start])
             if mt:
                 content_start, end = mt.start(1), mt.end(1)
-        if cue.type == "weak" and not _WEAK_CONTENT.match(s[cue.end : b]):
+        if cue.type == "weak" and not WEAK_CONTENT.match(s[cue.end : b]):
             return [], (claimant, full, via)
         if cue.type == "evidential" and how != "named":
             return [], (claimant, full, via)
         # trailing channel phrase "with The Beijing News" belongs to via, not content
-        tail = _TRAILING_CHANNEL.search(s[content_start:end])
+        tail = TRAILING_CHANNEL.search(s[content_start:end])
         if tail and self.ctx.outlet_in(tail.group("o")):
             via = via or self.ctx.outlet_in(tail.group("o"))
             end = content_start + tail.start()
@@ -1037,7 +940,7 @@ class SentenceRules:
         between = self.s[a:b].strip(" ,")
         commas = between.count(",")
         return not commas or (
-            commas == 1 and len(between.split()) <= 8 and _APPO_PAIR.fullmatch(between) is not None
+            commas == 1 and len(between.split()) <= 8 and APPO_PAIR.fullmatch(between) is not None
         )
 
     def _short_speaker(self, pos: int, b: int) -> bool:
@@ -1060,21 +963,21 @@ class SentenceRules:
             if mo:
                 first = mo.end()
         if quoted:
-            if _THAT_START.match(m, first, b):
+            if THAT_START.match(m, first, b):
                 return after_pos
-        elif _THAT_END.search(m, cue.end, after_pos):
+        elif THAT_END.search(m, cue.end, after_pos):
             return after_pos
         for pos in (after_pos, first):
-            mt = _CIRCUMSTANCE.match(m, pos, b)
+            mt = CIRCUMSTANCE.match(m, pos, b)
             if not mt:
                 continue
             stop = m.find(",", mt.end(), b)
             end = b if stop == -1 else stop
             if any(pos <= qa < end for qa, _ in self.quotes) or (
-                not quoted and _CLAUSE_IN_TRAIL.search(m, pos, end)
+                not quoted and CLAUSE_IN_TRAIL.search(m, pos, end)
             ):
                 continue
-            if end < b and _RELATIVE_OPENER.match(m, end + 1, b):
+            if end < b and RELATIVE_OPENER.match(m, end + 1, b):
                 end = b  # "at the site, where workers gathered": still the circumstance
             return end
         return after_pos
@@ -1083,7 +986,7 @@ class SentenceRules:
         """True when the comma before ``b`` closes a relative clause ("X, yang ..., said")."""
         seg = self.m[a:b].rstrip(" ,")
         cut = seg.rfind(",")
-        return cut != -1 and bool(_RELATIVE_OPENER.match(seg[cut + 1 :]))
+        return cut != -1 and bool(RELATIVE_OPENER.match(seg[cut + 1 :]))
 
     def _front_has_no_quote(self, a: int, b: int) -> bool:
         return not any(a <= qa < b for qa, _ in self.quotes)
@@ -1107,7 +1010,7 @@ class SentenceRules:
             return i if i != -1 else None
         depth = 0
         last = None
-        for mt in _COMMA_OR_PAREN.finditer(m, lo, b):
+        for mt in COMMA_OR_PAREN.finditer(m, lo, b):
             i = mt.start()
             ch = m[i]
             if ch == "(":
@@ -1119,7 +1022,7 @@ class SentenceRules:
         return last
 
     def _channel_via(self, a: int, b: int) -> str | None:
-        mt = _CHANNEL_VIA.search(self.s[a:b])
+        mt = CHANNEL_VIA.search(self.s[a:b])
         if not mt:
             return None
         if mt.group("o") in {"paper", "newspaper"}:
@@ -1141,12 +1044,12 @@ class SentenceRules:
             return [], (None, None, None)
         via = via or self._channel_via(np_end, b)
         rest = s[np_end:b]
-        mt = _PAREN_REST.match(rest)
+        mt = PAREN_REST.match(rest)
         is_paren = (
             bool(mt)
             and not pt.ADJUNCT_START.match(mt.group(1))
             and not self._is_quote_span(a, pre_end + 1)
-            and not _QUOTE_COMMA_END.search(s[a : pre_end + 1])
+            and not QUOTE_COMMA_END.search(s[a : pre_end + 1])
         )
         conf = 0.9 if how == "named" else 0.75
         if is_paren and not self._is_quote_span(a, b):
@@ -1181,7 +1084,7 @@ class SentenceRules:
         end = mt.start() if mt else b
         # apposition across one comma: "juru bicara KPK, Johan Budi SP, dalam ..."
         if end < b and s[end] == ",":
-            nxt = _APPO_NAME.match(s[end:b])
+            nxt = APPO_NAME.match(s[end:b])
             np = s[pos:end].strip()
             low = np.lower()
             role = (
@@ -1190,7 +1093,7 @@ class SentenceRules:
                 and low not in lx.PRONOUNS_ID
                 and (any(w.islower() for w in np.split()) or np.split()[0].lower() in lx.ROLE_WORDS)
             )
-            if nxt and role and not _WEEKDAY_START.match(nxt.group(1)):
+            if nxt and role and not WEEKDAY_START.match(nxt.group(1)):
                 end = end + nxt.end()
                 if self.s[end - 1] == "." and not self.s[end:b].strip():
                     end -= 1
@@ -1199,11 +1102,11 @@ class SentenceRules:
     def _silence(self, cue: Cue, a: int, b: int, prev_speaker: tuple) -> tuple[list[Found], tuple]:
         s, m = self.s, self.m
         pstart = cue.start
-        words = list(_NONSPACE.finditer(m[a : cue.start]))
+        words = list(NONSPACE.finditer(m[a : cue.start]))
         while words and words[-1].group().lower().strip(",") in pt.AUX_WORDS | {"untuk", "banyak"}:
             pstart = a + words[-1].start()
             words.pop()
-        mt = _CONTACTED_TAIL.search(s[a:pstart].rstrip())
+        mt = CONTACTED_TAIL.search(s[a:pstart].rstrip())
         if mt:
             pstart = a + mt.start()
         subj_start = self._subject_start(a, pstart)
@@ -1215,7 +1118,7 @@ class SentenceRules:
         end = self._clause_end(cue.end, b)
         end = self._split_report_object(cue.end, end, via)
         chan = self._channel_via(pstart, end)
-        if chan and _CONTACTED.search(s[pstart:end]):
+        if chan and CONTACTED.search(s[pstart:end]):
             via = via or chan
         kind = "no_comment" if cue.type == "nocomment" else "no_response"
         conf = 0.85 if how == "named" else 0.7
@@ -1227,7 +1130,7 @@ class SentenceRules:
         """Stop a denial/refusal span before a report's content clause that carries its own
         cue or names an outlet; that clause becomes its own entry (README R3)."""
         s, m = self.s, self.m
-        mt = _REPORT_OBJECT.search(m[start:end])
+        mt = REPORT_OBJECT.search(m[start:end])
         if not mt:
             return end
         rel_at = start + mt.start("rel")
@@ -1260,7 +1163,7 @@ class SentenceRules:
     def _report_relative(self, cue: Cue, b: int) -> list[Found]:
         s = self.s
         before = s[max(0, cue.start - 80) : cue.start]
-        mt = _REPORT_NOUN_TAIL.search(before)
+        mt = REPORT_NOUN_TAIL.search(before)
         via = self.ctx.outlet_in(mt.group()) if mt else None
         after, v2 = self._after_cue(cue, b)
         return self._emit(after, b, "statement", cue, (None, None, via or v2), 0.6)
@@ -1276,7 +1179,7 @@ class SentenceRules:
             ):
                 continue
             seg_start = a
-            for mt in _NESTED_SUBJECT_CUT.finditer(self.m, a, cue.start):
+            for mt in NESTED_SUBJECT_CUT.finditer(self.m, a, cue.start):
                 seg_start = mt.end()
             np_raw = self.s[seg_start : cue.start].strip()
             words = np_raw.split()
@@ -1291,7 +1194,7 @@ class SentenceRules:
                 continue
             if cue.type == "offer":
                 content_start = cue.end
-                mt2 = _DIRI.match(self.s[cue.end : b])
+                mt2 = DIRI.match(self.s[cue.end : b])
                 if mt2:
                     content_start += mt2.end()
             else:
@@ -1299,109 +1202,3 @@ class SentenceRules:
                 v = v or v2
             out += self._emit(content_start, b, "statement", cue, (claimant, full, v or via), 0.55)
         return out
-
-
-_ADVERBIAL_STARTS = frozenset(
-    [
-        "when",
-        "while",
-        "after",
-        "before",
-        "if",
-        "although",
-        "though",
-        "as",
-        "since",
-        "because",
-        "however",
-        "meanwhile",
-        "previously",
-        "earlier",
-        "later",
-        "on",
-        "in",
-        "at",
-        "during",
-        "under",
-        "but",
-        "and",
-        "so",
-        "also",
-        "still",
-        "yet",
-        "then",
-        "separately",
-        "instead",
-        "moreover",
-        "furthermore",
-        "last",
-        "speaking",
-        "asked",
-        "besides",
-        "nevertheless",
-        "nonetheless",
-        "thus",
-        "therefore",
-        "ketika",
-        "saat",
-        "setelah",
-        "sebelum",
-        "jika",
-        "kalau",
-        "apabila",
-        "meski",
-        "meskipun",
-        "walaupun",
-        "walau",
-        "karena",
-        "sementara",
-        "namun",
-        "tetapi",
-        "tapi",
-        "sebaliknya",
-        "sebelumnya",
-        "kemudian",
-        "selain",
-        "dalam",
-        "di",
-        "pada",
-        "untuk",
-        "apalagi",
-        "bahkan",
-        "adapun",
-        "sedangkan",
-        "sejak",
-        "usai",
-        "seusai",
-        "terkait",
-        "soal",
-        "mengenai",
-        "selanjutnya",
-        "lalu",
-        "sehingga",
-        "maka",
-        "menanggapi",
-        "ditanya",
-        "sampai",
-        "hingga",
-    ]
-)
-_COPULAS = frozenset(
-    [
-        "adalah",
-        "merupakan",
-        "ialah",
-        "akan",
-        "telah",
-        "sudah",
-        "tidak",
-        "bukan",
-        "is",
-        "was",
-        "are",
-        "were",
-        "will",
-        "has",
-        "have",
-    ]
-)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 from datetime import date
 from typing import Any
 
@@ -10,14 +9,11 @@ from sqlalchemy import func
 from sqlmodel import select
 
 from claimtrack.domain import ArticleRecord, ChangeSet, Created, ValidationError
+from claimtrack.intake.article import text_sha256
 from claimtrack.services.base import ServiceBase, changes, to_record
 from claimtrack.store.models import Article, Claim, utcnow
 
 _EDITABLE = frozenset({"title", "outlet", "url", "published", "language", "text"})
-
-
-def text_sha256(text: str) -> str:
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
 class ArticleService(ServiceBase):

@@ -1,9 +1,8 @@
-"""Article intake: read a file or pasted text, propose claims, store article and claims.
+"""The import use case: propose the claims of a read article, store article and claims.
 
-Untrusted files are treated with suspicion (RELIABILITY.md): the size is checked before a byte
-is read, the charset is detected rather than assumed, binary data is refused, HTML is reduced to
-its main text by trafilatura from the file's own bytes (never the network), and everything an
-import writes happens in one transaction, so a failure leaves the database as it was.
+Reading files and pasted text is ``claimtrack.intake``'s job (its names used by callers of
+this module are re-exported here). Everything an import writes happens in one transaction,
+so a failure leaves the database as it was.
 
 A re-import of an article whose text changed keeps every claim: each span is found again in
 the new text (exact → "moved"/"unchanged", fuzzy → "changed", not at all → "vanished").
@@ -11,14 +10,12 @@ the new text (exact → "moved"/"unchanged", fuzzy → "changed", not at all →
 
 from __future__ import annotations
 
-import dataclasses
 import difflib
 import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
-from datetime import date
 from pathlib import Path
-from typing import IO, TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import func
 from sqlmodel import Session, select
@@ -27,384 +24,24 @@ from claimtrack.domain import (
     ChainRole,
     ChangeSet,
     ClaimKind,
-    ClaimTrackError,
     NotFoundError,
     PartyKind,
     ValidationError,
 )
-from claimtrack.extract import ProposedClaim, detect_language, extract_claims
-from claimtrack.services.articles import text_sha256
+from claimtrack.extract import ProposedClaim, extract_claims
+from claimtrack.intake import ArticleFileError, LoadedArticle, article_from_text, read_article
 from claimtrack.services.base import ServiceBase, changes
 from claimtrack.services.claim_edits import _key_id, stamp_new_claim, write_chains
-from claimtrack.services.safe_read import (
-    INSTALL_HINT,
-    ArticleFileError,
-    clean_title,
-    display_name,
-    html_plain_reading,
-    loss_warning,
-    markdown_plain_reading,
-    open_regular,
-    parse_html,
-    read_capped,
-    read_docx,
-    visible_count,
-)
 from claimtrack.store.models import Article, Claim, Party, Rating, WorkflowStatus, utcnow
 
 if TYPE_CHECKING:
     from claimtrack.services import Services
 
-MAX_BYTES = 20 * 1024 * 1024
-TEXT_SUFFIXES = frozenset({".txt", ".text", ""})
-MARKDOWN_SUFFIXES = frozenset({".md", ".markdown"})
-HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml"})
-DOCX_SUFFIXES = frozenset({".docx"})
-SUPPORTED = sorted(TEXT_SUFFIXES | MARKDOWN_SUFFIXES | HTML_SUFFIXES | DOCX_SUFFIXES - {""})
-
 FUZZY_MIN = 80.0  # rapidfuzz partial-ratio score for a span to count as found, but changed
 PARTY_MIN = 90.0  # token-set ratio for two party names to be one party
 
 
-# ---------------------------------------------------------------- reading
-
-
-@dataclass(frozen=True)
-class LoadedArticle:
-    """An article read from a file or pasted, not stored yet."""
-
-    text: str
-    title: str
-    outlet: str | None = None
-    url: str | None = None
-    published: date | None = None
-    language: str | None = None
-    source: str = ""  # file name, or "pasted text"
-    # what the reader could not keep, one line each ("only 12% of the file's text was kept")
-    warnings: tuple[str, ...] = ()
-
-    def __post_init__(self) -> None:
-        # one title cap for every reader (and for pasted text)
-        object.__setattr__(self, "title", clean_title(self.title))
-        object.__setattr__(self, "outlet", clean_title(self.outlet) or None)
-
-    @property
-    def sha256(self) -> str:
-        return text_sha256(self.text)
-
-
-def read_article(path: str | Path, *, max_bytes: int = MAX_BYTES) -> LoadedArticle:
-    """Read one article file (.txt, .md, .html/.htm, .docx); raise ArticleFileError if unfit.
-
-    Only a regular file is read (a device or a pipe is refused unread), and the file name is
-    kept in a form any database can store, whatever bytes it holds.
-    """
-    p = Path(path)
-    name = display_name(p.name or str(p))
-    stem = display_name(p.stem)
-    fh, st = open_regular(p, display_name(str(path)))
-    with fh:
-        if st.st_size > max_bytes:
-            raise ArticleFileError(
-                f"{name} is too large to be an article ({st.st_size / 2**20:.1f} MB; "
-                f"the limit is {max_bytes / 2**20:.0f} MB)."
-            )
-        if st.st_size == 0:
-            raise ArticleFileError(f"{name} is empty.")
-        suffix = p.suffix.lower()
-        if suffix in DOCX_SUFFIXES:
-            return _read_docx(fh, name, stem)
-        try:
-            data = read_capped(fh, max_bytes)
-        except OSError as exc:
-            raise ArticleFileError(f"{name}: cannot be read ({exc.strerror or exc}).") from None
-    if len(data) > max_bytes:  # grew since it was opened
-        raise ArticleFileError(f"{name} is too large to be an article.")
-    if suffix in HTML_SUFFIXES:
-        return _from_html(data, name)
-    if suffix in MARKDOWN_SUFFIXES:
-        return _from_markdown(decode_text(data, name), name)
-    if data[:4] == b"PK\x03\x04" and b"PK\x05\x06" in data[-65558:]:
-        raise ArticleFileError(f"{name} is a zip archive, not a text article.")
-    return _from_plain(decode_text(data, name), name, stem)
-
-
-def article_from_text(
-    text: str,
-    *,
-    title: str = "",
-    outlet: str | None = None,
-    url: str | None = None,
-    published: date | None = None,
-) -> LoadedArticle:
-    """An article from pasted text; a first line holding only a URL becomes its URL."""
-    if "\x00" in text:
-        raise ArticleFileError("The pasted text contains binary data; it is not a text article.")
-    loaded = _from_plain(_normalise(text), "pasted text", "")
-    return dataclasses.replace(
-        loaded,
-        title=title.strip() or loaded.title,
-        outlet=outlet or loaded.outlet,
-        url=url or loaded.url,
-        published=published or loaded.published,
-    )
-
-
-_BOMS = (
-    (b"\xef\xbb\xbf", "utf-8-sig"),
-    (b"\xff\xfe\x00\x00", "utf-32-le"),
-    (b"\x00\x00\xfe\xff", "utf-32-be"),
-    (b"\xff\xfe", "utf-16-le"),
-    (b"\xfe\xff", "utf-16-be"),
-)
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
-_UTF8_MULTIBYTE = re.compile(rb"[\xc2-\xf4][\x80-\xbf]+")
-
-
-def decode_text(data: bytes, name: str = "the file") -> str:
-    """Bytes → text: BOM, then UTF-8, then charset-normalizer for legacy charsets.
-
-    A file that is mostly UTF-8 but has broken sequences is refused rather than guessed at: it
-    was damaged, and a guess would quietly corrupt every accented letter in it.
-    """
-    if not data.strip():
-        raise ArticleFileError(f"{name} is empty.")
-    text: str | None = None
-    for bom, codec in _BOMS:
-        if data.startswith(bom):
-            try:
-                text = data[len(bom) :].decode(codec.replace("-sig", ""))
-            except UnicodeDecodeError:
-                raise ArticleFileError(f"{name} is not valid {codec.upper()} text.") from None
-            break
-    if text is None:
-        if b"\x00" in data[:8192] and not _looks_utf16(data):
-            raise ArticleFileError(f"{name} looks binary; it is not a text article.")
-        try:
-            text = data.decode("utf-8")
-        except UnicodeDecodeError as exc:
-            if _looks_utf16(data):
-                text = data.decode("utf-16-le" if data[1:2] == b"\x00" else "utf-16-be", "replace")
-            elif _UTF8_MULTIBYTE.search(data):
-                raise ArticleFileError(
-                    f"{name} is not valid UTF-8 (a broken byte at offset {exc.start}); "
-                    "re-save it as UTF-8."
-                ) from None
-            else:
-                text = _legacy(data, name)
-    text = _normalise(text)
-    if not text.strip():
-        raise ArticleFileError(f"{name} holds no text.")
-    if len(_CONTROL.findall(text[:20000])) > max(2, len(text[:20000]) // 100):
-        raise ArticleFileError(f"{name} looks binary; it is not a text article.")
-    return text
-
-
-def _looks_utf16(data: bytes) -> bool:
-    sample = data[:4000]
-    if len(sample) < 4:
-        return False
-    even, odd = sample[0::2], sample[1::2]
-    return even.count(0) > len(even) * 0.4 or odd.count(0) > len(odd) * 0.4
-
-
-def _legacy(data: bytes, name: str) -> str:
-    from charset_normalizer import from_bytes
-
-    results = from_bytes(data)
-    best = results.best()
-    if best is None:
-        raise ArticleFileError(f"{name} is not in any charset we recognise; not a text article.")
-    # On short texts several single-byte charsets fit equally well; news in Indonesian and
-    # English is Western, so Windows-1252 wins whenever the detector says it could be that.
-    western = any(
-        "cp1252" in m.could_be_from_charset and m.chaos <= best.chaos + 0.05 for m in results
-    )
-    if best.encoding != "cp1252" and western:
-        try:
-            return data.decode("cp1252")
-        except UnicodeDecodeError:
-            pass
-    return str(best)
-
-
-def _normalise(text: str) -> str:
-    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\ufeff", "")
-    return text.strip("\n")
-
-
-_URL_LINE = re.compile(r"^https?://\S+$")
-
-
-def _from_plain(text: str, source: str, stem: str) -> LoadedArticle:
-    if not text.strip():
-        raise ArticleFileError(f"{source} holds no text.")
-    url = None
-    lines = text.split("\n", 2)
-    if len(lines) == 3 and _URL_LINE.match(lines[0].strip()) and not lines[1].strip():
-        url, text = lines[0].strip(), lines[2].strip("\n")
-    return LoadedArticle(
-        text=text,
-        title=_guess_title(text, stem),
-        url=url,
-        language=detect_language(text),
-        source=source,
-    )
-
-
-def _guess_title(text: str, fallback: str) -> str:
-    first = text.strip().split("\n", 1)[0].strip()
-    if first and len(first) <= 120 and first[-1] not in '.!?"”':
-        return first
-    if fallback:
-        return fallback.replace("_", " ")
-    return " ".join(first.split()[:10]) + ("…" if len(first.split()) > 10 else "")
-
-
-def _from_markdown(source_text: str, name: str) -> LoadedArticle:
-    """Markdown → plain paragraphs (the article view and the offsets are plain text).
-
-    markdown-it stops reading at its nesting limit (20 levels): a file of ever-deeper list
-    items lost everything after them. When it returns much less text than the file shows,
-    the file is read again line by line with no nesting at all.
-    """
-    from markdown_it import MarkdownIt
-
-    md = MarkdownIt("commonmark")
-    tokens = md.parse(source_text)
-    title = ""
-    blocks: list[str] = []
-    in_heading = False
-    for tok in tokens:
-        if tok.type == "heading_open":
-            in_heading = True
-        elif tok.type == "heading_close":
-            in_heading = False
-        elif tok.type in ("code_block", "fence"):  # an indented paragraph is text too
-            if tok.content.strip():
-                blocks.append("\n".join(line.strip() for line in tok.content.strip().split("\n")))
-        elif tok.type == "inline":
-            line = _inline(tok)
-            if not line:
-                continue
-            if in_heading and not title:
-                title = line
-                continue
-            blocks.append(line)
-    kept = visible_count(title) + sum(visible_count(b) for b in blocks)
-    if kept < 0.9 * visible_count(source_text):  # cheap first look: links and markup count
-        plain_title, plain_blocks = markdown_plain_reading(source_text)
-        plain = visible_count(plain_title) + sum(visible_count(b) for b in plain_blocks)
-        if kept < 0.9 * plain:
-            title, blocks = title or plain_title, plain_blocks
-    text = "\n\n".join(blocks)
-    if not text.strip():
-        raise ArticleFileError(f"{name} holds no article text.")
-    loaded = _from_plain(text, name, Path(name).stem)
-    return dataclasses.replace(loaded, title=title or loaded.title)
-
-
-def _inline(tok: Any) -> str:
-    parts = []
-    for child in tok.children or []:
-        if child.type in ("text", "code_inline"):
-            parts.append(child.content)
-        elif child.type in ("softbreak", "hardbreak"):
-            parts.append(" ")
-    return "".join(parts).strip()
-
-
-def _from_html(data: bytes, name: str) -> LoadedArticle:
-    """HTML → the page's main text (trafilatura), from our own parse of the file's bytes.
-
-    The page is parsed here without lxml's size limits and with non-rendered content
-    (<template>, scripts, styles, <noscript>) removed, then handed to trafilatura. When the
-    parser itself loses most of the page's text (nesting deeper than libxml2 builds), the
-    page's plain-text reading is imported instead, with a warning; when trafilatura keeps
-    less than half of the text outside menus and footers, the import says how much.
-    """
-    try:
-        import trafilatura
-    except ImportError as exc:  # a broken install: lxml_html_clean missing, typically
-        raise ClaimTrackError(
-            f"{name} cannot be imported: " + INSTALL_HINT.format(missing=_missing(exc))
-        ) from None
-
-    if not data.strip():
-        raise ArticleFileError(f"{name} is empty.")
-    if b"\x00" in data[:8192] and not _looks_utf16(data):
-        raise ArticleFileError(f"{name} looks binary; it is not an HTML article.")
-    html = decode_text(data, name)
-    plain = html_plain_reading(html)
-    plain_visible = visible_count(plain)
-    try:
-        page = parse_html(html.encode("utf-8", "surrogatepass"))
-    except Exception as exc:  # lxml raises many types on hostile markup
-        raise ArticleFileError(f"{name}: the HTML cannot be read ({exc}).") from None
-    if plain_visible and page.body_visible < KEPT_PARSED * plain_visible:
-        return _html_as_plain(plain, page.title, name, page.body_visible, plain_visible)
-    try:
-        doc = trafilatura.bare_extraction(
-            page.tree, with_metadata=True, include_comments=False, include_tables=False
-        )
-    except ImportError as exc:
-        raise ClaimTrackError(
-            f"{name} cannot be imported: " + INSTALL_HINT.format(missing=_missing(exc))
-        ) from None
-    except Exception as exc:  # trafilatura/lxml raise many types on hostile markup
-        raise ArticleFileError(f"{name}: the HTML cannot be read ({exc}).") from None
-    meta: dict[str, Any] = {}
-    if doc is not None:
-        meta = doc.as_dict() if hasattr(doc, "as_dict") else dict(doc)
-    body = (meta.get("text") or "").strip()
-    if not body:
-        raise ArticleFileError(f"{name} has no article text (only scripts, menus or markup).")
-    title = clean_title(meta.get("title") or page.title)
-    paras = [p.strip() for p in body.split("\n") if p.strip()]
-    if paras and title and paras[0] == title:
-        paras = paras[1:]  # the headline is the title, not a paragraph of the story
-    text = "\n\n".join(paras) or body
-    warning = loss_warning(
-        name,
-        visible_count(text),
-        page.visible,
-        "the rest was not recognised as the story (tables, link lists, comments) — "
-        "compare the stored text with the page.",
-    )
-    return LoadedArticle(
-        text=text,
-        title=title or _guess_title(text, Path(name).stem),
-        outlet=(meta.get("sitename") or None),
-        url=(meta.get("url") or None),
-        published=_parse_date(meta.get("date")),
-        language=detect_language(text),
-        source=name,
-        warnings=(warning,) if warning else (),
-    )
-
-
-KEPT_PARSED = 0.5  # the parser built less than this share of the page's plain-text reading
-
-
-def _html_as_plain(plain: str, title: str, name: str, parsed: int, visible: int) -> LoadedArticle:
-    loaded = _from_plain(plain, name, Path(name).stem)
-    note = (
-        f"{name}: the page's markup could not be parsed whole (it kept {100 * parsed / visible:.0f}"
-        "% of the text; nesting too deep?); all of its visible text was imported as plain "
-        "text, menus included."
-    )
-    return dataclasses.replace(loaded, title=title or loaded.title, warnings=(note,))
-
-
-def _missing(exc: ImportError) -> str:
-    """The module a failed import was missing, for the one-line install message."""
-    text = str(exc).splitlines()[0] if str(exc) else ""
-    if "lxml_html_clean" in text or "html.clean" in text:
-        return "lxml_html_clean is missing"
-    return f"{exc.name} is missing" if exc.name else (text[:120] or "a module is missing")
-
-
-MAX_TEXT_CHARS = MAX_BYTES  # the most text any reader keeps: what a plain-text file may hold
+# ---------------------------------------------------------------- the extraction gate
 
 
 MAX_EXTRACT_CHARS = 1_000_000  # ~150,000 words: far beyond any news story
@@ -432,46 +69,6 @@ def propose(
     MAX_EXTRACT_CHARS is refused with ArticleFileError before any extraction."""
     check_length(loaded)
     return extract_claims(loaded.text, loaded.language, progress=progress)
-
-
-def _read_docx(fh: IO[bytes], name: str, stem: str) -> LoadedArticle:
-    """A .docx streamed: document.xml is inflated in chunks under a hard cap and parsed
-    without building a tree; title and date come from a bounded read of docProps/core.xml."""
-    head = fh.read(4)
-    fh.seek(0)
-    if head != b"PK\x03\x04":
-        raise ArticleFileError(f"{name} is not a Word document (.docx files are zip archives).")
-    content = read_docx(fh, name, MAX_TEXT_CHARS)
-    paras = content.paragraphs
-    title = content.title
-    if paras and title and paras[0] == title:
-        paras = paras[1:]
-    text = "\n\n".join(paras)
-    if not text.strip():
-        raise ArticleFileError(f"{name} holds no text.")
-    warning = loss_warning(
-        name,
-        content.kept,
-        content.visible,
-        "the rest is in text boxes, which are not imported — copy it into the document body.",
-    )
-    return LoadedArticle(
-        text=text,
-        title=title or _guess_title(text, stem),
-        published=_parse_date(content.created),
-        language=detect_language(text),
-        source=name,
-        warnings=(warning,) if warning else (),
-    )
-
-
-def _parse_date(value: Any) -> date | None:
-    if not value:
-        return None
-    try:
-        return date.fromisoformat(str(value)[:10])
-    except ValueError:
-        return None
 
 
 # ---------------------------------------------------------------- parties
@@ -1092,7 +689,6 @@ def import_file(
 
 
 __all__ = [
-    "MAX_BYTES",
     "ArticleFileError",
     "ImportResult",
     "IntakeService",
@@ -1102,7 +698,6 @@ __all__ = [
     "SpanMove",
     "article_from_text",
     "check_length",
-    "decode_text",
     "guess_party_kind",
     "import_file",
     "name_key",

@@ -18,8 +18,8 @@ from claimtrack.domain import (
     ReplyChannel,
     Stance,
 )
+from claimtrack.intake import text_sha256
 from claimtrack.services import Services
-from claimtrack.services.articles import text_sha256
 
 TITLE = "Maduro disebut siap mundur jika keselamatannya dijamin AS"
 OUTLET = "Warta Contoh"

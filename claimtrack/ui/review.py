@@ -48,8 +48,9 @@ from claimtrack.ui.tasks import TaskControl, TaskRunner
 
 if TYPE_CHECKING:
     from claimtrack.extract import ProposedClaim
+    from claimtrack.intake import LoadedArticle
     from claimtrack.services import Services
-    from claimtrack.services.intake import ImportResult, LoadedArticle
+    from claimtrack.services.intake import ImportResult
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -586,7 +587,8 @@ class ImportTask:
             return False  # reading it will say what is wrong
 
     def __call__(self, control: TaskControl) -> tuple[LoadedArticle, list[ProposedClaim]]:
-        from claimtrack.services.intake import article_from_text, propose, read_article
+        from claimtrack.intake import article_from_text, read_article
+        from claimtrack.services.intake import propose
 
         control.progress(0, 100, "reading")
         loaded = (

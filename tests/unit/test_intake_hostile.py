@@ -14,8 +14,8 @@ import pytest
 
 from claimtrack.cli import main
 from claimtrack.domain import ClaimTrackError
+from claimtrack.intake import MAX_TITLE_CHARS
 from claimtrack.services.intake import ArticleFileError, read_article
-from claimtrack.services.safe_read import MAX_TITLE_CHARS
 from tests.fault.hostile_intake_files import (
     STORY,
     deep_markdown,

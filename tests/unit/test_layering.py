@@ -10,6 +10,7 @@ ROOT = Path(__file__).resolve().parents[2]
 PROBE = """
 import sys
 import claimtrack.domain, claimtrack.store, claimtrack.services, claimtrack.extract
+import claimtrack.intake, claimtrack.intake.readers
 import claimtrack.export, claimtrack.services.sample, claimtrack.cli, claimtrack.paths
 qt = sorted(m for m in sys.modules if m.startswith(("PySide6", "shiboken6")))
 print(",".join(qt))
@@ -24,7 +25,7 @@ def test_domain_store_services_extract_export_load_no_qt() -> None:
 
 
 def test_no_qt_import_statements_below_the_ui() -> None:
-    for package in ("domain", "store", "services", "extract", "export"):
+    for package in ("domain", "store", "services", "extract", "export", "intake"):
         for path in (ROOT / "claimtrack" / package).rglob("*.py"):
             text = path.read_text(encoding="utf-8")
             assert "PySide6" not in text, f"{path} mentions PySide6"

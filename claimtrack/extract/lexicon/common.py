@@ -1,181 +1,21 @@
-"""Cue words per language, as data.
+"""Cue tables shared by both languages.
 
-Each list names one role an attribution cue plays (README R1, R6); the rules in ``rules.py`` only
-know these roles, so adding a verb or an outlet is a one-line change here.  Multi-word entries are
-regular-expression fragments matched case-insensitively on word boundaries unless noted.
+Many cue patterns mix English and Indonesian in one alternation (a denial, a refusal, an
+"according to"), and outlets, roles and weekdays are named in both; splitting them would only
+scatter one role over two files.
 """
 
 from __future__ import annotations
 
 from typing import Final
 
+from claimtrack.extract.lexicon.en import ADVERBIAL_STARTS_EN, COPULAS_EN, INTRO_PREPS_EN
+from claimtrack.extract.lexicon.id import ADVERBIAL_STARTS_ID, COPULAS_ID, INTRO_PREPS_ID
+
 WEEKDAYS: Final = (
     "monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
     "senin|selasa|rabu|kamis|jumat|jum'at|sabtu|minggu|ahad"
 )
-
-# --- speech, assessment and report verbs (reported speech: subject + cue + content) ---------
-SAY_EN: Final = [
-    "said",
-    "says",
-    "say",
-    "told",
-    "tells",
-    "added",
-    "adds",
-    "adding",
-    "saying",
-    "stressed",
-    "stresses",
-    "stressing",
-    "claimed",
-    "claims",
-    "claiming",
-    "explained",
-    "explains",
-    "replied",
-    "replies",
-    "noted",
-    "notes",
-    "argued",
-    "argues",
-    "insisted",
-    "insists",
-    "asserted",
-    "asserts",
-    "maintained",
-    "maintains",
-    "acknowledged",
-    "acknowledges",
-    "admitted",
-    "admits",
-    "announced",
-    "predicted",
-    "predicts",
-    "estimated",
-    "estimates",
-    "believes",
-    "believed",
-    "suspected",
-    "suspects",
-    "alleged",
-    "alleges",
-    "accused",
-    "accuses",
-    "vowed",
-    "vows",
-    "pledged",
-    "promised",
-    "wrote",
-    "writes",
-    "emphasized",
-    "emphasised",
-    "emphasizes",
-    "emphasises",
-    "stated",
-    "reiterated",
-    "countered",
-    "conceded",
-    "concluded",
-    "contended",
-    "testified",
-    "tweeted",
-    "recalled",
-    "remarked",
-    "observed",
-    "warned",
-    "warns",
-    "responded",
-    "confirmed",
-    "confirms",
-    "confirming",
-    "agreed",
-    "forecast",
-    "projected",
-    "calling",
-    "describing",
-]
-
-# Verbs that need "that", a colon or a quotation before they count: they also take plain
-# noun objects ("expressed his anger", "mengungkapkan kekesalannya").
-WEAK_EN: Final = ["revealed", "reveals", "expressed", "expresses", "announced"]
-
-SAY_ID: Final = [
-    "mengatakan",
-    "menyatakan",
-    "berkata",
-    "mengucapkan",
-    "menegaskan",
-    "menandaskan",
-    "menjelaskan",
-    "menerangkan",
-    "menuturkan",
-    "menambahkan",
-    "mengklaim",
-    "mengeklaim",
-    "menganggap",
-    "menilai",
-    "berpikir",
-    "berpendapat",
-    "memprediksi",
-    "memprediksikan",
-    "memperediksi",
-    "memperkirakan",
-    "menduga",
-    "mencurigai",
-    "meyakini",
-    "mengakui",
-    "membenarkan",
-    "menuduh",
-    "bersumpah",
-    "berjanji",
-    "mengaku",
-    "melanjutkan",
-    "menyebut",
-    "menyebutkan",
-    "menekankan",
-    "memastikan",
-    "beralasan",
-    "berdalih",
-    "menulis",
-    "mengingatkan_bahwa",
-    "mengungkap",
-]
-WEAK_ID: Final = ["mengungkapkan", "menyampaikan", "memaparkan", "membeberkan"]
-
-# Roots used only in the inverted tag after a quote or content: ", kata Julian", ", ujarnya".
-INVERTED_ID: Final = [
-    "kata",
-    "ujar",
-    "tutur",
-    "tegas",
-    "tandas",
-    "jelas",
-    "ungkap",
-    "papar",
-    "imbuh",
-    "lanjut",
-    "terang",
-    "sebut",
-    "kilah",
-    "ucap",
-    "tambah",
-    "cetus",
-    "seru",
-    "sambung",
-    "pungkas",
-    "aku",
-]
-
-# A tag that points back at what came before: "..., demikian disampaikan X", "Demikian kata X".
-RETRO_ID: Final = (
-    r"(?:demikian|begitu)(?:lah)?\s+(?:antara\s+lain\s+)?(?:di(?:sampaikan|katakan|ungkapkan|"
-    r"tegaskan|jelaskan|utarakan|kemukakan|nyatakan|sebutkan|paparkan|tuturkan|ucapkan|"
-    r"terangkan|akui|beberkan|tekankan)|kata|ujar|ungkap|tutur|tegas|jelas|papar|terang)(?:nya)?"
-)
-
-REPORT_EN: Final = ["reported", "reports", "reporting"]
-REPORT_ID: Final = ["melaporkan", "memberitakan", "mewartakan", "menulis"]
 
 # Offers and vows whose content is an infinitive ("menawarkan diri untuk ...").
 OFFER: Final = r"menawarkan\s+diri|offered|offers"
@@ -194,9 +34,6 @@ EVIDENTIAL: Final = [
     "menemukan_bahwa",
     "menyimpulkan_bahwa",
 ]
-
-# Blame / cause attribution: "X has linked A to B".
-BLAME_EN: Final = ["linked", "blamed", "blames"]
 
 # --- reportative hedges: content attributed, source unsaid ------------------------------------
 HEDGE: Final = (
@@ -306,6 +143,7 @@ OUTLET_HEADS: Final = (
     r"Express|Mirror|Star|Sun|Standard|Mail|Examiner|Inquirer|Monitor|Review|Weekly|Harian|Pos|"
     r"Koran|Majalah|Radio|TV|Televisi|Press|Wire|Magazine|Kantor Berita"
 )
+
 # Common nouns that introduce an outlet's name ("newspaper Respekt", "kantor berita Yonhap").
 OUTLET_NOUNS: Final = (
     r"newspaper|daily|paper|tabloid|magazine|weekly|broadcaster|news\s+agency|agency|news\s+site|"
@@ -313,6 +151,7 @@ OUTLET_NOUNS: Final = (
     r"harian|majalah|media|situs(?:\s+berita)?|portal(?:\s+berita)?|stasiun\s+televisi|televisi|"
     r"koran|tabloid|mingguan"
 )
+
 # Anaphors that point back to the last outlet: "the newspaper said", "according to the report".
 OUTLET_ANAPHORS: Final = (
     r"the\s+(?:newspaper|paper|daily|report|reports|article|story|agency|news\s+agency|"
@@ -320,6 +159,7 @@ OUTLET_ANAPHORS: Final = (
     r"(?:surat\s+kabar|harian|kantor\s+berita|media|laporan|majalah|situs|koran)\s+"
     r"(?:itu|ini|tersebut)|laporan(?:nya)?|the\s+(?:\w+\s+)?(?:newspaper|paper|report)"
 )
+
 # Nouns for reports whose content clause may carry its own attribution.
 REPORT_NOUNS: Final = (
     r"reports?|article|story|stories|news|allegations?|claims?|laporan|pemberitaan|berita|kabar|"
@@ -330,11 +170,6 @@ REPORT_NOUNS: Final = (
 CHANNEL_NOUNS: Final = (
     r"statement|email|e-mail|letter|press\s+release|post|tweet|message|text\s+message|"
     r"pernyataan|surat|siaran\s+pers|keterangan\s+tertulis|unggahan|cuitan|pesan"
-)
-
-PRONOUNS_EN: Final = frozenset(["he", "she", "it", "they", "we", "i", "him", "her", "them"])
-PRONOUNS_ID: Final = frozenset(
-    ["ia", "dia", "beliau", "mereka", "kami", "kita", "saya", "aku", "pihaknya"]
 )
 
 # Role and title words removed in front of a name ("Maiden founder Naresh Kumar Goyal").
@@ -561,9 +396,42 @@ ORG_HEADS: Final = frozenset(
     "company firm group operator carrier airline maker manufacturer club bank lender insurer "
     "retailer developer producer startup perusahaan perseroan emiten maskapai klub".split()
 )
+
 # Words that mark a public body, which "the company" never points back to.
 PUBLIC_BODIES: Final = frozenset(
     "agency ministry department authority commission council police court government office "
     "bureau regulator kementerian badan dinas komisi pemerintah kepolisian pengadilan lembaga "
     "otoritas".split()
 )
+
+# The rules ask one question of these whatever the language: is this word one of them.
+ADVERBIAL_STARTS: Final = ADVERBIAL_STARTS_EN | ADVERBIAL_STARTS_ID
+COPULAS: Final = COPULAS_EN | COPULAS_ID
+INTRO_PREPS: Final = INTRO_PREPS_EN | INTRO_PREPS_ID
+
+__all__ = [
+    "ACCORDING",
+    "ADVERBIAL_STARTS",
+    "CHANNEL_NOUNS",
+    "CONNECTIVES",
+    "COPULAS",
+    "DENY",
+    "DESCRIPTORS",
+    "EVIDENTIAL",
+    "FALSITY",
+    "HEDGE",
+    "INTRO_PREPS",
+    "NO_COMMENT",
+    "NO_RESPONSE",
+    "OFFER",
+    "ORG_HEADS",
+    "OUTLETS",
+    "OUTLET_ANAPHORS",
+    "OUTLET_HEADS",
+    "OUTLET_NOUNS",
+    "PUBLIC_BODIES",
+    "REFUSAL_CONTENT",
+    "REPORT_NOUNS",
+    "ROLE_WORDS",
+    "WEEKDAYS",
+]
