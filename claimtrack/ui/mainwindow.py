@@ -56,14 +56,12 @@ if TYPE_CHECKING:
     from claimtrack.services import Services
     from claimtrack.ui.delegates import ChoiceDelegate, VerdictDelegate
     from claimtrack.ui.desk import Desk
-    from claimtrack.ui.review import ImportTask
     from claimtrack.ui.widgets.article import ArticleView
     from claimtrack.ui.widgets.chart import ChartWidget
     from claimtrack.ui.widgets.detail import DetailPane
 
 DB_PATTERNS = "*.claimtrack *.sqlite *.db"
 ARTICLE_PATTERNS = "*.txt *.md *.markdown *.html *.htm *.docx"
-IMPORTABLE = {".txt", ".md", ".markdown", ".html", ".htm", ".docx"}
 FIRST_PAGE = 200  # rows a search shows before its full result list arrives
 PEEK_WAIT_MS = 300  # the longest the start-up peek holds back the open (see _peek)
 
@@ -148,6 +146,7 @@ class MainWindow(QMainWindow):
     sidebarShown = Signal()
     choicesShown = Signal()  # filter, detail and bulk menus filled for the open database
     failed = Signal(str)
+    servicesChanged = Signal(object)  # the open database's Services, or None
 
     def __init__(self, settings: Settings, runner: TaskRunner, editor: str = "") -> None:
         super().__init__()
@@ -155,7 +154,7 @@ class MainWindow(QMainWindow):
         self.runner = runner
         self.editor = editor
         self.read_only = False
-        self.services: Services | None = None
+        self._services: Services | None = None
         self.desk: Desk | None = None
         self.filter = ClaimFilter()
         self._generation = 0
@@ -173,6 +172,7 @@ class MainWindow(QMainWindow):
         self._after_paint: list[Any] = []
         self._build_widgets()
         self._build_menus()
+        self._build_controllers()
         self._connect()
         self._update_actions()
         self._restore_state()
@@ -183,6 +183,35 @@ class MainWindow(QMainWindow):
         self._paint_watch = _FirstPaint(self)
 
     # ------------------------------------------------------------------ building
+    @property
+    def services(self) -> Services | None:
+        return self._services
+
+    @services.setter
+    def services(self, services: Services | None) -> None:
+        """Every controller learns of the open database through ``servicesChanged``."""
+        changed = services is not self._services
+        self._services = services
+        if changed:
+            self.servicesChanged.emit(services)
+
+    def _build_controllers(self) -> None:
+        """The concerns carved out of the window; they talk back only through signals."""
+        from claimtrack.ui.controllers.imports import ImportController
+
+        self.imports = ImportController(self.runner, self)
+        self.servicesChanged.connect(self.imports.set_services)
+        self.imports.applied.connect(self.apply_changes)
+        self.imports.applied.connect(self._refresh_choices_later)
+        self.imports.failed.connect(self._failed)
+        self.imports.message.connect(self._show_message)
+
+    def _show_message(self, text: str, msecs: int) -> None:
+        if text:
+            self.statusBar().showMessage(text, msecs)
+        else:
+            self.statusBar().clearMessage()
+
     def after_first_paint(self, callback: Any) -> None:
         """Run ``callback`` once the window has painted (at once if it already has)."""
         if self._paint_watch is None:
@@ -1035,7 +1064,7 @@ class MainWindow(QMainWindow):
         self._choices_pending = False
         self._refresh_choices_later()
 
-    def _refresh_choices_later(self) -> None:
+    def _refresh_choices_later(self, *_args: Any) -> None:
         QTimer.singleShot(0, self._refresh_choices)
 
     def _edit_failed(self, message: str) -> None:
@@ -1329,81 +1358,29 @@ class MainWindow(QMainWindow):
             self.import_files([Path(p) for p in paths])
 
     def import_files(self, paths: list[Path]) -> None:
-        """Read each file and propose its claims off the GUI thread, then review them."""
-        from claimtrack.ui.review import ImportTask
-
-        for path in paths:
-            self._start_import(ImportTask(str(path)), path.name)
+        self.imports.import_files(paths)
 
     def paste_article(self) -> None:
-        text = QApplication.clipboard().text()
-        if not text.strip():
-            self.statusBar().showMessage(self.tr("The clipboard holds no text."), 5000)
-            return
-        from claimtrack.ui.review import ImportTask
+        self.imports.import_text(QApplication.clipboard().text())
 
-        self._start_import(ImportTask(text=text), self.tr("pasted text"))
-
-    def _start_import(self, task: ImportTask, name: str) -> None:
-        if self.services is None:
-            return
-        self.statusBar().showMessage(self.tr("Reading %1…").replace("%1", name))
-
-        def progress(done: int, total: int, step: str) -> None:
-            self.statusBar().showMessage(
-                self.tr("Reading %1: %2").replace("%1", name).replace("%2", step)
-            )
-
-        def cancelled() -> None:
-            message = self.tr("Import of %1 cancelled; nothing was stored.").replace("%1", name)
-            self.statusBar().showMessage(message, 8000)
-
-        # a large file gets a progress dialog with Cancel (see ImportTask.start)
-        task.start(
-            self.runner,
-            self._review,
-            self._failed,
-            progress,
-            on_cancel=cancelled,
-            parent=self,
-            name=name,
-        )
-
-    def _review(self, result: tuple[Any, Any]) -> None:
-        """Show the proposals of an imported article; accepted ones become claims."""
-
-        if self.services is None:
-            return
-        self.statusBar().clearMessage()
-        from claimtrack.ui.review import ReviewDialog
-
-        dialog = ReviewDialog(self.services, self.runner, self)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        panel = dialog.panel
-        panel.set_article(*result)
-
-        def applied(changes: ChangeSet) -> None:
-            self.apply_changes(changes)
-            self._refresh_choices_later()
-            count = len(changes.created.get("claim", ()))
-            self.statusBar().showMessage(self.tr("Added %n claim(s).", "", count), 8000)
-            dialog.accept()
-
-        panel.applied.connect(applied)
-        panel.failed.connect(lambda message: show_error(dialog, self.tr("Import"), message))
-        self.review_dialog = dialog
-        dialog.open()
+    @property
+    def review_dialog(self) -> Any:
+        """The last review opened (tests and the close-while-busy check look at it)."""
+        return self.imports.review_dialog
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
-        urls = event.mimeData().urls()
-        if urls and all(Path(u.toLocalFile()).suffix.lower() in IMPORTABLE for u in urls):
+        from claimtrack.ui.controllers.imports import importable_paths
+
+        if importable_paths(event.mimeData()):
             event.acceptProposedAction()
 
     def dropEvent(self, event: QDropEvent) -> None:
-        paths = [Path(u.toLocalFile()) for u in event.mimeData().urls() if u.isLocalFile()]
+        from claimtrack.ui.controllers.imports import importable_paths
+
+        paths = importable_paths(event.mimeData())
         if paths:
             event.acceptProposedAction()
-            self.import_files(paths)
+            self.imports.import_files(paths)
 
     def open_export(self) -> None:
         """The export dialog over the current filter, selection or article."""

@@ -878,6 +878,39 @@ Diperbarui %3 oleh %4</translation>
     </message>
   </context>
   <context>
+    <name>ImportController</name>
+    <message numerus="yes">
+      <source>Added %n claim(s).</source>
+      <translation>
+        <numerusform>%n klaim ditambahkan.</numerusform>
+      </translation>
+    </message>
+    <message>
+      <source>Import</source>
+      <translation>Impor</translation>
+    </message>
+    <message>
+      <source>Import of %1 cancelled; nothing was stored.</source>
+      <translation>Impor %1 dibatalkan; tidak ada yang disimpan.</translation>
+    </message>
+    <message>
+      <source>Reading %1: %2</source>
+      <translation>Membaca %1: %2</translation>
+    </message>
+    <message>
+      <source>Reading %1…</source>
+      <translation>Membaca %1…</translation>
+    </message>
+    <message>
+      <source>The clipboard holds no text.</source>
+      <translation>Papan klip tidak berisi teks.</translation>
+    </message>
+    <message>
+      <source>pasted text</source>
+      <translation>teks tempelan</translation>
+    </message>
+  </context>
+  <context>
     <name>ImportProgress</name>
     <message>
       <source>Import</source>
@@ -1044,12 +1077,6 @@ Diperbarui %3 oleh %4</translation>
       <source>Add tag %1</source>
       <translation>Tambah tag %1</translation>
     </message>
-    <message numerus="yes">
-      <source>Added %n claim(s).</source>
-      <translation>
-        <numerusform>%n klaim ditambahkan.</numerusform>
-      </translation>
-    </message>
     <message>
       <source>All files</source>
       <translation>Semua berkas</translation>
@@ -1129,16 +1156,8 @@ Diperbarui %3 oleh %4</translation>
       <translation>Diekspor: %1</translation>
     </message>
     <message>
-      <source>Import</source>
-      <translation>Impor</translation>
-    </message>
-    <message>
       <source>Import Article</source>
       <translation>Impor Artikel</translation>
-    </message>
-    <message>
-      <source>Import of %1 cancelled; nothing was stored.</source>
-      <translation>Impor %1 dibatalkan; tidak ada yang disimpan.</translation>
     </message>
     <message>
       <source>Live: connected</source>
@@ -1201,14 +1220,6 @@ Diperbarui %3 oleh %4</translation>
       <translation>Hanya-baca</translation>
     </message>
     <message>
-      <source>Reading %1: %2</source>
-      <translation>Membaca %1: %2</translation>
-    </message>
-    <message>
-      <source>Reading %1…</source>
-      <translation>Membaca %1…</translation>
-    </message>
-    <message>
       <source>Restore draft</source>
       <translation>Pulihkan draf</translation>
     </message>
@@ -1253,10 +1264,6 @@ Diperbarui %3 oleh %4</translation>
       <translation>Tag:</translation>
     </message>
     <message>
-      <source>The clipboard holds no text.</source>
-      <translation>Papan klip tidak berisi teks.</translation>
-    </message>
-    <message>
       <source>The daily backup failed: %1</source>
       <translation>Pencadangan harian gagal: %1</translation>
     </message>
@@ -1279,10 +1286,6 @@ Diperbarui %3 oleh %4</translation>
     <message>
       <source>Your name, as History and “updated by” will show it:</source>
       <translation>Nama Anda, sebagaimana akan tampil di Riwayat dan “diperbarui oleh”:</translation>
-    </message>
-    <message>
-      <source>pasted text</source>
-      <translation>teks tempelan</translation>
     </message>
   </context>
   <context>
