@@ -198,6 +198,7 @@ class MainWindow(QMainWindow):
     def _build_controllers(self) -> None:
         """The concerns carved out of the window; they talk back only through signals."""
         from claimtrack.ui.controllers.imports import ImportController
+        from claimtrack.ui.controllers.team import TeamController
 
         self.imports = ImportController(self.runner, self)
         self.servicesChanged.connect(self.imports.set_services)
@@ -205,6 +206,12 @@ class MainWindow(QMainWindow):
         self.imports.applied.connect(self._refresh_choices_later)
         self.imports.failed.connect(self._failed)
         self.imports.message.connect(self._show_message)
+        self.team = TeamController(self.settings, self)
+        self.servicesChanged.connect(self.team.set_services)
+        self.team.changed.connect(self.apply_changes)
+        self.team.refreshRequested.connect(self.refresh_all)
+        self.team.connectionText.connect(self.connection_label.setText)
+        self.team.openRequested.connect(self.open_database)
 
     def _show_message(self, text: str, msecs: int) -> None:
         if text:
@@ -618,8 +625,8 @@ class MainWindow(QMainWindow):
         from claimtrack.ui.desk import Desk
 
         self.desk = Desk(services, self.undo_stack, self)
-        self.desk.resolve_conflict = self._resolve_conflict
-        self.desk.confirm_partial = self._confirm_partial
+        self.desk.resolve_conflict = self.team.resolve_conflict
+        self.desk.confirm_partial = self.team.confirm_partial
         self.desk.changed.connect(self.apply_changes)
         self.desk.failed.connect(self._edit_failed)
         self.detail.desk = self.desk
@@ -634,7 +641,6 @@ class MainWindow(QMainWindow):
         location = services.store.display_name
         if services.store.path is not None:  # servers are remembered by the connect dialog
             self.settings.add_recent_database(location)
-        self._start_live(services)
         name = services.store.path.name if services.store.path else location
         self._show_title()
         self.banner.set_mode("empty")
@@ -696,7 +702,7 @@ class MainWindow(QMainWindow):
 
     def close_database(self) -> None:
         """Let go of the open database (before its file is replaced)."""
-        self._stop_live()
+        self.team.stop()
         self.runner.wait()
         services, self.services = self.services, None
         self.desk = None
@@ -790,74 +796,15 @@ class MainWindow(QMainWindow):
 
     # ------------------------------------------------------------------ team mode
     def connect_team(self) -> None:
-        from PySide6.QtWidgets import QDialog
+        self.team.connect_team()
 
-        from claimtrack.ui.dialogs.connect import ConnectDialog, Credentials
-
-        if not hasattr(self, "credentials"):
-            self.credentials = Credentials()
-        dialog = ConnectDialog(self.settings, self.credentials, self)
-        if dialog.exec() == QDialog.DialogCode.Accepted and dialog.store_target():
-            self.open_database(dialog.store_target())
-
-    def _start_live(self, services: Services) -> None:
-        """Another editor's change reaches this window through PostgreSQL NOTIFY."""
-        self._stop_live()
-        if services.store.dialect != "postgresql":
-            self.connection_label.setText("")
-            return
-        from claimtrack.ui.live import LiveUpdates
-
-        # Our own commits come back too; they are applied already (and a big one would
-        # arrive as "reload everything").
-        self.live = LiveUpdates(
-            services.store.engine.url, parent=self, ignore_pids=services.store.backend_pids
-        )
-        self.live.changed.connect(self.apply_changes)
-        self.live.refreshRequested.connect(self.refresh_all)
-        self.live.connectionStateChanged.connect(self._show_connection)
-        self.live.start()
-        self._show_connection(self.live.state)
-
-    def _stop_live(self) -> None:
-        live = getattr(self, "live", None)
-        if live is not None:
-            live.stop()
-            self.live = None
-
-    def _show_connection(self, state: str) -> None:
-        labels = {
-            "connected": self.tr("Live: connected"),
-            "connecting": self.tr("Live: connecting…"),
-            "reconnecting": self.tr("Live: reconnecting…"),
-            "stopped": self.tr("Live: off"),
-        }
-        self.connection_label.setText(labels.get(state, state))
-
-    def _resolve_conflict(self, conflict: Any) -> dict[str, Any] | None:
-        from PySide6.QtWidgets import QDialog
-
-        from claimtrack.ui.dialogs.conflict import ConflictDialog
-
-        dialog = ConflictDialog(conflict, self)
-        if dialog.exec() == QDialog.DialogCode.Accepted:
-            return dialog.resolutions()
-        return None
+    @property
+    def live(self) -> Any:
+        """The open team database's LiveUpdates (None on a file database)."""
+        return self.team.live
 
     def _confirm_partial(self, conflict: Any) -> bool:
-        from PySide6.QtWidgets import QMessageBox
-
-        answer = QMessageBox.question(
-            self,
-            self.tr("Claims changed meanwhile"),
-            self.tr(
-                "%n of the selected claims were changed by someone else since you loaded "
-                "them. Apply your change to the other claims only?",
-                "",
-                len(conflict.conflicted),
-            ),
-        )
-        return answer == QMessageBox.StandardButton.Yes
+        return self.team.confirm_partial(conflict)
 
     def refresh_all(self) -> None:
         """Reload everything shown (F5, or after the live connection missed changes),
@@ -1630,7 +1577,7 @@ class MainWindow(QMainWindow):
         self.settings.set(keys.SHOW_ARTICLE, self.actions_.show_article.isChecked())
         self.settings.set(keys.SHOW_DETAIL, self.actions_.show_detail.isChecked())
         self.settings.sync()
-        self._stop_live()
+        self.team.stop()
         self.runner.shutdown()
         if self.services is not None:
             self.services.store.close()

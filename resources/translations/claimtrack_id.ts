@@ -943,12 +943,6 @@ Diperbarui %3 oleh %4</translation>
         <numerusform>%n klaim</numerusform>
       </translation>
     </message>
-    <message numerus="yes">
-      <source>%n of the selected claims were changed by someone else since you loaded them. Apply your change to the other claims only?</source>
-      <translation>
-        <numerusform>%n klaim terpilih telah diubah orang lain sejak Anda memuatnya. Terapkan perubahan Anda hanya pada klaim lainnya?</numerusform>
-      </translation>
-    </message>
     <message>
       <source>&amp;About ClaimTrack</source>
       <translation>&amp;Tentang ClaimTrack</translation>
@@ -1120,10 +1114,6 @@ Diperbarui %3 oleh %4</translation>
       </translation>
     </message>
     <message>
-      <source>Claims changed meanwhile</source>
-      <translation>Klaim berubah sementara itu</translation>
-    </message>
-    <message>
       <source>Connect to &amp;Team Database…</source>
       <translation>Sambung ke Basis Data &amp;Tim…</translation>
     </message>
@@ -1158,22 +1148,6 @@ Diperbarui %3 oleh %4</translation>
     <message>
       <source>Import Article</source>
       <translation>Impor Artikel</translation>
-    </message>
-    <message>
-      <source>Live: connected</source>
-      <translation>Langsung: tersambung</translation>
-    </message>
-    <message>
-      <source>Live: connecting…</source>
-      <translation>Langsung: menyambung…</translation>
-    </message>
-    <message>
-      <source>Live: off</source>
-      <translation>Langsung: mati</translation>
-    </message>
-    <message>
-      <source>Live: reconnecting…</source>
-      <translation>Langsung: menyambung ulang…</translation>
     </message>
     <message>
       <source>Load &amp;Sample Dossier</source>
@@ -1835,6 +1809,35 @@ Diperbarui %3 oleh %4</translation>
     <message>
       <source>The disk holding %1 is full; nothing was written.</source>
       <translation>Disk tempat %1 penuh; tidak ada yang ditulis.</translation>
+    </message>
+  </context>
+  <context>
+    <name>TeamController</name>
+    <message numerus="yes">
+      <source>%n of the selected claims were changed by someone else since you loaded them. Apply your change to the other claims only?</source>
+      <translation>
+        <numerusform>%n klaim terpilih telah diubah orang lain sejak Anda memuatnya. Terapkan perubahan Anda hanya pada klaim lainnya?</numerusform>
+      </translation>
+    </message>
+    <message>
+      <source>Claims changed meanwhile</source>
+      <translation>Klaim berubah sementara itu</translation>
+    </message>
+    <message>
+      <source>Live: connected</source>
+      <translation>Langsung: tersambung</translation>
+    </message>
+    <message>
+      <source>Live: connecting…</source>
+      <translation>Langsung: menyambung…</translation>
+    </message>
+    <message>
+      <source>Live: off</source>
+      <translation>Langsung: mati</translation>
+    </message>
+    <message>
+      <source>Live: reconnecting…</source>
+      <translation>Langsung: menyambung ulang…</translation>
     </message>
   </context>
   <context>
