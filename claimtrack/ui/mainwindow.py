@@ -44,8 +44,6 @@ from claimtrack.ui.tasks import Cancelled, TaskControl, TaskRunner
 from claimtrack.ui.widgets.filterbar import FilterBar
 
 if TYPE_CHECKING:
-    from collections.abc import Callable
-
     # Imported where they are first needed: the window paints before these load.
     from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
 
@@ -63,19 +61,6 @@ if TYPE_CHECKING:
 DB_PATTERNS = "*.claimtrack *.sqlite *.db"
 ARTICLE_PATTERNS = "*.txt *.md *.markdown *.html *.htm *.docx"
 FIRST_PAGE = 200  # rows a search shows before its full result list arrives
-PEEK_WAIT_MS = 300  # the longest the start-up peek holds back the open (see _peek)
-
-
-def _read_only_for(target: str | None, chosen: bool) -> bool:
-    """Read-only as the editor chose, and always for an existing file on a read-only
-    filesystem (a CD, a write-protected share): it can be read there, never written."""
-    if chosen:
-        return True
-    from claimtrack import paths
-    from claimtrack.store.sqlitefile import on_readonly_filesystem
-
-    path = paths.sqlite_file(target)
-    return path is not None and path.is_file() and on_readonly_filesystem(path)
 
 
 class SampleBanner(QFrame):
@@ -158,14 +143,11 @@ class MainWindow(QMainWindow):
         self.desk: Desk | None = None
         self.filter = ClaimFilter()
         self._generation = 0
-        self._opening = 0  # which open_database call is the latest
         self._records_by_article: dict[int, list[ClaimRecord]] = {}
         self.setWindowTitle(APP_NAME)
         self.setAcceptDrops(True)
         self.resize(1280, 800)
 
-        self._locks: Any = None
-        self._drafts: Any = None
         self.undo_stack = QUndoStack(self)
         self.actions_ = Actions(self)
         self._panes_built = False
@@ -197,6 +179,7 @@ class MainWindow(QMainWindow):
 
     def _build_controllers(self) -> None:
         """The concerns carved out of the window; they talk back only through signals."""
+        from claimtrack.ui.controllers.database import DatabaseController
         from claimtrack.ui.controllers.imports import ImportController
         from claimtrack.ui.controllers.team import TeamController
 
@@ -206,6 +189,16 @@ class MainWindow(QMainWindow):
         self.imports.applied.connect(self._refresh_choices_later)
         self.imports.failed.connect(self._failed)
         self.imports.message.connect(self._show_message)
+        self.database = DatabaseController(self.settings, self.runner, self)
+        self.servicesChanged.connect(self.database.set_services)
+        self.database.peeked.connect(self._show_peek)
+        self.database.opened.connect(self._opened)
+        self.database.openFailed.connect(self._open_failed)
+        self.database.damaged.connect(self._damaged)
+        self.database.failed.connect(self._failed)
+        self.database.message.connect(self._show_message)
+        self.database.closeRequested.connect(self.close_database)
+        self.database.reopenRequested.connect(lambda path: self._open_file(path, create=False))
         self.team = TeamController(self.settings, self)
         self.servicesChanged.connect(self.team.set_services)
         self.team.changed.connect(self.apply_changes)
@@ -242,21 +235,15 @@ class MainWindow(QMainWindow):
 
     @property
     def locks(self) -> Any:
-        """One writer per file, held while it is open here (made on first use)."""
-        if self._locks is None:
-            from claimtrack.ui.lock import DatabaseLocks
-
-            self._locks = DatabaseLocks()
-        return self._locks
+        return self.database.locks
 
     @property
     def drafts(self) -> Any:
-        """Notes being typed, kept on disk until saved (made on first use)."""
-        if self._drafts is None:
-            from claimtrack.services.drafts import DraftStore
+        return self.database.drafts
 
-            self._drafts = DraftStore()
-        return self._drafts
+    @property
+    def restore_dialog(self) -> Any:
+        return self.database.restore_dialog
 
     @property
     def detail(self) -> DetailPane:
@@ -532,93 +519,26 @@ class MainWindow(QMainWindow):
     # ------------------------------------------------------------------ database
     def open_database(self, target: str | None, *, create: bool = True) -> None:
         """Open ``target`` (None: the default database) in a worker; the window stays live."""
-        self.statusBar().showMessage(self.tr("Opening the database…"))
-        editor, read_only = self.editor, self.read_only
+        self.database.open(
+            target,
+            create=create,
+            editor=self.editor,
+            read_only=self.read_only,
+            peek=self.services is None and not self.model.rowCount(),
+        )
 
-        def work(_control: TaskControl) -> tuple[Services, bool]:
-            from claimtrack.services import Services
-            from claimtrack.store import open_store
+    def _show_peek(self, found: Any) -> None:
+        """The peeked rows, read-only until ``_opened`` hands the table its services."""
+        self.model.show_peek(found)
+        self.firstRowsShown.emit(len(found.ids))
+        self.table.viewport().repaint()  # the rows on screen before the open runs
 
-            # A big file is checked in the background once its claims show (see _opened).
-            check = _small_file(target)
-            store = open_store(
-                target, create=create, readonly=_read_only_for(target, read_only), quick_check=check
-            )
-            store.checked = check
-            services = Services(store, editor)
-            # Slow on a network share, so here rather than on the GUI thread.
-            from claimtrack.store.location import check_location
+    def _open_failed(self, exc: BaseException, latest: bool) -> None:
+        if latest and self.model.peeking:
+            self.model.set_services(None)  # the peeked rows are not to be trusted
+        self._failed(exc)
 
-            store.location_warning = check_location(store.path) if store.path else None
-            store.orphan_drafts = drafts.list_orphans(store.display_name)
-            return services, services.is_empty()
-
-        drafts = self.drafts
-        self._opening += 1
-        opening = self._opening
-
-        def opened(result: tuple[Services, bool]) -> None:
-            if opening == self._opening:
-                self._opened(result)
-            else:  # another open started meanwhile: this one is not wanted any more
-                result[0].store.close()
-
-        def failed(exc: BaseException) -> None:
-            if opening == self._opening and self.model.peeking:
-                self.model.set_services(None)  # the peeked rows are not to be trusted
-            self._failed(exc)
-
-        def start_open() -> None:
-            self.runner.run(work, opened, failed)
-
-        if self.services is None and not self.model.rowCount():
-            self._peek(target, opening, then=start_open)
-        else:
-            start_open()
-
-    def _peek(self, target: str | None, opening: int, then: Callable[[], None]) -> None:
-        """Show a local file's first rows while the data layer loads (~0.4 s of imports).
-
-        Plain sqlite3, read-only; anything unusual (another revision, damage, a server)
-        yields nothing and the normal open decides what to say. Nothing is editable until
-        ``_opened`` hands the table its services.
-
-        ``then`` (the open) starts once the peeked rows are painted, or the peek gave up,
-        or after PEEK_WAIT_MS: run side by side, the open's imports hold the GIL and
-        starve the peek's row-by-row reads and the paint (a 60 ms peek took 0.6 s).
-        """
-        from claimtrack import paths
-
-        path = paths.sqlite_file(target)
-        if path is None:
-            then()
-            return
-        started = [False]
-
-        def start_once() -> None:
-            if not started[0]:
-                started[0] = True
-                then()
-
-        QTimer.singleShot(PEEK_WAIT_MS, start_once)
-
-        def work(_control: TaskControl) -> Any:
-            from claimtrack.store.rawread import peek
-            from claimtrack.store.revision import HEAD_REVISION
-
-            return peek(path, HEAD_REVISION)
-
-        def done(found: Any) -> None:
-            if found is not None and opening == self._opening and self.services is None:
-                self.model.show_peek(found)
-                self.firstRowsShown.emit(len(found.ids))
-                self.table.viewport().repaint()  # the rows on screen before the open runs
-            start_once()
-
-        self.runner.run(work, done, lambda _exc: start_once())
-
-    def _opened(self, result: tuple[Services, bool]) -> None:
-        services, empty = result
+    def _opened(self, services: Services, empty: bool) -> None:
         if self.services is not None:
             self.services.store.close()
         self.services = services
@@ -651,54 +571,15 @@ class MainWindow(QMainWindow):
         self.filterbar.set_filter(self.filter)
         self.refresh_sidebar()
         self.refresh()
-        if not getattr(services.store, "checked", True):
-            self._check_in_background(services)
         self._update_actions()
         self._warn_about_location(services)
         self._offer_drafts(services)
-        if services.store.path is not None and not services.store.readonly:
-            from claimtrack.ui.dialogs.backups import backup_done_message, start_automatic_backup
 
-            def daily(info: Any) -> None:
-                if info is not None:
-                    self.statusBar().showMessage(backup_done_message(info), 8000)
-
-            start_automatic_backup(
-                self.runner,
-                services.store.path,
-                daily,
-                lambda exc: self.statusBar().showMessage(
-                    self.tr("The daily backup failed: %1").replace("%1", str(exc)), 15000
-                ),
-                keep_days=self.settings.get(keys.BACKUP_KEEP_DAILY),
-            )
-
-    # ------------------------------------------------------------------ safety
     def backup_now(self) -> None:
-        services = self.services
-        if services is None or services.store.path is None:
-            return
-        from claimtrack.ui.dialogs.backups import backup_done_message, start_backup
-
-        self.statusBar().showMessage(self.tr("Backing up…"))
-        start_backup(
-            self.runner,
-            services.store.path,
-            lambda info: self.statusBar().showMessage(backup_done_message(info), 8000),
-            self._failed,
-        )
+        self.database.backup_now()
 
     def restore_backup(self) -> None:
-        services = self.services
-        if services is None or services.store.path is None:
-            return
-        from claimtrack.ui.dialogs.backups import RestoreDialog
-
-        dialog = RestoreDialog(services.store.path, self.runner, self.close_database, self)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.restored.connect(lambda path: self._open_file(str(path), create=False))
-        self.restore_dialog = dialog
-        dialog.open()
+        self.database.restore_backup()
 
     def close_database(self) -> None:
         """Let go of the open database (before its file is replaced)."""
@@ -777,22 +658,15 @@ class MainWindow(QMainWindow):
                     desk.edit_claim(base, {draft.field: draft.text}, self.tr("Restore draft"))
             self.drafts.discard(draft.database, draft.claim_id, draft.field)
 
-    def _check_in_background(self, services: Services) -> None:
-        def work(_control: TaskControl) -> None:
-            from claimtrack.store.engine import check_sqlite_file
-
-            check_sqlite_file(services.store)
-
-        def damaged(exc: BaseException) -> None:
-            if self.services is services:  # still the open database: stop using it
-                self.services = None
-                self.desk = None
-                self.detail.desk = None
-                self.model.set_services(None)
-                services.store.close()
-            self._failed(exc)
-
-        self.runner.run(work, None, damaged)
+    def _damaged(self, services: Services, exc: BaseException) -> None:
+        """The background check found ``services``' file broken: stop using it if open."""
+        if self.services is services:
+            self.services = None
+            self.desk = None
+            self.detail.desk = None
+            self.model.set_services(None)
+            services.store.close()
+        self._failed(exc)
 
     # ------------------------------------------------------------------ team mode
     def connect_team(self) -> None:
@@ -1581,8 +1455,7 @@ class MainWindow(QMainWindow):
         self.runner.shutdown()
         if self.services is not None:
             self.services.store.close()
-        if self._locks is not None:
-            self._locks.release()
+        self.database.release()
         super().closeEvent(event)
 
 
@@ -1600,17 +1473,3 @@ class _FirstPaint(QObject):
             # After this paint completes, not inside it.
             QTimer.singleShot(0, self.window._painted)
         return False
-
-
-SYNC_CHECK_BYTES = 32 * 1024 * 1024
-
-
-def _small_file(target: str | None) -> bool:
-    """True when ``target`` is a SQLite file small enough to check before showing it."""
-    from claimtrack import paths
-
-    path = paths.sqlite_file(target)
-    try:
-        return path is None or not path.exists() or path.stat().st_size < SYNC_CHECK_BYTES
-    except OSError:
-        return True

@@ -325,6 +325,21 @@
     </message>
   </context>
   <context>
+    <name>DatabaseController</name>
+    <message>
+      <source>Backing up…</source>
+      <translation>Mencadangkan…</translation>
+    </message>
+    <message>
+      <source>Opening the database…</source>
+      <translation>Membuka basis data…</translation>
+    </message>
+    <message>
+      <source>The daily backup failed: %1</source>
+      <translation>Pencadangan harian gagal: %1</translation>
+    </message>
+  </context>
+  <context>
     <name>DatabaseLock</name>
     <message>
       <source>%1 is already open %2. Only one ClaimTrack can change a database at a time, so that nothing is overwritten.
@@ -1092,10 +1107,6 @@ Diperbarui %3 oleh %4</translation>
       <translation>Tugaskan kepada %1</translation>
     </message>
     <message>
-      <source>Backing up…</source>
-      <translation>Mencadangkan…</translation>
-    </message>
-    <message>
       <source>Change status</source>
       <translation>Ubah status</translation>
     </message>
@@ -1186,10 +1197,6 @@ Diperbarui %3 oleh %4</translation>
       <translation>Terbuka: %1</translation>
     </message>
     <message>
-      <source>Opening the database…</source>
-      <translation>Membuka basis data…</translation>
-    </message>
-    <message>
       <source>Read-only</source>
       <translation>Hanya-baca</translation>
     </message>
@@ -1236,10 +1243,6 @@ Diperbarui %3 oleh %4</translation>
     <message>
       <source>Tag:</source>
       <translation>Tag:</translation>
-    </message>
-    <message>
-      <source>The daily backup failed: %1</source>
-      <translation>Pencadangan harian gagal: %1</translation>
     </message>
     <message>
       <source>This database is open read-only: you can read, search and export, not edit.</source>
