@@ -22,8 +22,7 @@ from claimtrack.export.texts import DEFAULT_LANGUAGE, Texts, normalise_language,
 
 if TYPE_CHECKING:
     from claimtrack.services import Services
-
-_CHUNK = 2000  # ids per IN (...): far below SQLite's and PostgreSQL's limits
+    from claimtrack.services.report_queries import ClaimRow
 
 
 class Control(Protocol):
@@ -573,209 +572,79 @@ def _verdict(key: str, rating: Any, tx: Texts) -> Verdict:
 def _articles(
     services: Services, article_ids: set[int], redact: Callable[[str], str]
 ) -> dict[int, ArticleInfo]:
-    """Title, outlet, URL and date of the articles named (not their text: it can be long)."""
-    from sqlalchemy import select
-
-    from claimtrack.store.models import Article
-
-    t = Article.__table__.c  # type: ignore[attr-defined]
-    out: dict[int, ArticleInfo] = {}
-    with services.store.engine.connect() as conn:
-        for chunk in _chunks(sorted(article_ids)):
-            query = select(t.id, t.title, t.outlet, t.url, t.published).where(t.id.in_(chunk))
-            for row in conn.execute(query):
-                out[row.id] = ArticleInfo(
-                    id=row.id,
-                    title=redact(row.title),
-                    outlet=redact(row.outlet or ""),
-                    url=clean(row.url or ""),
-                    published=row.published,
-                )
-    return out
+    """Title, outlet, URL and date of the articles named, redacted."""
+    return {
+        row.id: ArticleInfo(
+            id=row.id,
+            title=redact(row.title),
+            outlet=redact(row.outlet or ""),
+            url=clean(row.url or ""),
+            published=row.published,
+        )
+        for row in services.report_queries.articles(article_ids)
+    }
 
 
 def _protected_spellings(services: Services, parties: dict[int, Any], ids: set[int]) -> list[str]:
     """Names, aliases and former names (from History) of the protected parties."""
     if not ids:
         return []
-    from sqlmodel import col, select
-
-    from claimtrack.store.models import History
-
     spellings: list[str] = []
     for pid in ids:
         spellings.append(parties[pid].name)
         spellings.extend(parties[pid].aliases.splitlines())
-    with services.store.session() as session:
-        rows = session.exec(
-            select(History.old, History.new).where(
-                History.entity == "party",
-                col(History.entity_id).in_(sorted(ids)),
-                col(History.field).in_(["name", "aliases", "(created)", "(deleted)"]),
-            )
-        )
-        for old, new in rows:
-            for value in (old, new):
-                if value:
-                    spellings.extend(value.splitlines())
+    for old, new in services.report_queries.former_spellings(ids):
+        for value in (old, new):
+            if value:
+                spellings.extend(value.splitlines())
     return spellings
 
 
-def claims_query() -> Any:
-    """The claims' own columns with their status and verdict keys, in the order the lean
-    table path (``rows.py``) unpacks them; the report reads them by name."""
-    from sqlalchemy import select
+def _load_claims(services: Services, ids: Sequence[int], control: Control) -> list[ClaimRow]:
+    """The claims' own columns with status and verdict keys, in ``ids`` order.
 
-    from claimtrack.store.models import Claim, Rating, WorkflowStatus
-
-    c = Claim.__table__.c  # type: ignore[attr-defined]
-    return (
-        select(
-            c.id,
-            c.article_id,
-            c.text,
-            c.paraphrase,
-            c.kind,
-            c.cue,
-            c.claimant_id,
-            WorkflowStatus.__table__.c.key.label("status"),  # type: ignore[attr-defined]
-            Rating.__table__.c.key.label("verdict"),  # type: ignore[attr-defined]
-            c.verdict_explanation,
-            c.notes,
-            c.assignee,
-            c.created_at,
-            c.updated_at,
-            c.updated_by,
-        )
-        .join(WorkflowStatus, WorkflowStatus.id == c.status_id)
-        .join(Rating, Rating.id == c.verdict_id)
-    )
-
-
-def chains_query() -> Any:
-    """(claim id, party id, role) of every chain link, in chain order."""
-    from sqlalchemy import select
-
-    from claimtrack.store.models import ClaimParty
-
-    t = ClaimParty.__table__.c  # type: ignore[attr-defined]
-    return select(t.claim_id, t.party_id, t.role).order_by(t.claim_id, t.position)
-
-
-def tags_query() -> Any:
-    """(claim id, tag name) of every tagging, names in order."""
-    from sqlalchemy import select
-
-    from claimtrack.store.models import ClaimTag, Tag
-
-    link, tag = ClaimTag.__table__.c, Tag.__table__.c  # type: ignore[attr-defined]
-    return (
-        select(link.claim_id, tag.name)
-        .join(Tag.__table__, tag.id == link.tag_id)  # type: ignore[attr-defined]
-        .order_by(link.claim_id, tag.name)
-    )
-
-
-def _load_claims(services: Services, ids: Sequence[int], control: Control) -> list[Any]:
-    """The claims' own columns with status and verdict keys, as plain rows, in ``ids`` order.
-
-    Core SQL rather than ``ClaimService.get_many``: no ORM objects, so 100,000 claims load
-    in a fraction of the time; chain, tags, evidence and replies come in one query each.
+    Plain rows rather than ``ClaimService.get_many``'s records: no ORM objects, so 100,000
+    claims load in a fraction of the time; chain, tags, evidence and replies come in one
+    query each.
     """
-    from claimtrack.store.models import Claim
-
-    c = Claim.__table__.c  # type: ignore[attr-defined]
-    query = claims_query()
-    found: dict[int, Any] = {}
-    with services.store.engine.connect() as conn:
-        for chunk in _chunks(ids):
-            control.check()
-            wanted = set(chunk)
-            for row in conn.execute(query.where(_where_ids(c.id, chunk))):
-                if row.id in wanted:
-                    found[row.id] = row
-            control.progress(len(found), max(1, len(ids)) * 2, "Reading claims")
-    return [found[i] for i in ids if i in found]
+    total = max(1, len(ids)) * 2
+    return services.report_queries.claims(
+        ids,
+        before_chunk=control.check,
+        after_chunk=lambda found: control.progress(found, total, "Reading claims"),
+    )
 
 
 def _chains(services: Services, claim_ids: Sequence[int]) -> dict[int, list[tuple[int, str]]]:
-    from claimtrack.store.models import ClaimParty
-
-    t = ClaimParty.__table__.c  # type: ignore[attr-defined]
-    query = chains_query()
     out: dict[int, list[tuple[int, str]]] = {}
-    with services.store.engine.connect() as conn:
-        for chunk in _chunks(claim_ids):
-            wanted = set(chunk)
-            rows = conn.execute(query.where(_where_ids(t.claim_id, chunk)))
-            for claim_id, party_id, role in rows:
-                if claim_id in wanted:
-                    out.setdefault(claim_id, []).append((party_id, role))
+    for claim_id, party_id, role in services.report_queries.chains(claim_ids):
+        out.setdefault(claim_id, []).append((party_id, role))
     return out
 
 
 def _tags(services: Services, claim_ids: Sequence[int]) -> dict[int, tuple[str, ...]]:
-    from claimtrack.store.models import ClaimTag
-
-    link = ClaimTag.__table__.c  # type: ignore[attr-defined]
-    query = tags_query()
     out: dict[int, list[str]] = {}
-    with services.store.engine.connect() as conn:
-        for chunk in _chunks(claim_ids):
-            wanted = set(chunk)
-            for claim_id, name in conn.execute(query.where(_where_ids(link.claim_id, chunk))):
-                if claim_id in wanted:
-                    out.setdefault(claim_id, []).append(clean(name))
+    for claim_id, name in services.report_queries.tags(claim_ids):
+        out.setdefault(claim_id, []).append(clean(name))
     return {k: tuple(v) for k, v in out.items()}
-
-
-def _where_ids(column: Any, chunk: list[int]) -> Any:
-    """``column IN (chunk)``, or a BETWEEN range when the ids are dense.
-
-    Rendering thousands of bound parameters costs more than the query itself; a range
-    over dense ids (the usual case: a filter over a desk's claims) needs two, and the
-    caller drops the few rows outside the chunk.
-    """
-    low, high = min(chunk), max(chunk)
-    if high - low < 2 * len(chunk):
-        return column.between(low, high)
-    return column.in_(chunk)
-
-
-def _chunks(ids: Sequence[int]) -> list[list[int]]:
-    return [list(ids[i : i + _CHUNK]) for i in range(0, len(ids), _CHUNK)]
 
 
 def _evidence(
     services: Services, claim_ids: Sequence[int], redact: Callable[[str], str]
 ) -> dict[int, tuple[EvidenceItem, ...]]:
-    from sqlmodel import col, select
-
-    from claimtrack.store.models import Evidence
-
     out: dict[int, list[EvidenceItem]] = {}
-    with services.store.session() as session:
-        for chunk in _chunks(claim_ids):
-            wanted = set(chunk)
-            rows = session.exec(
-                select(Evidence)
-                .where(_where_ids(col(Evidence.claim_id), chunk))
-                .order_by(Evidence.id)
+    for row in services.report_queries.evidence(claim_ids):
+        target = row.url or row.file_path or ""
+        out.setdefault(row.claim_id, []).append(
+            EvidenceItem(
+                target=redact(target),
+                is_url=bool(row.url),
+                type=row.type,
+                stance=row.stance,
+                excerpt=redact(row.excerpt),
+                accessed=row.accessed,
             )
-            for row in rows:
-                if row.claim_id not in wanted:
-                    continue
-                target = row.url or row.file_path or ""
-                out.setdefault(row.claim_id, []).append(
-                    EvidenceItem(
-                        target=redact(target),
-                        is_url=bool(row.url),
-                        type=row.type,
-                        stance=row.stance,
-                        excerpt=redact(row.excerpt),
-                        accessed=row.accessed,
-                    )
-                )
+        )
     return {k: tuple(v) for k, v in out.items()}
 
 
@@ -787,63 +656,39 @@ def _replies(
     parties: dict[int, Any],
     protected: str = PROTECTED,
 ) -> dict[int, tuple[ReplyItem, ...]]:
-    from sqlmodel import col, select
-
-    from claimtrack.store.models import ReplyRequest
-
     out: dict[int, list[ReplyItem]] = {}
-    with services.store.session() as session:
-        for chunk in _chunks(claim_ids):
-            wanted = set(chunk)
-            rows = session.exec(
-                select(ReplyRequest)
-                .where(_where_ids(col(ReplyRequest.claim_id), chunk))
-                .order_by(ReplyRequest.asked_at, ReplyRequest.id)
+    for row in services.report_queries.replies(claim_ids):
+        party = parties.get(row.party_id)
+        hidden = row.party_id in protected_ids
+        name = protected if hidden else redact(party.name if party else "")
+        kind = "protected" if hidden else party.kind.value if party else "party"
+        out.setdefault(row.claim_id, []).append(
+            ReplyItem(
+                party=name,
+                asked_at=row.asked_at,
+                channel=row.channel,
+                response=redact(row.response),
+                responded_at=row.responded_at,
+                kind=kind,
             )
-            for row in rows:
-                if row.claim_id not in wanted:
-                    continue
-                party = parties.get(row.party_id)
-                hidden = row.party_id in protected_ids
-                name = protected if hidden else redact(party.name if party else "")
-                kind = "protected" if hidden else party.kind.value if party else "party"
-                out.setdefault(row.claim_id, []).append(
-                    ReplyItem(
-                        party=name,
-                        asked_at=row.asked_at,
-                        channel=row.channel,
-                        response=redact(row.response),
-                        responded_at=row.responded_at,
-                        kind=kind,
-                    )
-                )
+        )
     return {k: tuple(v) for k, v in out.items()}
 
 
 def _history(
-    services: Services, claim_ids: Sequence[int], redact: Callable[[str], str]
+    services: Services, claim_ids: Sequence[int], redact: Callable[[str | None], str]
 ) -> tuple[HistoryEntry, ...]:
-    from sqlmodel import col, select
-
-    from claimtrack.store.models import History
-
-    entries: list[HistoryEntry] = []
-    with services.store.session() as session:
-        for chunk in _chunks(claim_ids):
-            rows = session.exec(
-                select(History).where(History.entity == "claim", col(History.entity_id).in_(chunk))
-            )
-            entries.extend(
-                HistoryEntry(
-                    at=row.at,
-                    by=clean(row.by),
-                    claim_id=row.entity_id,
-                    field=redact(row.field),
-                    old=redact(row.old),
-                    new=redact(row.new),
-                )
-                for row in rows
-            )
+    entries = [
+        HistoryEntry(
+            at=row.at,
+            by=clean(row.by),
+            claim_id=row.entity_id,
+            field=redact(row.field),
+            old=redact(row.old),
+            new=redact(row.new),
+        )
+        for row in services.report_queries.history(claim_ids)
+    ]
     entries.sort(key=lambda e: (e.at, e.claim_id))
     return tuple(entries)
 

@@ -4,7 +4,8 @@
 fields no table shows (dates of creation, outlets, ratings' schema.org mapping …), and
 reads them through SQLAlchemy's typed rows: at 100,000 claims that was two thirds of a
 CSV export. Here each chunk of 2,000 claims is read in five queries (claims with their
-status and verdict keys, chains, tags, evidence, replies) through the driver's own cursor,
+status and verdict keys, chains, tags, evidence, replies) through the driver's own cursor
+(``services.report_queries.table_snapshot``: one read transaction for the whole file),
 turned into exactly the cells ``tabular.row`` makes of a ``ReportClaim`` and handed to the
 writer, which can cancel between chunks. Names, labels and redaction come from the same
 ``Selection`` as the report's, so the cells are the same text; tests compare the files.
@@ -15,7 +16,7 @@ from __future__ import annotations
 import gc
 import os
 import re
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -29,23 +30,16 @@ from claimtrack.export.report import (
     ReportOptions,
     Scope,
     Selection,
-    _chunks,
-    _where_ids,
-    chains_query,
     chart_of_tallies,
-    claims_query,
     heading,
     select_claims,
-    tags_query,
 )
 from claimtrack.export.tabular import _DANGEROUS, Batch, Sheet, safe_cell, write_csv, write_xlsx
 from claimtrack.export.text import clean
 
 if TYPE_CHECKING:
-    from sqlalchemy.engine import Connection
-    from sqlalchemy.sql import Select
-
     from claimtrack.services import Services
+    from claimtrack.services.report_queries import TableSnapshot
 
 # Cells checked for spreadsheet safety on every row (the claim's own texts, evidence,
 # replies, tags); every other cell comes from a cache made safe once. ``tabular.row`` order.
@@ -165,9 +159,9 @@ class _Batches:
 
     def __iter__(self) -> Iterator[Batch]:
         # One read transaction: on SQLite every chunk then sees the same snapshot.
-        with self.services.store.engine.connect() as conn, conn.begin():
-            reader = _Reader(conn, self.selection, self.safe)
-            for chunk in _chunks(self.selection.ids):
+        with self.services.report_queries.table_snapshot() as snapshot:
+            reader = _Reader(snapshot, self.selection, self.safe)
+            for chunk in snapshot.chunks(self.selection.ids):
                 yield reader.batch(chunk, self.by_status, self.by_verdict)
 
 
@@ -179,46 +173,14 @@ class _Reader:
     chain is safe when its first name is; the claim's own texts are checked per row.
     """
 
-    def __init__(self, conn: Connection, selection: Selection, safe: bool = False) -> None:
-        from sqlalchemy import select
-
-        from claimtrack.store.models import (
-            Article,
-            Claim,
-            ClaimParty,
-            ClaimTag,
-            Evidence,
-            ReplyRequest,
-        )
-
-        self.conn = conn
+    def __init__(self, db: TableSnapshot, selection: Selection, safe: bool = False) -> None:
+        self.db = db
         self.sel = selection
         tx = selection.tx
         self.label = tx.label
         self.no_reply = tx("no reply yet")
-        dialect = conn.dialect
-        self.to_datetime = _result_processor(Claim, "updated_at", dialect)
-        self.reply_datetime = _result_processor(ReplyRequest, "asked_at", dialect)
-
-        self.claim_id = Claim.__table__.c.id  # type: ignore[attr-defined]
-        self.claims = claims_query()
-        self.chain_claim = ClaimParty.__table__.c.claim_id  # type: ignore[attr-defined]
-        self.chains = chains_query()
-        self.tag_claim = ClaimTag.__table__.c.claim_id  # type: ignore[attr-defined]
-        self.tags = tags_query()
-        ev = Evidence.__table__.c  # type: ignore[attr-defined]
-        self.evidence_claim = ev.claim_id
-        self.evidence = select(
-            ev.claim_id, ev.url, ev.file_path, ev.type, ev.stance, ev.excerpt
-        ).order_by(ev.id)
-        rq = ReplyRequest.__table__.c  # type: ignore[attr-defined]
-        self.reply_claim = rq.claim_id
-        self.replies = select(
-            rq.claim_id, rq.party_id, rq.asked_at, rq.channel, rq.response
-        ).order_by(rq.asked_at, rq.id)
-        a = Article.__table__.c  # type: ignore[attr-defined]
-        self.article_id = a.id
-        self.article_query = select(a.id, a.title, a.url)
+        self.to_datetime = db.claim_time
+        self.reply_datetime = db.reply_time
 
         self.articles: dict[int, tuple[str, str]] = {}  # id -> (title, url), redacted
         self.names: dict[int, str] = {}  # party id -> claimant / link name
@@ -284,47 +246,35 @@ class _Reader:
         return when(convert(value))
 
     # ------------------------------------------------------------ reading
-    def _rows(self, query: Select[Any], column: Any, chunk: list[int]) -> list[tuple[Any, ...]]:
-        """``query`` for the claims of ``chunk``, rows outside it (a BETWEEN range) dropped."""
-        wanted = set(chunk)
-        return [
-            r for r in _raw(self.conn, query.where(_where_ids(column, chunk))) if r[0] in wanted
-        ]
-
     def _load_articles(self, ids: set[int]) -> None:
         missing = sorted(ids - self.articles.keys())
         redact = self.sel.redact
-        for part in _chunks(missing):
-            query = self.article_query.where(self.article_id.in_(part))
-            for article_id, title, url in _raw(self.conn, query):
-                cell = self.cell
-                self.articles[article_id] = (cell(redact(title)), cell(clean(url or "")))
+        cell = self.cell
+        for article_id, title, url in self.db.articles(missing):
+            self.articles[article_id] = (cell(redact(title)), cell(clean(url or "")))
 
     def batch(
         self, chunk: list[int], by_status: dict[str, int], by_verdict: dict[str, int]
     ) -> Batch:
         """The rows of one chunk of claims, in the chunk's order (vanished claims left out)."""
-        found = {r[0]: r for r in self._rows(self.claims, self.claim_id, chunk)}
+        db = self.db
+        found = {r[0]: r for r in db.claims(chunk)}
         self._load_articles({r[1] for r in found.values()})
         label, redact = self._label, self.sel.redact
 
         chains: dict[int, list[str]] = {}
-        for claim_id, party_id, role in self._rows(self.chains, self.chain_claim, chunk):
+        for claim_id, party_id, role in db.chains(chunk):
             chains.setdefault(claim_id, []).append(self._link(party_id, role))
         tags: dict[int, list[str]] = {}
-        for claim_id, name in self._rows(self.tags, self.tag_claim, chunk):
+        for claim_id, name in db.tags(chunk):
             tags.setdefault(claim_id, []).append(clean(name))
         evidence: dict[int, list[str]] = {}
-        for claim_id, url, file_path, kind, stance, excerpt in self._rows(
-            self.evidence, self.evidence_claim, chunk
-        ):
+        for claim_id, url, file_path, kind, stance, excerpt in db.evidence(chunk):
             excerpt = redact(excerpt)
             line = f"{label(stance)} · {label(kind)}: {redact(url or file_path or '')}"
             evidence.setdefault(claim_id, []).append(line + (f" — {excerpt}" if excerpt else ""))
         replies: dict[int, list[str]] = {}
-        for claim_id, party_id, asked_at, channel, response in self._rows(
-            self.replies, self.reply_claim, chunk
-        ):
+        for claim_id, party_id, asked_at, channel, response in db.replies(chunk):
             party = self.reply_names.get(party_id)
             if party is None:
                 party = self.reply_names[party_id] = self.sel.reply_party(party_id)
@@ -455,28 +405,3 @@ def _untouched_test(selection: Selection) -> Callable[[tuple[str, ...]], bool]:
         return not any(head in lowered for head in heads)
 
     return untouched
-
-
-def _result_processor(model: Any, column: str, dialect: Any) -> Callable[[Any], Any]:
-    """What SQLAlchemy does to a raw value of ``model.column`` on this database."""
-    kind = model.__table__.c[column].type
-    process = kind.dialect_impl(dialect).result_processor(dialect, None)
-    return process or (lambda value: value)
-
-
-def _raw(conn: Connection, query: Select[Any]) -> Sequence[tuple[Any, ...]]:
-    """The rows of ``query`` as plain tuples from the driver's cursor, no SQLAlchemy rows.
-
-    Values come as the driver gives them (SQLite: timestamps as text); the caller
-    converts the few columns that need it. Bound values here are ids only.
-    """
-    compiled = query.compile(dialect=conn.dialect, compile_kwargs={"render_postcompile": True})
-    params: Any = compiled.params
-    if compiled.positiontup is not None:
-        params = [params[name] for name in compiled.positiontup]
-    cursor = conn.connection.driver_connection.cursor()  # type: ignore[union-attr]
-    try:
-        cursor.execute(str(compiled), params)
-        return cursor.fetchall()
-    finally:
-        cursor.close()

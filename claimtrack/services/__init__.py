@@ -28,6 +28,7 @@ class Services:
         from claimtrack.services.filters import SavedFilterService
         from claimtrack.services.history import HistoryService
         from claimtrack.services.parties import PartyService
+        from claimtrack.services.report_queries import ReportQueries
         from claimtrack.services.research import EvidenceService, ReplyService
 
         self.store = store
@@ -40,6 +41,7 @@ class Services:
         self.replies = ReplyService(self)
         self.history = HistoryService(self)
         self.filters = SavedFilterService(self)
+        self.report_queries = ReportQueries(self)  # the exporters' bulk reads
 
     def claim_details(
         self, claim_id: int

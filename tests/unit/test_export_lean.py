@@ -28,8 +28,7 @@ from claimtrack.export import (
     export_table,
     tabular,
 )
-from claimtrack.export import report as report_module
-from claimtrack.services import Services
+from claimtrack.services import Services, report_queries
 from claimtrack.services.sample import PARTIES
 
 PROTECTED_NAME = next(name for name, (_k, protected, _a) in PARTIES.items() if protected)
@@ -145,7 +144,7 @@ def test_csv_is_byte_identical_to_the_report_csv(desk, tmp_path, language, redac
 
 def test_every_scope_and_chunk_boundary_gives_the_report_rows(desk, tmp_path, monkeypatch):
     """Chunks of three claims (the same code as 2,000): ranges, IN lists and orders."""
-    monkeypatch.setattr(report_module, "_CHUNK", 3)
+    monkeypatch.setattr(report_queries, "_CHUNK", 3)
     monkeypatch.setattr(tabular, "BATCH", 3)
     ids = desk.claims.query_ids()
     article = desk.articles.list()[0].id
@@ -223,7 +222,7 @@ def test_xlsx_has_the_report_xlsx_cells(desk, tmp_path, language) -> None:
 
 
 def test_progress_reaches_the_end_and_cancel_keeps_the_old_file(desk, tmp_path, monkeypatch):
-    monkeypatch.setattr(report_module, "_CHUNK", 2)
+    monkeypatch.setattr(report_queries, "_CHUNK", 2)
     monkeypatch.setattr(tabular, "BATCH", 2)
 
     class Stop(Exception):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ast
 import subprocess
 import sys
 from pathlib import Path
@@ -51,3 +52,24 @@ def test_the_chart_painter_and_the_pdf_use_qtgui_only() -> None:
         for path in (ROOT / "claimtrack" / package).rglob("*.py"):
             text = path.read_text(encoding="utf-8")
             assert "PySide6.QtWidgets" not in text and "import QtWidgets" not in text, path
+
+
+def test_the_exporters_read_only_through_the_services() -> None:
+    """One read side: the exporters get their rows from ``services.report_queries``, so
+    no module under claimtrack/export may import the store or the SQL toolkits itself."""
+    banned = ("claimtrack.store", "sqlalchemy", "sqlmodel")
+
+    def is_banned(name: str) -> bool:
+        return any(name == b or name.startswith(b + ".") for b in banned)
+
+    for path in (ROOT / "claimtrack" / "export").rglob("*.py"):
+        tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Import):
+                names = [alias.name for alias in node.names]
+            elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
+                names = [node.module]
+            else:
+                continue
+            found = [n for n in names if is_banned(n)]
+            assert not found, f"{path.relative_to(ROOT)}:{node.lineno} imports {found}"
