@@ -83,7 +83,7 @@ def render_html(report: Report, *, qt: bool = False, claims: str | None = None) 
     (tables instead of flexbox, the chart as an image resource named CHART_RESOURCE).
 
     ``claims``, trusted markup, stands in for the claims' blocks: the PDF writer puts a
-    placeholder there and types the claims into its document itself (claimtrack.pdf)."""
+    marker there and lays the claims out a chunk at a time (claimtrack.pdf)."""
     if qt:
         chart = Markup(f'<img src="{CHART_RESOURCE}" width="{CHART_WIDTH}">')
     else:
@@ -103,6 +103,12 @@ def render_html(report: Report, *, qt: bool = False, claims: str | None = None) 
         source_rows=Markup(blocks.source_rows()),
         history_rows=Markup(blocks.history_rows()),
     )
+
+
+def qt_claims(report: Report) -> list[str]:
+    """Each claim's markup in the Qt variant, as ``render_html(report, qt=True)`` joins them."""
+    blocks = _Blocks(report, True)
+    return [blocks._qt_claim(c) for c in report.claims]
 
 
 class _Blocks:

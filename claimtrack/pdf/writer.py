@@ -10,11 +10,8 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
-from functools import cache
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any
 
 from PySide6.QtCore import QMarginsF, QRectF, QSaveFile, QSizeF, Qt
 from PySide6.QtGui import (
@@ -34,7 +31,7 @@ from PySide6.QtGui import (
 
 from claimtrack.export.atomic import ExportError
 from claimtrack.export.report import Control, NullControl, Report
-from claimtrack.pdf.document import build_document
+from claimtrack.pdf.document import CLAIM_STATE, ReportParts
 
 PAPER_SIZES = {"a4": QPageSize.PageSizeId.A4, "letter": QPageSize.PageSizeId.Letter}
 RESOLUTION = 300  # dots per inch of the PDF's coordinate system
@@ -72,76 +69,29 @@ def write_pdf(
     if not target.parent.is_dir():
         raise ExportError(f"The folder {target.parent} does not exist.")
     control.progress(0, 3, "Laying out the PDF")
-    with _roomy_heap():
-        document = build_document(report)
-        control.check()
-        save = QSaveFile(str(target))
-        if not save.open(QSaveFile.OpenModeFlag.WriteOnly):
-            raise ExportError(f"Could not write {target}: {save.errorString()}.")
-        try:
-            _paint(document, save, report, paper, control.check, control.progress)
-        except BaseException:
-            save.cancelWriting()
-            raise
-        finally:
-            del document  # freed before the heap is trimmed
-        if not save.commit():
-            raise ExportError(f"Could not write {target}: {save.errorString()}.")
+    parts = ReportParts.of(report)
+    control.check()
+    save = QSaveFile(str(target))
+    if not save.open(QSaveFile.OpenModeFlag.WriteOnly):
+        raise ExportError(f"Could not write {target}: {save.errorString()}.")
+    try:
+        _paint(parts, save, paper, control.check, control.progress)
+    except BaseException:
+        save.cancelWriting()
+        raise
+    if not save.commit():
+        raise ExportError(f"Could not write {target}: {save.errorString()}.")
     return target
 
 
-M_TOP_PAD = -2  # glibc's mallopt parameter
-ROOMY_TOP_PAD = 64 << 20
-DEFAULT_TOP_PAD = 128 << 10
-
-
-@contextmanager
-def _roomy_heap() -> Iterator[None]:
-    """On glibc, let the heap keep 64 MB of slack while a PDF is laid out and drawn.
-
-    Thousands of pages allocate and free hundreds of megabytes; with glibc's default top
-    pad of 128 kB, freed memory goes back to the kernel and is faulted in again moments
-    later (10,000 claims: 320,000 page faults instead of 180,000, about 0.5 s). Afterwards
-    the default comes back and malloc_trim returns what is free. Side effect: glibc's
-    mmap threshold no longer adapts once M_TOP_PAD has been set (harmless). Elsewhere
-    (other C libraries, other systems) this does nothing.
-    """
-    libc = _glibc()
-    if libc is None:
-        yield
-        return
-    libc.mallopt(M_TOP_PAD, ROOMY_TOP_PAD)
-    try:
-        yield
-    finally:
-        libc.mallopt(M_TOP_PAD, DEFAULT_TOP_PAD)
-        libc.malloc_trim(0)
-
-
-@cache
-def _glibc() -> Any:
-    if not sys.platform.startswith("linux"):
-        return None
-    import ctypes
-
-    try:
-        libc = ctypes.CDLL("libc.so.6")
-        libc.gnu_get_libc_version  # noqa: B018 - glibc, not musl
-        libc.mallopt.argtypes = (ctypes.c_int, ctypes.c_int)
-        libc.malloc_trim.argtypes = (ctypes.c_size_t,)
-    except (OSError, AttributeError):
-        return None
-    return libc
-
-
 def _paint(
-    document: QTextDocument,
+    parts: ReportParts,
     device: QSaveFile,
-    report: Report,
     paper: str,
     check: Callable[[], None],
     progress: Callable[[int, int, str], None],
 ) -> None:
+    report = parts.report
     writer = QPdfWriter(device)
     writer.setResolution(RESOLUTION)
     writer.setTitle(report.title)
@@ -154,19 +104,18 @@ def _paint(
             QPageLayout.Unit.Millimeter,
         )
     )
+    area = writer.pageLayout().paintRectPixels(RESOLUTION)
+    footer = RESOLUTION * 0.35  # about 9 mm for the page number
+    # Lay out in points (72 per inch) like a screen document, then scale to the device.
+    scale = RESOLUTION / 72.0
+    page = QSizeF(area.width() / scale, (area.height() - footer) / scale)
+    slices = _lay_out(parts, page, check)  # all of them first: "of N" needs N
+    pages = len(slices)
+    slices.reverse()
     painter = QPainter()
     if not painter.begin(writer):
         raise ExportError("Qt could not start the PDF.")
     try:
-        area = writer.pageLayout().paintRectPixels(RESOLUTION)
-        footer = RESOLUTION * 0.35  # about 9 mm for the page number
-        # Lay out in points (72 per inch) like a screen document, then scale to the device.
-        scale = RESOLUTION / 72.0
-        page = QSizeF(area.width() / scale, (area.height() - footer) / scale)
-        headings = _keep_glyphs(document)
-        document.setPageSize(page)
-        pages = max(1, document.pageCount())  # lays the whole document out
-        pages = _keep_headings_with_text(document, headings, page.height(), pages)
         footer_font = QFont("DejaVu Sans")
         footer_font.setPointSizeF(8)
         grey = QColor("#616161")
@@ -175,21 +124,21 @@ def _paint(
         to_left = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         to_right = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         numbering = report.texts("Page {number} of {pages}", number="\x00", pages=pages)
-        draw = document.documentLayout().draw
-        width, height = page.width(), page.height()
+        width = page.width()
         for number in range(1, pages + 1):
             check()
             if number > 1:
                 writer.newPage()
+            document, top, height = slices.pop()  # a chunk is freed once drawn
             painter.save()
             painter.scale(scale, scale)
-            top = (number - 1) * height
             painter.translate(0, -top)
             context = QAbstractTextDocumentLayout.PaintContext()
             context.clip = QRectF(0, top, width, height)
             painter.setClipRect(context.clip)
-            draw(painter, context)
+            document.documentLayout().draw(painter, context)
             painter.restore()
+            del document
             painter.setFont(footer_font)
             painter.setPen(grey)
             painter.drawText(band, to_left, left)
@@ -197,6 +146,63 @@ def _paint(
             progress(number, pages, "Writing the PDF")
     finally:
         painter.end()
+
+
+# Claims per QTextDocument: small enough to parse and lay out quickly, large enough that
+# the seams between chunks (see _lay_out) are rare.
+CHUNK_CLAIMS = 500
+
+
+def _lay_out(
+    parts: ReportParts, page: QSizeF, check: Callable[[], None]
+) -> list[tuple[QTextDocument, float, float]]:
+    """The PDF's pages as (document, top, height) slices, a chunk of claims at a time.
+
+    A chunk's last page is usually part-filled. Rather than leave it so, the claims that
+    reach onto it start the next chunk, and the page before ends where the first of them
+    began: each seam looks like a page break before a claim's heading.
+    """
+    slices: list[tuple[QTextDocument, float, float]] = []
+    height = page.height()
+    count = len(parts.claims)
+    start = 0
+    while True:
+        check()
+        stop = min(count, start + CHUNK_CLAIMS)
+        document = parts.document(start, stop)
+        headings = _keep_glyphs(document)
+        document.setPageSize(page)
+        pages = max(1, document.pageCount())  # lays the whole chunk out
+        pages = _keep_headings_with_text(
+            document, headings, height, pages, claim_headings=count <= CHUNK_CLAIMS
+        )
+        end = pages * height
+        if stop < count:
+            cut = _seam(document, headings, stop - start, (pages - 1) * height)
+            if cut is not None:  # (a block touching the clip is drawn, if unseen: 1 pt less)
+                stop, end = start + cut[0], cut[1] - 1
+        top = 0.0
+        while top < end - 0.5:
+            slices.append((document, top, min(height, end - top)))
+            top += height
+        if stop >= count:
+            return slices
+        start = stop
+
+
+def _seam(
+    document: QTextDocument, headings: list[QTextBlock], claims: int, last_page: float
+) -> tuple[int, float] | None:
+    """Where to end a chunk: the index of the first of its claims to reach onto the page
+    that starts at ``last_page``, with that claim's top; None if that is its first claim."""
+    layout = document.documentLayout()
+    starts = [h for h in headings if h.userState() == CLAIM_STATE]
+    first = claims - len(starts)  # the chunk's first block, a claim's heading, is not listed
+    for n in range(len(starts) - 1, -1, -1):
+        top = layout.blockBoundingRect(starts[n]).top()
+        if top <= last_page + 0.5:
+            return (first + n, top) if first + n > 0 else None
+    return None
 
 
 def _keep_glyphs(document: QTextDocument) -> list[QTextBlock]:
@@ -220,18 +226,23 @@ def _keep_glyphs(document: QTextDocument) -> list[QTextBlock]:
 
 
 # Each heading moved costs a new layout of the rest of the document: claim headings are
-# kept with their text in documents up to this long, section headings in any document.
+# kept with their text in reports of one document up to this long, section headings in any.
 KEEP_CLAIM_HEADINGS_PAGES = 120
 
 
 def _keep_headings_with_text(
-    document: QTextDocument, headings: list[QTextBlock], page_height: float, pages: int
+    document: QTextDocument,
+    headings: list[QTextBlock],
+    page_height: float,
+    pages: int,
+    *,
+    claim_headings: bool = True,
 ) -> int:
     """Word's "keep with next" for headings, which QTextDocument lacks: a heading left at
     the foot of a page, its text starting on the next, gets a page break before it.
-    Returns the page count afterwards."""
+    ``claim_headings=False`` keeps section headings only. Returns the page count after."""
     layout = document.documentLayout()
-    if pages > KEEP_CLAIM_HEADINGS_PAGES:
+    if pages > KEEP_CLAIM_HEADINGS_PAGES or not claim_headings:
         headings = [h for h in headings if h.blockFormat().headingLevel() <= 2]
     moved = False
     for heading in headings:
