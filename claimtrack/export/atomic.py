@@ -38,7 +38,7 @@ class ExportError(ClaimTrackError):
     """The export could not be written (folder missing, disk full, no permission …)."""
 
 
-def atomic_write(path: str | os.PathLike[str], write: Callable[[BinaryIO], None]) -> Path:
+def atomic_write(path: str | os.PathLike[str], write: Callable[[BinaryIO], object]) -> Path:
     """Call ``write(stream)`` on a temporary file, then move it over ``path``."""
     target = Path(path).expanduser()
     folder = target.parent if str(target.parent) else Path(".")

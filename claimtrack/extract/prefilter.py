@@ -142,7 +142,7 @@ class _Any(tuple):  # type: ignore[type-arg]
 
 
 # A requirement on the text: a plain tuple of strings (one of them occurs), or _All/_Any parts.
-Need = tuple
+Need = tuple[Any, ...]
 
 
 def _lits(strings: set[str]) -> tuple[str, ...]:
@@ -201,7 +201,8 @@ def _expr(node: Need) -> str:
 def _tester(node: Need) -> Callable[[str], bool]:
     """The requirement as one compiled expression of ``in`` tests: walking the tree in Python
     per sentence cost more than the regex search it spares."""
-    return eval(compile(f"lambda h: {_expr(node)}", "<prefilter>", "eval"))
+    tester: Callable[[str], bool] = eval(compile(f"lambda h: {_expr(node)}", "<prefilter>", "eval"))
+    return tester
 
 
 def _gate_strings(node: Need) -> set[str]:

@@ -63,7 +63,7 @@ class Services:
             evidence = [
                 _evidence_record(row)
                 for row in session.exec(
-                    select(Evidence).where(Evidence.claim_id == claim_id).order_by(Evidence.id)
+                    select(Evidence).where(Evidence.claim_id == claim_id).order_by(col(Evidence.id))
                 )
             ]
             replies = [
@@ -72,9 +72,9 @@ class Services:
                 )
                 for row, name in session.exec(
                     select(ReplyRequest, Party.name)
-                    .join(Party, Party.id == ReplyRequest.party_id)
+                    .join(Party, col(Party.id) == col(ReplyRequest.party_id))
                     .where(ReplyRequest.claim_id == claim_id)
-                    .order_by(ReplyRequest.asked_at, ReplyRequest.id)
+                    .order_by(col(ReplyRequest.asked_at), col(ReplyRequest.id))
                 )
             ]
             history = [

@@ -6,7 +6,7 @@ from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from datetime import date, datetime
 from enum import Enum
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from sqlalchemy import insert, text
 from sqlalchemy.exc import IntegrityError, InterfaceError, OperationalError
@@ -220,10 +220,14 @@ def _integrity_message(exc: IntegrityError) -> str:
     return raw
 
 
-def to_record(cls: type, row: Any, **extra: Any) -> Any:
+_R = TypeVar("_R")
+
+
+def to_record(cls: type[_R], row: Any, **extra: Any) -> _R:
     """Copy a row into a frozen record so no live ORM object leaves the service."""
     import dataclasses
 
-    data = {f.name: getattr(row, f.name) for f in dataclasses.fields(cls) if f.name not in extra}
+    names = [f.name for f in dataclasses.fields(cls)]  # type: ignore[arg-type]
+    data = {name: getattr(row, name) for name in names if name not in extra}
     data.update(extra)
     return cls(**data)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlmodel import select
+from sqlmodel import col, select
 
 from claimtrack.domain import (
     ChangeSet,
@@ -28,7 +28,7 @@ class CatalogService(ServiceBase):
     # -- verdict scale
     def ratings(self) -> list[RatingRecord]:
         with self._read() as session:
-            rows = session.exec(select(Rating).order_by(Rating.position, Rating.id))
+            rows = session.exec(select(Rating).order_by(col(Rating.position), col(Rating.id)))
             return [to_record(RatingRecord, row) for row in rows]
 
     def create_rating(self, key: str, label: str, **fields: Any) -> Created:
@@ -57,7 +57,7 @@ class CatalogService(ServiceBase):
     # -- workflow statuses
     def statuses(self) -> list[StatusRecord]:
         with self._read() as session:
-            rows = session.exec(select(WorkflowStatus).order_by(WorkflowStatus.position))
+            rows = session.exec(select(WorkflowStatus).order_by(col(WorkflowStatus.position)))
             return [to_record(StatusRecord, row) for row in rows]
 
     def create_status(self, key: str, label: str, **fields: Any) -> Created:

@@ -41,7 +41,10 @@ class SavedFilterService(ServiceBase):
     def list(self) -> list[SavedFilterRecord]:
         with self._read() as session:
             rows = session.exec(select(SavedFilter).order_by(SavedFilter.name))
-            return [SavedFilterRecord(r.id, r.name, filter_from_json(r.definition)) for r in rows]
+            return [
+                SavedFilterRecord(int(r.id or 0), r.name, filter_from_json(r.definition))
+                for r in rows
+            ]
 
     def save(self, name: str, flt: ClaimFilter) -> ChangeSet:
         """Save ``flt`` under ``name``, replacing a filter of that name."""

@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Any
 
-from sqlmodel import select
+from sqlmodel import col, select
 
 from claimtrack.domain import (
     ChangeSet,
@@ -99,7 +99,7 @@ class EvidenceService(ServiceBase):
     def for_claim(self, claim_id: int) -> list[EvidenceRecord]:
         with self._read() as session:
             rows = session.exec(
-                select(Evidence).where(Evidence.claim_id == claim_id).order_by(Evidence.id)
+                select(Evidence).where(Evidence.claim_id == claim_id).order_by(col(Evidence.id))
             )
             return [_evidence_record(row) for row in rows]
 
@@ -163,9 +163,9 @@ class ReplyService(ServiceBase):
         with self._read() as session:
             rows = session.exec(
                 select(ReplyRequest, Party.name)
-                .join(Party, Party.id == ReplyRequest.party_id)
+                .join(Party, col(Party.id) == col(ReplyRequest.party_id))
                 .where(ReplyRequest.claim_id == claim_id)
-                .order_by(ReplyRequest.asked_at, ReplyRequest.id)
+                .order_by(col(ReplyRequest.asked_at), col(ReplyRequest.id))
             )
             return [
                 to_record(

@@ -121,8 +121,8 @@ class ArticleView(QWidget):
             cursor = QTextCursor(self.text.document())
             cursor.setPosition(span.start)
             cursor.setPosition(span.end, QTextCursor.MoveMode.KeepAnchor)
-            selection.cursor = cursor  # type: ignore[attr-defined]
-            selection.format = fmt  # type: ignore[attr-defined]
+            selection.cursor = cursor
+            selection.format = fmt
             selections.append(selection)
         self.text.setExtraSelections(selections)
 
