@@ -62,9 +62,12 @@ def test_empty_database_offers_the_sample_and_loads_it(qtbot, make_window, db_pa
     assert window.banner.isVisible()
     assert window.model.rowCount() == 0
     save_shot(window, "main-empty.png")
-    with qtbot.waitSignal(window.claimsShown, timeout=20_000):
+    with qtbot.waitSignals([window.claimsShown, window.sidebarShown], timeout=20_000):
         qtbot.mouseClick(window.banner.load_button, Qt.MouseButton.LeftButton)
     assert window.model.rowCount() == 7
+    # The sidebar and its chart count the new claims too (not the empty database's zeros).
+    sidebar = window.sidebar.model()
+    assert sidebar.index(0, 0).data() == "All claims  (7)"
     assert not window.banner.isVisible()
     assert window.count_label.text() == "7 claim(s)"
     texts = [window.model.index(r, 0).data() for r in range(7)]
