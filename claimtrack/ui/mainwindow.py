@@ -1,17 +1,17 @@
 """The editor's desk: sidebar, claim table, article view and detail pane.
 
-Layout and wiring only. Edits go through ``Desk`` (undoable service calls); queries run
-off the GUI thread through the TaskRunner; every change comes back as one ChangeSet that
-refreshes just what it touched.
+Layout and wiring only. Edits go through ``Desk`` (undoable service calls); the claim
+list (filter, queries, selection, sidebar) is ``ClaimListController``'s, which runs its
+queries off the GUI thread; every change comes back as one ChangeSet that refreshes just
+what it touched.
 """
 
 from __future__ import annotations
 
-from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -38,9 +38,9 @@ from claimtrack.ui.actions import Actions
 from claimtrack.ui.columns import fit_claim_columns, hide_extra_columns, install_column_menu
 from claimtrack.ui.errortext import translate_error
 from claimtrack.ui.messages import show_error
-from claimtrack.ui.models.claims import PAGE, ClaimTableModel
-from claimtrack.ui.models.sidebar import SCOPE_ROLE, SidebarData, SidebarModel, gather, scope_parts
-from claimtrack.ui.tasks import Cancelled, TaskControl, TaskRunner
+from claimtrack.ui.models.claims import ClaimTableModel
+from claimtrack.ui.models.sidebar import SidebarModel
+from claimtrack.ui.tasks import TaskControl, TaskRunner
 from claimtrack.ui.widgets.filterbar import FilterBar
 
 if TYPE_CHECKING:
@@ -48,9 +48,6 @@ if TYPE_CHECKING:
     from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
 
     from claimtrack.domain import ChangeSet, ClaimRecord
-
-    # A query's result as a worker hands it over: ids, their rows, the first records.
-    _Found = tuple[list[int], dict[int, int], list[ClaimRecord]]
     from claimtrack.services import Services
     from claimtrack.ui.delegates import ChoiceDelegate, VerdictDelegate
     from claimtrack.ui.desk import Desk
@@ -60,7 +57,6 @@ if TYPE_CHECKING:
 
 DB_PATTERNS = "*.claimtrack *.sqlite *.db"
 ARTICLE_PATTERNS = "*.txt *.md *.markdown *.html *.htm *.docx"
-FIRST_PAGE = 200  # rows a search shows before its full result list arrives
 
 
 class SampleBanner(QFrame):
@@ -141,8 +137,6 @@ class MainWindow(QMainWindow):
         self.read_only = False
         self._services: Services | None = None
         self.desk: Desk | None = None
-        self.filter = ClaimFilter()
-        self._generation = 0
         self._records_by_article: dict[int, list[ClaimRecord]] = {}
         self.setWindowTitle(APP_NAME)
         self.setAcceptDrops(True)
@@ -179,10 +173,20 @@ class MainWindow(QMainWindow):
 
     def _build_controllers(self) -> None:
         """The concerns carved out of the window; they talk back only through signals."""
+        from claimtrack.ui.controllers.claimlist import ClaimListController
         from claimtrack.ui.controllers.database import DatabaseController
         from claimtrack.ui.controllers.imports import ImportController
         from claimtrack.ui.controllers.team import TeamController
 
+        widgets = (self.table, self.model, self.filterbar, self.sidebar, self.sidebar_model)
+        self.claimlist = ClaimListController(self.runner, *widgets, self)
+        self.servicesChanged.connect(self.claimlist.set_services)
+        self.claimlist.firstRowsShown.connect(self.firstRowsShown)
+        self.claimlist.rowsReplaced.connect(lambda: self._records_by_article.clear())
+        self.claimlist.selectionChanged.connect(self._selection_changed)
+        self.claimlist.claimsShown.connect(self.claimsShown)
+        self.claimlist.sidebarShown.connect(self.sidebarShown)
+        self.claimlist.failed.connect(self._failed)
         self.imports = ImportController(self.runner, self)
         self.servicesChanged.connect(self.imports.set_services)
         self.imports.applied.connect(self.apply_changes)
@@ -498,8 +502,8 @@ class MainWindow(QMainWindow):
         a.show_article.toggled.connect(lambda on: self._show_pane("article", on))
         a.show_detail.toggled.connect(lambda on: self._show_pane("detail", on))
         a.refresh.triggered.connect(self.refresh_all)
-        a.next_claim.triggered.connect(lambda: self._step(1))
-        a.previous_claim.triggered.connect(lambda: self._step(-1))
+        a.next_claim.triggered.connect(lambda: self.claimlist.step(1))
+        a.previous_claim.triggered.connect(lambda: self.claimlist.step(-1))
         a.guide.triggered.connect(self._guide)
         a.about.triggered.connect(self._about)
         a.about_qt.triggered.connect(self._about_qt)
@@ -508,11 +512,7 @@ class MainWindow(QMainWindow):
         self.banner.accepted.connect(self.load_sample)
         self.banner.openRequested.connect(a.open_database.trigger)
         self.banner.newRequested.connect(a.new_database.trigger)
-        self.model.sortRequested.connect(self._sort)
         self.model.edit_handler = self._edit_cell
-        self.table.selectionModel().selectionChanged.connect(self._selection_changed)
-        self.sidebar.selectionModel().currentChanged.connect(self._sidebar_clicked)
-        self.filterbar.changed.connect(self._filter_changed)
         self.filterbar.saveRequested.connect(self.save_filter)
         self.undo_stack.cleanChanged.connect(lambda _c: None)
 
@@ -552,7 +552,6 @@ class MainWindow(QMainWindow):
         self.detail.desk = self.desk
         self.detail.drafts = (self.drafts, services.store.display_name, self.runner)
         self.undo_stack.clear()
-        self.model.set_services(services, keep_rows=True)
         # The filter and detail menus (thousands of parties) fill once the claims show:
         # the rows come first.
         if not getattr(self, "_choices_pending", False):
@@ -567,10 +566,8 @@ class MainWindow(QMainWindow):
         self.banner.setVisible(empty and not services.store.readonly)
         self.statusBar().showMessage(self.tr("Opened %1").replace("%1", name), 5000)
         self.databaseOpened.emit(location)
-        self.filter = ClaimFilter()
-        self.filterbar.set_filter(self.filter)
-        self.refresh_sidebar()
-        self.refresh()
+        self.claimlist.reset()
+        self.chart.refresh(services, self.runner)
         self._update_actions()
         self._warn_about_location(services)
         self._offer_drafts(services)
@@ -590,7 +587,6 @@ class MainWindow(QMainWindow):
         self.detail.desk = None
         self.detail.load(None)
         self.article.clear()
-        self.model.set_services(None)
         self.undo_stack.clear()
         if services is not None:
             services.store.close()
@@ -664,7 +660,6 @@ class MainWindow(QMainWindow):
             self.services = None
             self.desk = None
             self.detail.desk = None
-            self.model.set_services(None)
             services.store.close()
         self._failed(exc)
 
@@ -683,127 +678,22 @@ class MainWindow(QMainWindow):
     def refresh_all(self) -> None:
         """Reload everything shown (F5, or after the live connection missed changes),
         keeping the rows, scroll position and selection until the new query lands."""
-        self.model.set_services(self.services, keep_rows=True)
+        self.claimlist.relabel()
         self._refresh_choices()
         self.refresh_sidebar()
         self.refresh()
 
     def refresh(self) -> None:
-        """Run the current filter in SQL off the GUI thread; only the newest result counts.
-
-        The worker also reads the records of the first rows, so the table paints them
-        without a query of its own.
-        """
-        services = self.services
-        if services is None:
-            return
-        self._generation += 1
-        generation, flt = self._generation, self.filter
-        as_of = self.model.epoch  # records read from here on know of every edit before
-
-        def stale() -> None:
-            # A key typed while this query waited for a thread: skip it (read from the
-            # worker; an int, set on the GUI thread only).
-            if generation != self._generation:
-                raise Cancelled
-
-        def whole(records: int) -> Any:
-            def work(_control: TaskControl) -> _Found:
-                stale()
-                ids, first = services.claims.query_page(flt, records=records)
-                return ids, {claim_id: row for row, claim_id in enumerate(ids)}, first
-
-            return work
-
-        def done(result: _Found) -> None:
-            self._show_ids(generation, *result, as_of=as_of)
-
-        if not (flt.search.strip() and flt.sort == "id"):
-            self.runner.run(whole(PAGE), done, self._failed)
-            return
-
-        # Typing a search: the rows on screen first (FTS hands them over in id order at
-        # once), then the whole list, appended to them.
-        def first(_control: TaskControl) -> tuple[list[int], list[ClaimRecord]]:
-            stale()
-            return services.claims.query_page(flt, limit=FIRST_PAGE, records=PAGE)
-
-        def first_done(result: tuple[list[int], list[ClaimRecord]]) -> None:
-            if generation != self._generation:
-                return
-            ids, records = result
-            if len(ids) < FIRST_PAGE:  # that was all of them
-                self._show_ids(generation, ids, None, records, as_of=as_of)
-                return
-            self._kept_selection = (generation, self.selected_ids(), self.current_claim_id())
-            self.model.set_ids(ids, records=records, as_of=as_of)
-            self.firstRowsShown.emit(len(ids))
-            self.runner.run(whole(0), done, self._failed)
-
-        self.runner.run(first, first_done, self._failed)
-
-    def _show_ids(
-        self,
-        generation: int,
-        ids: list[int],
-        rows: dict[int, int] | None = None,
-        records: list[ClaimRecord] | None = None,
-        *,
-        as_of: int | None = None,
-    ) -> None:
-        if generation != self._generation:
-            return  # a newer query is on its way
-        selected = self.selected_ids()
-        current = self.current_claim_id()
-        kept = getattr(self, "_kept_selection", None)
-        if kept is not None and kept[0] == generation:  # as it was before the first page
-            _, selected, current = kept
-        self._kept_selection = None
-        self.model.set_ids(ids, rows, records=records, as_of=as_of)
-        self.firstRowsShown.emit(len(ids))
-        self._records_by_article.clear()
-        self._reselect(selected, current)
-        self._update_counts()
-        self.claimsShown.emit(len(ids))
-
-    def _reselect(self, ids: list[int], current: int | None) -> None:
-        selection = self.table.selectionModel()
-        rows = [r for r in (self.model.row_of(i) for i in ids) if r is not None]
-        if not rows:
-            self._load_detail()
-            return
-        flags = QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows
-        for row in rows:
-            selection.select(self.model.index(row, 0), flags)
-        current_row = self.model.row_of(current) if current is not None else None
-        if current_row is not None:
-            selection.setCurrentIndex(
-                self.model.index(current_row, 0), QItemSelectionModel.SelectionFlag.NoUpdate
-            )
-        self._load_detail()
+        """Rerun the current filter (the claim list drops any older result)."""
+        self.claimlist.refresh()
 
     def refresh_sidebar(self) -> None:
+        """Recount the sidebar, and redraw the chart beside it."""
         services = self.services
         if services is None:
             return
-
-        def work(_control: TaskControl) -> SidebarData:
-            return gather(services)
-
-        self.runner.run(work, self._show_sidebar, self._failed)
+        self.claimlist.refresh_sidebar()
         self.chart.refresh(services, self.runner)
-
-    def _show_sidebar(self, data: SidebarData) -> None:
-        current = self.sidebar.currentIndex().data(SCOPE_ROLE)
-        self.sidebar.selectionModel().blockSignals(True)
-        self.sidebar_model.populate(data)
-        self.sidebar.expandAll()
-        if current:
-            index = self.sidebar_model.find_scope(current)
-            if index.isValid():
-                self.sidebar.setCurrentIndex(index)
-        self.sidebar.selectionModel().blockSignals(False)
-        self.sidebarShown.emit()
 
     def _refresh_choices(self) -> None:
         """Fill the filter, detail and bulk menus: read off the GUI thread (thousands of
@@ -925,48 +815,16 @@ class MainWindow(QMainWindow):
 
     # ------------------------------------------------------------------ selection
     def selected_rows(self) -> list[int]:
-        """Rows selected, in order, read from the selection's ranges.
-
-        The table selects whole rows, so each range is a block of rows. (Qt's
-        selectedRows() asks the model for the flags of every cell: ~1 s for 10,000 rows.)
-        """
-        rows: set[int] = set()
-        for part in self.table.selectionModel().selection():
-            rows.update(range(part.top(), part.bottom() + 1))
-        return sorted(rows)
+        return self.claimlist.selected_rows()
 
     def selected_ids(self) -> list[int]:
-        ids = (self.model.claim_id(r) for r in self.selected_rows())
-        return [cid for cid in ids if cid is not None]
+        return self.claimlist.selected_ids()
 
     def current_claim_id(self) -> int | None:
-        index = self.table.currentIndex()
-        if index.isValid() and self.table.selectionModel().isRowSelected(index.row()):
-            return self.model.claim_id(index.row())
-        ids = self.selected_ids()
-        return ids[0] if ids else None
+        return self.claimlist.current_claim_id()
 
     def select_claim(self, claim_id: int) -> None:
-        row = self.model.row_of(claim_id)
-        if row is None:
-            return
-        index = self.model.index(row, 0)
-        self.table.selectionModel().setCurrentIndex(
-            index,
-            QItemSelectionModel.SelectionFlag.ClearAndSelect
-            | QItemSelectionModel.SelectionFlag.Rows,
-        )
-        self.table.scrollTo(index)
-
-    def _step(self, delta: int) -> None:
-        rows = self.model.rowCount()
-        if not rows:
-            return
-        current = self.table.currentIndex().row()
-        row = min(max(current + delta, 0), rows - 1) if current >= 0 else 0
-        claim_id = self.model.claim_id(row)
-        if claim_id is not None:
-            self.select_claim(claim_id)
+        self.claimlist.select_claim(claim_id)
 
     def _selection_changed(self, *_args: Any) -> None:
         self._update_counts()
@@ -1029,56 +887,22 @@ class MainWindow(QMainWindow):
         self.article.select_claim(record.id)
 
     # ------------------------------------------------------------------ filters
+    @property
+    def filter(self) -> ClaimFilter:
+        return self.claimlist.filter
+
     def _filter_changed(self, flt: ClaimFilter) -> None:
-        self.filter = replace(flt, sort=self.filter.sort, descending=self.filter.descending)
-        self.refresh()
-
-    def _sort(self, key: str, descending: bool) -> None:
-        self.filter = replace(self.filter, sort=key, descending=descending)
-        self.refresh()
-
-    def _sidebar_clicked(self, index: QModelIndex, _previous: QModelIndex) -> None:
-        scope = index.data(SCOPE_ROLE)
-        if not scope:
-            return
-        kind, value = scope_parts(scope)
-        base = ClaimFilter(sort=self.filter.sort, descending=self.filter.descending)
-        if kind == "all":
-            flt = base
-        elif kind == "article":
-            flt = replace(base, article_id=int(value))
-        elif kind == "status":
-            flt = replace(base, statuses=(value,))
-        elif kind == "verdict":
-            flt = replace(base, verdicts=(value,))
-        elif kind == "saved":
-            saved = self.sidebar_model.saved_filters.get(int(value))
-            if saved is None:
-                return
-            flt = replace(saved, sort=self.filter.sort, descending=self.filter.descending)
-        else:
-            return
-        self.filter = flt
-        self.filterbar.set_filter(flt)
-        self.refresh()
+        self.claimlist.filter_changed(flt)
 
     def save_filter(self) -> None:
+        """Ask for a name, then let the claim list store the current filter under it."""
         from PySide6.QtWidgets import QInputDialog
 
-        services = self.services
-        if services is None:
+        if self.services is None:
             return
         name, ok = QInputDialog.getText(self, self.tr("Save Filter"), self.tr("Name:"))
-        if not ok or not name.strip():
-            return
-        from claimtrack.domain import ClaimTrackError
-
-        try:
-            services.filters.save(name, self.filter)
-        except ClaimTrackError as exc:
-            self._failed(exc)
-            return
-        self.refresh_sidebar()
+        if ok:
+            self.claimlist.save_filter(name)
 
     # ------------------------------------------------------------------ editing
     def _edit_cell(self, claim_id: int, field: str, value: Any) -> bool:
@@ -1385,7 +1209,7 @@ class MainWindow(QMainWindow):
         dialog.open()
 
     def _catalog_changed(self, changes: ChangeSet) -> None:
-        self.model.set_services(self.services, keep_rows=True)  # new labels and colours
+        self.claimlist.relabel()  # new labels and colours
         self._refresh_choices()
         self.apply_changes(changes)
         self.refresh()
@@ -1407,7 +1231,7 @@ class MainWindow(QMainWindow):
         fit_claim_columns(self.table)
         self.detail.retranslate()
         self.banner.retranslate()
-        self.model.set_services(self.services, keep_rows=True)
+        self.claimlist.relabel()
         self.model.headerDataChanged.emit(
             Qt.Orientation.Horizontal, 0, self.model.columnCount() - 1
         )
