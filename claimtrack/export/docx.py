@@ -193,7 +193,7 @@ def write_docx(
             )
             for s in report.sources
         ]
-        heads = (t("Party"), t("Kind"), t("Stands behind"))
+        heads: tuple[str, ...] = (t("Party"), t("Kind"), t("Stands behind"))
         spill.park(_table(heads, rows, SOURCE_COLUMNS, text_width, spill, control))
     else:
         doc.add_paragraph(t("No parties are named in these claims."))

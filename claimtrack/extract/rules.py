@@ -12,6 +12,7 @@ their own entries, as README R3 asks.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from . import lexicon as lx
 from . import patterns as pt
@@ -83,6 +84,9 @@ from .rule_patterns import (
     YANG_END,
 )
 from .sentences import CLOSING_QUOTES, OPENING_QUOTES, quote_spans, split_sentences
+
+# Who said it: (claimant, full name, via).
+Said = tuple[str | None, str | None, str | None]
 
 VERB_TYPES = frozenset(
     {"say", "weak", "report", "evidential", "blame", "offer", "deny", "nocomment", "noresponse"}
@@ -253,7 +257,7 @@ class SentenceRules:
         b: int,
         kind: str,
         cue: Cue | str,
-        speaker: tuple,
+        speaker: Said,
         conf: float,
         split_quotes: bool = True,
     ) -> list[Found]:
@@ -302,7 +306,7 @@ class SentenceRules:
         sents = split_sentences(inner)
         if len(sents) < 2:
             return [(a, b)]
-        groups: list[list] = []
+        groups: list[list[Any]] = []
         for sa, sb in sents:
             text = inner[sa:sb]
             kind = self._classify(text)
@@ -349,7 +353,7 @@ class SentenceRules:
         return [first, second]
 
     @staticmethod
-    def _all_neutral(inner: str, group: list) -> bool:
+    def _all_neutral(inner: str, group: list[Any]) -> bool:
         """True when a group of quote sentences holds only short courtesy sentences."""
         return all(
             len(inner[sa:sb].split()) <= 4 for sa, sb in split_sentences(inner[group[1] : group[2]])
@@ -466,7 +470,7 @@ class SentenceRules:
                 self._subject_report(0, len(s))
             return self.found
         clauses = self._clauses()
-        prev_speaker: tuple = (None, None, None)
+        prev_speaker: Said = (None, None, None)
         prev_found: list[Found] = []
         for i, (a, b, kind) in enumerate(clauses):
             made, speaker = self._clause(a, b, kind, prev_speaker, prev_found, i == 0)
@@ -579,8 +583,8 @@ class SentenceRules:
         return out
 
     def _clause(
-        self, a: int, b: int, ckind: str, prev_speaker: tuple, prev_found: list[Found], first: bool
-    ) -> tuple[list[Found], tuple]:
+        self, a: int, b: int, ckind: str, prev_speaker: Said, prev_found: list[Found], first: bool
+    ) -> tuple[list[Found], Said]:
         s, m = self.s, self.m
         # skip the coordinator itself
         lead = LEAD_COORD.match(m[a:b])
@@ -636,7 +640,7 @@ class SentenceRules:
         return None
 
     # ------------------------------------------------------------------ frames
-    def _according_front(self, cue: Cue, a: int, b: int) -> tuple[list[Found], tuple]:
+    def _according_front(self, cue: Cue, a: int, b: int) -> tuple[list[Found], Said]:
         s = self.s
         low = cue.text.lower()
         if low.endswith("nya"):
@@ -684,7 +688,7 @@ class SentenceRules:
 
     def _according_tail(
         self, cue: Cue, b: int, prev_found: list[Found], a: int
-    ) -> tuple[list[Found], tuple]:
+    ) -> tuple[list[Found], Said]:
         s = self.s
         low = cue.text.lower()
         if low.endswith("nya"):  # "..., menurutnya."
@@ -726,7 +730,7 @@ class SentenceRules:
 
     def _citing_subject(
         self, cue: Cue, start: int, a: int, b: int
-    ) -> tuple[list[Found], tuple] | None:
+    ) -> tuple[list[Found], Said] | None:
         """ "The newspaper, citing two officials, said C": the cited source is the claimant and
         an outlet subject the via; a speaker subject keeps the claim, its source aside."""
         s, m = self.s, self.m
@@ -810,8 +814,8 @@ class SentenceRules:
         self._emit(mt.end(), end, "statement", "report that", (None, None, via), 0.5)
 
     def _verb(
-        self, cue: Cue, a: int, b: int, ckind: str, prev_speaker: tuple
-    ) -> tuple[list[Found], tuple]:
+        self, cue: Cue, a: int, b: int, ckind: str, prev_speaker: Said
+    ) -> tuple[list[Found], Said]:
         s, m = self.s, self.m
         if cue.type in {"nocomment", "noresponse"}:
             return self._silence(cue, a, b, prev_speaker)
@@ -844,6 +848,7 @@ class SentenceRules:
         if q_close is not None:
             cut, content_end = q_close, q_close + 1
         if cut is not None and cue.type in {"say", "report", "weak"}:
+            assert content_end is not None  # set with cut (comma, or the quotation's close)
             np_raw = s[cut + 1 : cue.start].strip(" ,")
             tail = s[cue.end : b]
             tag_end = self._trail_end(cue, after_pos, b, cut == q_close)
@@ -865,7 +870,7 @@ class SentenceRules:
                 via = via or via_after or self._channel_via(cue.end, b)
                 after = AFTER_COMMA.match(tail_after_adj if tail_after_adj.strip(" .") else "")
                 is_paren = (
-                    bool(after)
+                    after is not None
                     and bool(after.group(1).strip(" ."))
                     and not pt.ADJUNCT_START.match(after.group(1))
                     and not COMMA_END.search(s[a:cut])
@@ -923,10 +928,10 @@ class SentenceRules:
         if cue.type == "evidential" and how != "named":
             return [], (claimant, full, via)
         # trailing channel phrase "with The Beijing News" belongs to via, not content
-        tail = TRAILING_CHANNEL.search(s[content_start:end])
-        if tail and self.ctx.outlet_in(tail.group("o")):
-            via = via or self.ctx.outlet_in(tail.group("o"))
-            end = content_start + tail.start()
+        channel = TRAILING_CHANNEL.search(s[content_start:end])
+        if channel and self.ctx.outlet_in(channel.group("o")):
+            via = via or self.ctx.outlet_in(channel.group("o"))
+            end = content_start + channel.start()
         conf = {"named": 0.85, "resolved": 0.7, "inherited": 0.7}.get(how, 0.6)
         made = self._emit(content_start, end, kind, cue, (claimant, full, via), conf)
         if made and cue.type != "deny":
@@ -1029,7 +1034,7 @@ class SentenceRules:
             return self.ctx.last_outlet
         return self.ctx.outlet_in(mt.group("o"))
 
-    def _inverted(self, cue: Cue, a: int, b: int) -> tuple[list[Found], tuple]:
+    def _inverted(self, cue: Cue, a: int, b: int) -> tuple[list[Found], Said]:
         s = self.s
         pre_end = cue.start
         while pre_end > a and s[pre_end - 1] in " ,":
@@ -1046,7 +1051,7 @@ class SentenceRules:
         rest = s[np_end:b]
         mt = PAREN_REST.match(rest)
         is_paren = (
-            bool(mt)
+            mt is not None
             and not pt.ADJUNCT_START.match(mt.group(1))
             and not self._is_quote_span(a, pre_end + 1)
             and not QUOTE_COMMA_END.search(s[a : pre_end + 1])
@@ -1099,7 +1104,7 @@ class SentenceRules:
                     end -= 1
         return end
 
-    def _silence(self, cue: Cue, a: int, b: int, prev_speaker: tuple) -> tuple[list[Found], tuple]:
+    def _silence(self, cue: Cue, a: int, b: int, prev_speaker: Said) -> tuple[list[Found], Said]:
         s, m = self.s, self.m
         pstart = cue.start
         words = list(NONSPACE.finditer(m[a : cue.start]))

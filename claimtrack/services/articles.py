@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
+import builtins
 from datetime import date
 from typing import Any
 
 from sqlalchemy import func
-from sqlmodel import select
+from sqlmodel import col, select
 
 from claimtrack.domain import ArticleRecord, ChangeSet, Created, ValidationError
 from claimtrack.intake.article import text_sha256
-from claimtrack.services.base import ServiceBase, changes, to_record
+from claimtrack.services.base import ServiceBase, changes, known_ids, to_record
 from claimtrack.store.models import Article, Claim, utcnow
 
 _EDITABLE = frozenset({"title", "outlet", "url", "published", "language", "text"})
@@ -66,7 +67,9 @@ class ArticleService(ServiceBase):
         """Delete an article and, with it, its claims (History keeps the record)."""
         with self._write() as session:
             row = self._get(session, Article, article_id)
-            claim_ids = list(session.exec(select(Claim.id).where(Claim.article_id == article_id)))
+            claim_ids = known_ids(
+                session.exec(select(col(Claim.id)).where(Claim.article_id == article_id))
+            )
             for claim_id in claim_ids:
                 self._log(session, "claim", claim_id, "(deleted)", f"with article {row.title}")
             self._log(session, "article", article_id, "(deleted)", row.title, None)
@@ -79,15 +82,17 @@ class ArticleService(ServiceBase):
 
     def list(self) -> list[ArticleRecord]:
         with self._read() as session:
-            rows = session.exec(select(Article).order_by(Article.created_at, Article.id))
+            rows = session.exec(select(Article).order_by(col(Article.created_at), col(Article.id)))
             return [to_record(ArticleRecord, row) for row in rows]
 
-    def find_by_sha256(self, sha256: str) -> list[ArticleRecord]:
+    def find_by_sha256(self, sha256: str) -> builtins.list[ArticleRecord]:
         with self._read() as session:
             rows = session.exec(select(Article).where(Article.sha256 == sha256))
             return [to_record(ArticleRecord, row) for row in rows]
 
     def claim_counts(self) -> dict[int, int]:
         with self._read() as session:
-            rows = session.exec(select(Claim.article_id, func.count()).group_by(Claim.article_id))
+            rows = session.exec(
+                select(Claim.article_id, func.count()).group_by(col(Claim.article_id))
+            )
             return dict(rows.all())

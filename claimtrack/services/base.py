@@ -220,6 +220,16 @@ def _integrity_message(exc: IntegrityError) -> str:
     return raw
 
 
+def known_ids(ids: Iterable[int | None]) -> list[int]:
+    """Primary keys read back from the database, as ``list(ids)``: never NULL there, though
+    the models type ``id`` as ``int | None`` for rows not yet inserted."""
+    known: list[int] = []
+    for row_id in ids:
+        assert row_id is not None
+        known.append(row_id)
+    return known
+
+
 _R = TypeVar("_R")
 
 

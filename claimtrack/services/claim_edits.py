@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import String, and_, literal, update
+from sqlalchemy.sql import Select
 from sqlmodel import Session, col, insert, select
 
 from claimtrack.domain import (
@@ -24,7 +25,7 @@ from claimtrack.domain import (
     NotFoundError,
     ValidationError,
 )
-from claimtrack.services.base import ServiceBase, changes
+from claimtrack.services.base import ServiceBase, changes, known_ids
 from claimtrack.services.claim_queries import (
     _BULK,
     _BULK_CHUNK,
@@ -198,13 +199,15 @@ class ClaimEdits(ServiceBase):
                 shown = _display(session, name, new)
                 for chunk in _chunks(claim_ids, _BULK_CHUNK):
                     differs = and_(col(Claim.id).in_(chunk), column != new)
-                    ids = list(session.exec(select(Claim.id).where(differs)))
+                    ids = known_ids(session.exec(select(col(Claim.id)).where(differs)))
                     if not ids:
                         continue
                     old_expr = _display_expr(name)
-                    history = (
-                        select(
-                            literal(now, type_=History.__table__.c.at.type),
+                    # sqlmodel's select() overloads stop at four columns (it takes any
+                    # number); its stubs do not declare the __table__ its metaclass sets.
+                    history: Select[Any] = (
+                        select(  # type: ignore[call-overload]
+                            literal(now, type_=History.__table__.c.at.type),  # type: ignore[attr-defined]
                             literal(self.editor),
                             literal("claim"),
                             Claim.id,
@@ -229,7 +232,7 @@ class ClaimEdits(ServiceBase):
                                 column: new,
                                 "updated_at": now,
                                 "updated_by": self.editor,
-                                "version": Claim.version + 1,
+                                "version": col(Claim.version) + 1,
                             }
                         )
                         .execution_options(synchronize_session=False)
@@ -390,6 +393,7 @@ class ClaimEdits(ServiceBase):
                 claim.version = None  # a fresh row; SQLAlchemy numbers it again
                 session.add(claim)
                 session.flush()
+                assert claim.id is not None
                 for link in snap.chain:
                     session.add(ClaimParty(**link))
                 for tag_id in snap.tags:
@@ -467,7 +471,9 @@ def check_versions(
         rows = session.exec(
             select(Claim.id, Claim.version).where(col(Claim.id).in_(part)).with_for_update()
         )
-        found.update({int(i): int(v) for i, v in rows})
+        for i, v in rows:
+            assert i is not None and v is not None
+            found[int(i)] = int(v)
     conflicted = {i: found.get(i) for i in ids if found.get(i) != expected[i]}
     if conflicted:
         raise BulkConflict(conflicted)
@@ -543,7 +549,7 @@ def write_chains(
         for position, (party_id, role) in enumerate(chain)
     ]
     if rows:
-        session.execute(insert(ClaimParty.__table__), rows)  # type: ignore[arg-type]
+        session.execute(insert(ClaimParty.__table__), rows)  # type: ignore[attr-defined]
 
 
 def _write_chain(
@@ -561,9 +567,9 @@ def _write_chain(
 def _chain_text(session: Session, claim_id: int) -> str:
     rows = session.exec(
         select(Party.name)
-        .join(ClaimParty, ClaimParty.party_id == Party.id)
+        .join(ClaimParty, col(ClaimParty.party_id) == col(Party.id))
         .where(ClaimParty.claim_id == claim_id)
-        .order_by(ClaimParty.position)
+        .order_by(col(ClaimParty.position))
     )
     return " › ".join(rows)
 

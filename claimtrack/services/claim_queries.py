@@ -7,9 +7,10 @@ where the speed work lives: SQLite shortcuts, plain DB-API record loading, chunk
 
 from __future__ import annotations
 
+import builtins
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
-from typing import Any, NamedTuple
+from typing import Any, NamedTuple, TypeVar
 
 from sqlalchemy import (
     Integer,
@@ -23,6 +24,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.sql import ColumnElement, Select
 from sqlmodel import Session, col, select
+from sqlmodel.sql.expression import SelectOfScalar
 
 from claimtrack.domain import (
     ChainLink,
@@ -117,10 +119,11 @@ class ClaimQueries(ServiceBase):
         ids = self.query_ids(flt)
         return self.get_many(ids[:limit] if limit is not None else ids)
 
-    def assignees(self) -> list[str]:
+    def assignees(self) -> builtins.list[str]:
         """Everyone claims are assigned to, for the filter menu."""
         with self._read() as session:
-            return list(session.exec(select(Claim.assignee).distinct().order_by(Claim.assignee)))
+            query = select(Claim.assignee).distinct().order_by(col(Claim.assignee))
+            return list(session.exec(query))
 
     def field_values(self, claim_ids: Sequence[int], name: str) -> dict[int, Any]:
         """Current value of one bulk-editable field per claim (keys for status/verdict)."""
@@ -129,22 +132,28 @@ class ClaimQueries(ServiceBase):
         out: dict[int, Any] = {}
         with self._read() as session:
             for chunk in _chunks(claim_ids, _BULK_CHUNK):
-                query = _join_display(select(Claim.id, _display_expr(name)), name).where(
+                query = _join_display(select(col(Claim.id), _display_expr(name)), name).where(
                     col(Claim.id).in_(chunk)
                 )
-                out.update(dict(session.exec(query).all()))
+                for claim_id, value in session.exec(query).all():
+                    assert claim_id is not None
+                    out[claim_id] = value
         return out
 
     def counts_by(self, what: str) -> dict[str, int]:
         """How many claims there are per status key or per verdict key."""
-        model = {"status": WorkflowStatus, "verdict": Rating}[what]
+        models: dict[str, type[WorkflowStatus] | type[Rating]] = {
+            "status": WorkflowStatus,
+            "verdict": Rating,
+        }
+        model = models[what]
         column = {"status": Claim.status_id, "verdict": Claim.verdict_id}[what]
         with self._read() as session:
             rows = session.exec(
-                select(model.key, func.count(Claim.id))
+                select(col(model.key), func.count(col(Claim.id)))
                 .select_from(model)
-                .join(Claim, column == model.id, isouter=True)
-                .group_by(model.key)
+                .join(Claim, col(column) == col(model.id), isouter=True)
+                .group_by(col(model.key))
             )
             return {key: n for key, n in rows}
 
@@ -183,6 +192,10 @@ def _chunks(ids: Sequence[int], size: int = _CHUNK) -> Iterable[list[int]]:
         yield ids[i : i + size]
 
 
+# A select (sqlmodel's or SQLAlchemy's) that the helpers below refine and hand back.
+_Q = TypeVar("_Q", bound="Select[*tuple[Any, ...]]")
+
+
 def _display_expr(name: str) -> ColumnElement[Any]:
     if name == "status":
         return WorkflowStatus.key  # type: ignore[return-value]
@@ -191,20 +204,20 @@ def _display_expr(name: str) -> ColumnElement[Any]:
     return cast(getattr(Claim, name), String)
 
 
-def _join_display(query: Select[Any], name: str) -> Select[Any]:
+def _join_display(query: _Q, name: str) -> _Q:
     if name == "status":
-        return query.join(WorkflowStatus, WorkflowStatus.id == Claim.status_id)
+        return query.join(WorkflowStatus, col(WorkflowStatus.id) == col(Claim.status_id))
     if name == "verdict":
-        return query.join(Rating, Rating.id == Claim.verdict_id)
+        return query.join(Rating, col(Rating.id) == col(Claim.verdict_id))
     return query
 
 
 def _tag_names(session: Session, claim_ids: Sequence[int]) -> dict[int, tuple[str, ...]]:
     rows = session.exec(
         select(ClaimTag.claim_id, Tag.name)
-        .join(Tag, Tag.id == ClaimTag.tag_id)
+        .join(Tag, col(Tag.id) == col(ClaimTag.tag_id))
         .where(col(ClaimTag.claim_id).in_(claim_ids))
-        .order_by(Tag.name)
+        .order_by(col(Tag.name))
     )
     out: dict[int, list[str]] = {}
     for claim_id, name in rows:
@@ -235,9 +248,11 @@ class _Row(NamedTuple):
 def _load_records(session: Session, ids: Sequence[int]) -> dict[int, ClaimRecord]:
     # Columns rather than Claim objects: no ORM identity map or model validation per row
     # (a table page of 200 claims loads in a third of the time).
-    c = Claim.__table__.c
+    # SQLModel's stubs do not declare the __table__ its metaclass sets, and its select()
+    # overloads stop at four columns (the function takes any number).
+    c = Claim.__table__.c  # type: ignore[attr-defined]
     rows = session.exec(
-        select(
+        select(  # type: ignore[call-overload]
             c.id,
             c.article_id,
             c.text,
@@ -261,15 +276,15 @@ def _load_records(session: Session, ids: Sequence[int]) -> dict[int, ClaimRecord
             Party.name,
         )
         .select_from(Claim)
-        .join(Article, Article.id == Claim.article_id)
-        .join(WorkflowStatus, WorkflowStatus.id == Claim.status_id)
-        .join(Rating, Rating.id == Claim.verdict_id)
-        .join(Party, Party.id == Claim.claimant_id, isouter=True)
+        .join(Article, col(Article.id) == col(Claim.article_id))
+        .join(WorkflowStatus, col(WorkflowStatus.id) == col(Claim.status_id))
+        .join(Rating, col(Rating.id) == col(Claim.verdict_id))
+        .join(Party, col(Party.id) == col(Claim.claimant_id), isouter=True)
         .where(col(Claim.id).in_(ids))
     ).all()
     chains: dict[int, list[ChainLink]] = {}
     for claim_id, position, role, party_id, name, kind in session.exec(
-        select(
+        select(  # type: ignore[call-overload]
             ClaimParty.claim_id,
             ClaimParty.position,
             ClaimParty.role,
@@ -277,9 +292,9 @@ def _load_records(session: Session, ids: Sequence[int]) -> dict[int, ClaimRecord
             Party.name,
             Party.kind,
         )
-        .join(Party, Party.id == ClaimParty.party_id)
+        .join(Party, col(Party.id) == col(ClaimParty.party_id))
         .where(col(ClaimParty.claim_id).in_(ids))
-        .order_by(ClaimParty.claim_id, ClaimParty.position)
+        .order_by(col(ClaimParty.claim_id), col(ClaimParty.position))
     ):
         chains.setdefault(claim_id, []).append(
             ChainLink(party_id, name, PartyKind(kind), ChainRole(role), position)
@@ -316,7 +331,7 @@ def _load_records(session: Session, ids: Sequence[int]) -> dict[int, ClaimRecord
     return out
 
 
-def _filtered(query: Select[Any], flt: ClaimFilter) -> Select[Any]:
+def _filtered(query: _Q, flt: ClaimFilter) -> _Q:
     conditions: list[ColumnElement[bool]] = []
     if flt.statuses:
         keys = select(WorkflowStatus.id).where(col(WorkflowStatus.key).in_(flt.statuses))
@@ -327,25 +342,25 @@ def _filtered(query: Select[Any], flt: ClaimFilter) -> Select[Any]:
     if flt.kinds:
         conditions.append(col(Claim.kind).in_([ClaimKind(k).value for k in flt.kinds]))
     if flt.article_id is not None:
-        conditions.append(Claim.article_id == flt.article_id)
+        conditions.append(col(Claim.article_id) == flt.article_id)
     if flt.party_id is not None:
         chained = select(ClaimParty.claim_id).where(ClaimParty.party_id == flt.party_id)
-        conditions.append(or_(Claim.claimant_id == flt.party_id, col(Claim.id).in_(chained)))
+        conditions.append(or_(col(Claim.claimant_id) == flt.party_id, col(Claim.id).in_(chained)))
     if flt.tag:
         conditions.append(
             exists()
-            .where(ClaimTag.claim_id == Claim.id)
-            .where(ClaimTag.tag_id == Tag.id)
-            .where(Tag.name == flt.tag)
+            .where(col(ClaimTag.claim_id) == col(Claim.id))
+            .where(col(ClaimTag.tag_id) == col(Tag.id))
+            .where(col(Tag.name) == flt.tag)
         )
     if flt.assignee is not None:
-        conditions.append(Claim.assignee == flt.assignee)
+        conditions.append(col(Claim.assignee) == flt.assignee)
     if flt.search.strip():
         conditions.append(_search_condition(flt.search))
     return query.where(*conditions) if conditions else query
 
 
-def _fetch_ids(session: Session, query: Select[Any]) -> list[int]:
+def _fetch_ids(session: Session, query: SelectOfScalar[Any]) -> list[int]:
     """Run an id query; on SQLite straight through the driver cursor.
 
     Building 100,000 result rows through SQLAlchemy costs ~5× the query itself (measured
@@ -356,7 +371,9 @@ def _fetch_ids(session: Session, query: Select[Any]) -> list[int]:
         return list(session.exec(query))
     compiled = query.compile(dialect=conn.dialect, compile_kwargs={"render_postcompile": True})
     params = [compiled.params[name] for name in compiled.positiontup or ()]
-    cursor = conn.connection.driver_connection.execute(str(compiled), params)
+    driver = conn.connection.driver_connection
+    assert driver is not None  # a live connection's
+    cursor = driver.execute(str(compiled), params)
     return [row[0] for row in cursor]
 
 
@@ -394,6 +411,7 @@ def _sqlite_fast_ids(session: Session, flt: ClaimFilter, limit: int | None) -> l
             sql += " LIMIT ?"
             params.append(limit)
         driver = session.connection().connection.driver_connection
+        assert driver is not None  # a live connection's
         return [row[0] for row in driver.execute(sql, params)]
     filtered = _filtered(select(Claim.id), flt)
     if key == "id" and filtered.whereclause is None:
@@ -407,8 +425,8 @@ def _sqlite_fast_ids(session: Session, flt: ClaimFilter, limit: int | None) -> l
         if filtered.whereclause is not None:
             query = query.where(ids.in_(filtered))
         expr = _CLAIM_SORT.c[key]
-        order = (expr.desc(), ids.desc()) if flt.descending else (expr, ids)
-        query = query.order_by(*order)
+        ordering = (expr.desc(), ids.desc()) if flt.descending else (expr, ids)
+        query = query.order_by(*ordering)
         return _fetch_ids(session, query.limit(limit) if limit is not None else query)
     if key in ("status", "verdict") and not flt.search.strip():
         # One index range per step of the scale, in the scale's order (a handful).
@@ -416,19 +434,20 @@ def _sqlite_fast_ids(session: Session, flt: ClaimFilter, limit: int | None) -> l
             (WorkflowStatus, Claim.status_id) if key == "status" else (Rating, Claim.verdict_id)
         )
         steps: dict[int, list[int]] = {}
-        for step_id, position in session.exec(select(model.id, model.position)):
+        for step_id, position in session.exec(select(col(model.id), col(model.position))):
+            assert step_id is not None
             steps.setdefault(position, []).append(step_id)
         out: list[int] = []
         for position in sorted(steps):
             part = filtered.where(col(claim_column).in_(steps[position]))
-            out.extend(_fetch_ids(session, part.order_by(Claim.id)))
+            out.extend(_fetch_ids(session, part.order_by(col(Claim.id))))
         if flt.descending:
             out.reverse()
         return out[:limit] if limit is not None else out
     return None
 
 
-def _sorted(query: Select[Any], flt: ClaimFilter, dialect: str = "sqlite") -> Select[Any]:
+def _sorted(query: _Q, flt: ClaimFilter, dialect: str = "sqlite") -> _Q:
     """Order by a whitelisted key; unknown keys fall back to id (never reach SQL).
 
     Text columns sort case-insensitively: ``lower()`` on PostgreSQL, ``COLLATE NOCASE``
@@ -441,30 +460,30 @@ def _sorted(query: Select[Any], flt: ClaimFilter, dialect: str = "sqlite") -> Se
 
     expr: Any
     if key == "claimant":
-        query = query.join(Party, Party.id == Claim.claimant_id, isouter=True)
+        query = query.join(Party, col(Party.id) == col(Claim.claimant_id), isouter=True)
         expr = func.lower(Party.name)
     elif key == "status":
-        query = query.join(WorkflowStatus, WorkflowStatus.id == Claim.status_id)
+        query = query.join(WorkflowStatus, col(WorkflowStatus.id) == col(Claim.status_id))
         expr = WorkflowStatus.position
     elif key == "verdict":
-        query = query.join(Rating, Rating.id == Claim.verdict_id)
+        query = query.join(Rating, col(Rating.id) == col(Claim.verdict_id))
         expr = Rating.position
     elif key == "article":
-        query = query.join(Article, Article.id == Claim.article_id)
+        query = query.join(Article, col(Article.id) == col(Claim.article_id))
         expr = func.lower(Article.title)
     elif key == "via":
         first = (
             select(func.lower(Party.name))
-            .join(ClaimParty, ClaimParty.party_id == Party.id)
-            .where(ClaimParty.claim_id == Claim.id, ClaimParty.position == 0)
+            .join(ClaimParty, col(ClaimParty.party_id) == col(Party.id))
+            .where(col(ClaimParty.claim_id) == col(Claim.id), col(ClaimParty.position) == 0)
             .scalar_subquery()
         )
         expr = first
     elif key == "tags":
         expr = (
             select(func.min(func.lower(Tag.name)))
-            .join(ClaimTag, ClaimTag.tag_id == Tag.id)
-            .where(ClaimTag.claim_id == Claim.id)
+            .join(ClaimTag, col(ClaimTag.tag_id) == col(Tag.id))
+            .where(col(ClaimTag.claim_id) == col(Claim.id))
             .scalar_subquery()
         )
     else:
@@ -480,7 +499,7 @@ def _sorted(query: Select[Any], flt: ClaimFilter, dialect: str = "sqlite") -> Se
         return query.order_by(expr.desc() if flt.descending else expr)
     if flt.descending:
         return query.order_by(expr.desc(), col(Claim.id).desc())
-    return query.order_by(expr, Claim.id)
+    return query.order_by(expr, col(Claim.id))
 
 
 __all__ = ["SORT_KEYS", "ClaimQueries"]

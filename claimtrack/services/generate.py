@@ -16,9 +16,11 @@ from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from sqlalchemy import func, insert, select
+from sqlmodel import col
 
 from claimtrack.domain import ChainRole, ClaimKind, PartyKind
 from claimtrack.services import Services
+from claimtrack.services.base import known_ids
 from claimtrack.store.models import (
     Article,
     Claim,
@@ -96,15 +98,18 @@ def generate(
     store = services.store
     now = datetime.now(UTC)
     with store.session(write=True) as session:
-        statuses = list(session.execute(select(WorkflowStatus.id)).scalars())
-        ratings = list(session.execute(select(Rating.id)).scalars())
+        statuses = known_ids(session.execute(select(col(WorkflowStatus.id))).scalars())
+        ratings = known_ids(session.execute(select(col(Rating.id))).scalars())
         party_ids = _insert(session, Party, _party_rows(rng, claims))
         speaker_ids, outlet_ids = party_ids[: -len(OUTLETS)], party_ids[-len(OUTLETS) :]
-        tag_ids = []
+        tag_ids: list[int] = []
         for name in TAGS:
-            found = session.execute(select(Tag.id).where(Tag.name == name)).scalar()
+            found = session.execute(select(col(Tag.id)).where(col(Tag.name) == name)).scalar()
             if found is None:
-                found = session.execute(insert(Tag).values(name=name).returning(Tag.id)).scalar()
+                found = session.execute(
+                    insert(Tag).values(name=name).returning(col(Tag.id))
+                ).scalar()
+            assert found is not None
             tag_ids.append(found)
         session.commit()
     # How many claims each article gets, then articles in groups of about ``batch`` claims.

@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import func
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from claimtrack.domain import (
     ChainRole,
@@ -30,7 +30,7 @@ from claimtrack.domain import (
 )
 from claimtrack.extract import ProposedClaim, extract_claims
 from claimtrack.intake import ArticleFileError, LoadedArticle, article_from_text, read_article
-from claimtrack.services.base import ServiceBase, changes
+from claimtrack.services.base import ServiceBase, changes, known_ids
 from claimtrack.services.claim_edits import _key_id, stamp_new_claim, write_chains
 from claimtrack.store.models import Article, Claim, Party, Rating, WorkflowStatus, utcnow
 
@@ -284,7 +284,7 @@ class IntakeService(ServiceBase):
                 return int(same)
             if loaded.url:
                 row = session.exec(
-                    select(Article.id).where(Article.url == loaded.url).order_by(Article.id)
+                    select(Article.id).where(Article.url == loaded.url).order_by(col(Article.id))
                 ).first()
                 if row is not None:
                     return int(row)
@@ -293,7 +293,7 @@ class IntakeService(ServiceBase):
                     select(Article.id)
                     .where(func.lower(Article.title) == loaded.title.lower())
                     .where(func.lower(Article.outlet) == loaded.outlet.lower())
-                    .order_by(Article.id)
+                    .order_by(col(Article.id))
                 ).first()
                 if row is not None:
                     return int(row)
@@ -514,21 +514,20 @@ class IntakeService(ServiceBase):
             session.add(row)
             pending.append((row, chain, p.cue))
         session.flush()  # every claim in a few statements; the ids come back
-        ids = [row.id for row, _, _ in pending]
-        assert all(i is not None for i in ids)
-        write_chains(session, ((row.id, chain) for row, chain, _ in pending))  # type: ignore[misc]
+        ids = known_ids(row.id for row, _, _ in pending)
+        write_chains(session, zip(ids, (chain for _, chain, _ in pending), strict=True))
         self._log_many(
             session,
             (
                 entry
-                for row, _, cue in pending
+                for claim_id, (row, _, cue) in zip(ids, pending, strict=True)
                 for entry in (
-                    ("claim", row.id, "(created)", None, row.text),
-                    ("claim", row.id, "source", None, f"proposed ({cue})"),
+                    ("claim", claim_id, "(created)", None, row.text),
+                    ("claim", claim_id, "source", None, f"proposed ({cue})"),
                 )
             ),
         )
-        return ids  # type: ignore[return-value]
+        return ids
 
     def _party(
         self,
@@ -608,7 +607,7 @@ def _line_matcher(old: str, new: str) -> Any:
             ob = [0]
             for line in b:
                 ob.append(ob[-1] + len(line))
-            self.codes = [
+            self.codes: list[tuple[str, int, int, int, int]] = [
                 (tag, oa[i1], oa[i2], ob[j1], ob[j2]) for tag, i1, i2, j1, j2 in sm.get_opcodes()
             ]
 

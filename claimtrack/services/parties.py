@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import builtins
 from typing import Any
 
 from sqlalchemy import func, or_
-from sqlmodel import select
+from sqlmodel import col, select
 
 from claimtrack.domain import ChangeSet, Created, PartyKind, PartyRecord, ValidationError
 from claimtrack.services.base import ServiceBase, changes, to_record
@@ -86,18 +87,24 @@ class PartyService(ServiceBase):
 
     def list(self) -> list[PartyRecord]:
         with self._read() as session:
-            rows = session.exec(select(Party).order_by(func.lower(Party.name), Party.id))
+            rows = session.exec(select(Party).order_by(func.lower(Party.name), col(Party.id)))
             return [_record(row) for row in rows]
 
-    def names(self) -> list[tuple[int, str]]:
+    def names(self) -> builtins.list[tuple[int, str]]:
         """(id, name) in ``list()``'s order: what the menus need, without whole records
         (a tenth of the time for thousands of parties)."""
         with self._read() as session:
-            query = select(Party.id, Party.name).order_by(func.lower(Party.name), Party.id)
-            return [(party_id, name) for party_id, name in session.exec(query)]
+            query = select(Party.id, Party.name).order_by(func.lower(Party.name), col(Party.id))
+            names: builtins.list[tuple[int, str]] = []
+            for party_id, name in session.exec(query):
+                assert party_id is not None
+                names.append((party_id, name))
+            return names
 
     @staticmethod
-    def _claims_of(session: Any, party_id: int) -> list[int]:
+    def _claims_of(session: Any, party_id: int) -> builtins.list[int]:
         chained = select(ClaimParty.claim_id).where(ClaimParty.party_id == party_id)
-        query = select(Claim.id).where(or_(Claim.claimant_id == party_id, Claim.id.in_(chained)))
+        query = select(Claim.id).where(
+            or_(col(Claim.claimant_id) == party_id, col(Claim.id).in_(chained))
+        )
         return list(session.exec(query))

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
+from typing import Any
 
 from claimtrack.domain import (
     ChainRole,
@@ -65,7 +66,7 @@ class SampleClaim:
     notes: str = ""
     tags: tuple[str, ...] = ()
     assignee: str = ""
-    evidence: tuple[dict[str, object], ...] = field(default=())
+    evidence: tuple[dict[str, Any], ...] = field(default=())
     ask: tuple[str, ...] = ()
 
 

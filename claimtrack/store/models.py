@@ -8,6 +8,7 @@ Migrations in ``store/migrations`` create exactly this schema (a test compares t
 from __future__ import annotations
 
 from datetime import UTC, date, datetime
+from enum import StrEnum
 
 from sqlalchemy import CheckConstraint, Column, ForeignKey, Index, Integer, UniqueConstraint
 from sqlmodel import Field, SQLModel
@@ -28,12 +29,12 @@ def utcnow() -> datetime:
     return datetime.now(UTC)
 
 
-def _one_of(column: str, enum: type) -> str:
+def _one_of(column: str, enum: type[StrEnum]) -> str:
     values = ", ".join(f"'{member.value}'" for member in enum)
     return f"{column} IN ({values})"
 
 
-def _version_column() -> Column:
+def _version_column() -> Column[int]:
     # One Column object per table, shared with __mapper_args__: SQLAlchemy then adds
     # "AND version = :old" to each UPDATE and raises StaleDataError on a lost race.
     return Column("version", Integer, nullable=False)

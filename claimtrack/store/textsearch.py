@@ -39,7 +39,7 @@ class ClaimSearch(ColumnElement[bool]):
     """True for the claims whose search document matches ``typed`` (see the module doc)."""
 
     # Not Boolean: SQLite would render "IN (...) = 1", which defeats the rowid lookup.
-    type = NullType()
+    type = NullType()  # type: ignore[assignment]  # deliberately not TypeEngine[bool]
     inherit_cache = False  # the SQL differs per dialect and per typed text
 
     def __init__(self, id_column: Any, typed: str) -> None:
@@ -71,7 +71,8 @@ def _literal_text(element: ClaimSearch, *, insensitive: bool = False) -> ColumnE
     # SQLite's LIKE ignores ASCII case; ILIKE is PostgreSQL's equivalent.
     from claimtrack.store.models import Claim
 
-    column = Claim.__table__.c.text
+    # SQLModel's stubs do not declare the __table__ its metaclass sets.
+    column: ColumnElement[str] = Claim.__table__.c.text  # type: ignore[attr-defined]
     pattern = like_pattern(element.typed)
     if insensitive:
         return column.ilike(pattern, escape="\\")
