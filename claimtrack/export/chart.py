@@ -84,13 +84,17 @@ BAR = 15.0
 TITLE = 26.0
 GAP = 12.0
 PAD = 8.0
+NARROW = 320.0  # below this width the chart is laid out for a sidebar
 
 
 def layout(chart: Chart, width: float = 600.0) -> ChartLayout:
     """The chart as boxes and labels, ``width`` CSS pixels wide."""
     items: list[Box | Label] = []
-    label_w = min(190.0, width * 0.34)
-    count_w = 70.0
+    # Narrow (the window's sidebar): the labels get half the width and the count drops
+    # its percentage, so "Needs sign-off" stays readable; reports (600 px) are unchanged.
+    narrow = width < NARROW
+    label_w = min(190.0, width * (0.5 if narrow else 0.34))
+    count_w = 30.0 if narrow else 70.0
     bar_x = PAD + label_w + 8
     bar_max = max(10.0, width - bar_x - count_w - PAD)
     most = max((bar.count for s in chart.series for bar in s.bars), default=0) or 1
@@ -106,7 +110,7 @@ def layout(chart: Chart, width: float = 600.0) -> ChartLayout:
                 w = max(2.0, bar_max * bar.count / most)
                 items.append(Box(bar_x, mid - BAR / 2, w, BAR, bar.colour))
             share = f"{bar.count}"
-            if series.total:
+            if series.total and not narrow:
                 share += f" · {round(100 * bar.count / series.total)}%"
             items.append(Label(bar_x + bar_max + 6, mid + 5, share, "start", colour="#424242"))
             y += ROW
