@@ -293,14 +293,9 @@ def _services(args: argparse.Namespace, *, create: bool = False) -> Any:
     # Read commands (create False) never make or migrate a database: an empty or foreign
     # file is an error, not a new schema written into it. On a read-only filesystem they
     # open read-only by themselves: there is nothing else they could do there.
-    readonly = args.read_only
-    if not create and args.db is not None:
-        from claimtrack.store.engine import _resolve_sqlite_path, check_database_url
-        from claimtrack.store.sqlitefile import on_readonly_filesystem
+    from claimtrack.store.sqlitefile import readonly_location
 
-        check_database_url(args.db)
-        path = _resolve_sqlite_path(args.db)
-        readonly = readonly or (path is not None and on_readonly_filesystem(path))
+    readonly = args.read_only or (not create and args.db is not None and readonly_location(args.db))
     store = open_store(
         args.db,
         readonly=readonly,

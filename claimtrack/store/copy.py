@@ -29,6 +29,7 @@ from claimtrack.paths import fsync_folder
 from claimtrack.store.engine import (
     HEAD_REVISION,
     Store,
+    _resolve_sqlite_path,
     backup_sqlite,
     current_revision,
     describe_store_error,
@@ -116,8 +117,9 @@ def copy_database(
                 _discard(dst.path)  # the half-written file beside; the target is untouched
             raise
         dst.close()
-        if replace and dst.path is not None:
-            _swap_in(dst.path, Path(_sqlite_path(target)))
+        original = _resolve_sqlite_path(target)
+        if replace and dst.path is not None and original is not None:
+            _swap_in(dst.path, original)
     finally:
         src.close()
     return CopyReport(verified, time.monotonic() - started)
@@ -175,12 +177,6 @@ def _empty_server_tables(conn: Connection) -> None:
     )
     if guard:
         conn.exec_driver_sql("ALTER TABLE history ENABLE TRIGGER history_no_truncate")
-
-
-def _sqlite_path(target: str | Path) -> Path:
-    if isinstance(target, Path) or not is_url(str(target)):
-        return Path(target).expanduser().absolute()
-    return Path(make_url(str(target)).database or "").expanduser().absolute()
 
 
 def _replacement(path: Path) -> Path:

@@ -20,6 +20,15 @@ def on_readonly_filesystem(path: Path) -> bool:
         return False
 
 
+def readonly_location(target: str | Path | None) -> bool:
+    """True for an existing database file on a read-only filesystem: there it can only be
+    read, so the window and the read commands open it read-only by themselves."""
+    from claimtrack import paths
+
+    path = paths.sqlite_file(target)
+    return path is not None and path.is_file() and on_readonly_filesystem(path)
+
+
 def sqlite_read_uri(path: Path) -> str:
     """The URI that opens ``path`` read-only, also from a read-only filesystem."""
     uri = f"file:{quote(str(path))}?mode=ro"

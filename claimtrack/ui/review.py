@@ -497,9 +497,13 @@ class ReviewDialog(QDialog):
         layout.addWidget(self.panel)
         self.question: QMessageBox | None = None
 
+    def _would_lose_decisions(self) -> bool:
+        """Decisions not stored yet, and no store step already running for them."""
+        return self.panel.has_decisions() and self.panel.done_button.isEnabled()
+
     def reject(self) -> None:
         """Esc, Cancel and the window's close button all come here."""
-        if not self.panel.has_decisions() or not self.panel.done_button.isEnabled():
+        if not self._would_lose_decisions():
             super().reject()  # nothing decided, or the store step is already running
             return
         if self.question is not None:
@@ -536,7 +540,7 @@ class ReviewDialog(QDialog):
         box.open()
 
     def closeEvent(self, event: Any) -> None:
-        if self.panel.has_decisions() and self.panel.done_button.isEnabled():
+        if self._would_lose_decisions():
             event.ignore()
             self.reject()
             return

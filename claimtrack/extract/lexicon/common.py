@@ -285,102 +285,6 @@ ROLE_WORDS: Final = frozenset(
     ]
 )
 
-CONNECTIVES: Final = frozenset(
-    [
-        "when",
-        "while",
-        "after",
-        "before",
-        "if",
-        "although",
-        "though",
-        "as",
-        "since",
-        "because",
-        "however",
-        "meanwhile",
-        "previously",
-        "earlier",
-        "later",
-        "on",
-        "in",
-        "at",
-        "during",
-        "under",
-        "but",
-        "and",
-        "so",
-        "also",
-        "still",
-        "yet",
-        "then",
-        "separately",
-        "instead",
-        "moreover",
-        "furthermore",
-        "last",
-        "this",
-        "speaking",
-        "asked",
-        "in",
-        "addition",
-        "besides",
-        "nevertheless",
-        "nonetheless",
-        "thus",
-        "therefore",
-        "ketika",
-        "saat",
-        "setelah",
-        "sebelum",
-        "jika",
-        "kalau",
-        "apabila",
-        "meski",
-        "meskipun",
-        "walaupun",
-        "walau",
-        "karena",
-        "sementara",
-        "namun",
-        "tetapi",
-        "tapi",
-        "sebaliknya",
-        "sebelumnya",
-        "kemudian",
-        "selain",
-        "dalam",
-        "di",
-        "pada",
-        "untuk",
-        "apalagi",
-        "bahkan",
-        "adapun",
-        "oleh",
-        "sedangkan",
-        "sejak",
-        "usai",
-        "seusai",
-        "terkait",
-        "soal",
-        "mengenai",
-        "selanjutnya",
-        "lalu",
-        "dengan",
-        "sehingga",
-        "maka",
-        "tak",
-        "tidak",
-        "hanya",
-        "akan",
-        "tetapi",
-        "lebih",
-        "lanjut",
-        "menanggapi",
-        "ditanya",
-        "saat",
-    ]
-)
 
 # Common nouns that describe a person or body in front of its name ("Warga Kaligawe, Sutarmi").
 DESCRIPTORS: Final = frozenset(
@@ -406,6 +310,13 @@ PUBLIC_BODIES: Final = frozenset(
 
 # The rules ask one question of these whatever the language: is this word one of them.
 ADVERBIAL_STARTS: Final = ADVERBIAL_STARTS_EN | ADVERBIAL_STARTS_ID
+
+# Words that open a clause before its subject: the fronted adverbials above (bar the
+# "until" words, which end a span rather than start one) and a few negations and
+# auxiliaries that may stand first.
+CONNECTIVES: Final = (ADVERBIAL_STARTS - {"hingga", "sampai"}) | frozenset(
+    ["addition", "this", "akan", "dengan", "hanya", "lanjut", "lebih", "oleh", "tak", "tidak"]
+)
 COPULAS: Final = COPULAS_EN | COPULAS_ID
 INTRO_PREPS: Final = INTRO_PREPS_EN | INTRO_PREPS_ID
 

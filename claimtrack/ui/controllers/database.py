@@ -42,13 +42,9 @@ def _small_file(target: str | None) -> bool:
 def _read_only_for(target: str | None, chosen: bool) -> bool:
     """Read-only as the editor chose, and always for an existing file on a read-only
     filesystem (a CD, a write-protected share): it can be read there, never written."""
-    if chosen:
-        return True
-    from claimtrack import paths
-    from claimtrack.store.sqlitefile import on_readonly_filesystem
+    from claimtrack.store.sqlitefile import readonly_location
 
-    path = paths.sqlite_file(target)
-    return path is not None and path.is_file() and on_readonly_filesystem(path)
+    return chosen or readonly_location(target)
 
 
 class DatabaseController(QObject):
